@@ -1,0 +1,51 @@
+import { invalid } from "../core/errors";
+
+/** A host argument seen as a rows×cols block; a single value is 1×1. */
+export interface Grid {
+  rows: number;
+  cols: number;
+  /** Row-major cells. */
+  at(r: number, c: number): unknown;
+  /** True when the host passed a single value rather than a range. */
+  single: boolean;
+}
+
+/** Accept a scalar, a 1-D array (one row) or a 2-D array; refuse ragged blocks. */
+export function toGrid(raw: unknown, name: string): Grid {
+  if (!Array.isArray(raw)) return { rows: 1, cols: 1, at: () => raw, single: true };
+  if (raw.length === 0) invalid(`${name} is an empty range`);
+  if (!Array.isArray(raw[0])) {
+    const row = raw as unknown[];
+    return { rows: 1, cols: row.length, at: (_r, c) => row[c], single: false };
+  }
+  const block = raw as unknown[][];
+  const cols = block[0].length;
+  for (let r = 0; r < block.length; r++) {
+    if (!Array.isArray(block[r]) || block[r].length !== cols) invalid(`${name} is a ragged range: row ${r + 1} has a different number of cells`);
+  }
+  if (cols === 0) invalid(`${name} is an empty range`);
+  return { rows: block.length, cols, at: (r, c) => block[r][c], single: false };
+}
+
+export const shapeText = (g: { rows: number; cols: number }) => `${g.rows}×${g.cols}`;
+
+/** NumPy broadcasting of 2-D shapes: each dimension equal, or 1. */
+export function broadcastShape(grids: readonly Grid[], names: readonly string[]): { rows: number; cols: number } {
+  let rows = 1;
+  let cols = 1;
+  let rowsFrom = -1;
+  let colsFrom = -1;
+  grids.forEach((g, i) => {
+    if (g.rows !== 1) {
+      if (rows !== 1 && g.rows !== rows) invalid(`cannot broadcast ${names[rowsFrom]} (${shapeText(grids[rowsFrom])}) with ${names[i]} (${shapeText(g)})`);
+      rows = g.rows;
+      rowsFrom = i;
+    }
+    if (g.cols !== 1) {
+      if (cols !== 1 && g.cols !== cols) invalid(`cannot broadcast ${names[colsFrom]} (${shapeText(grids[colsFrom])}) with ${names[i]} (${shapeText(g)})`);
+      cols = g.cols;
+      colsFrom = i;
+    }
+  });
+  return { rows, cols };
+}

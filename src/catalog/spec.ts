@@ -1,0 +1,34 @@
+import type { ParamSpec } from "../args/kinds";
+import type { Table } from "../core/table";
+
+export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data";
+
+export const DOMAIN_TITLES: Record<Domain, string> = {
+  hedging: "FX hedging and relative value",
+  demand: "Marginal demand and the term premium",
+  bonds: "Bonds",
+  equities: "Discount rate and equities",
+  scenarios: "Scenarios and the whole chain",
+  "term-structure": "Term-structure analytics",
+  "live-data": "Live checkpoints",
+};
+
+/** Everything the hosts and the docs need to know about one spreadsheet function. */
+export interface FunctionSpec {
+  /** The formula name, stored in users' workbooks: never renamed. */
+  name: string;
+  domain: Domain;
+  /** One or two sentences for a strategist: what it answers, in which units. */
+  description: string;
+  /** Where the formula comes from in the note (or the literature). */
+  source: string;
+  params: readonly ParamSpec[];
+  /** `cell`: one result per cell, inputs broadcast; `table`: spills a block from single inputs. */
+  result: "cell" | "table";
+  /** The unit of a `cell` result, or what the spilled table holds. */
+  returns: string;
+  /** A formula a user can paste (Sheets spelling) and what it shows. */
+  example: { formula: string; result: string };
+  /** The core, called with coerced arguments in parameter order (defaults filled in). */
+  impl: (...args: never[]) => number | string | Table;
+}

@@ -1,0 +1,60 @@
+/**
+ * The typed error every layer speaks. The core throws it for impossible inputs;
+ * the argument layer turns it into a cell error; each host maps `kind` to its own error.
+ * Deliberately not a subclass of Error: cell errors can number in the thousands and
+ * need no stack trace.
+ */
+export type ErrorKind = "value" | "num" | "na" | "div0";
+
+const CODES: Record<ErrorKind, string> = {
+  value: "#VALUE!",
+  num: "#NUM!",
+  na: "#N/A",
+  div0: "#DIV/0!",
+};
+
+export class SheetError {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly message: string,
+  ) {}
+
+  /** The spreadsheet's error literal, e.g. `#VALUE!`. */
+  get code(): string {
+    return CODES[this.kind];
+  }
+
+  /** How Sheets shows an error inside a spilled array: `#VALUE! us_short = "abc" is not a number`. */
+  toString(): string {
+    return `${this.code} ${this.message}`;
+  }
+}
+
+export const isSheetError = (x: unknown): x is SheetError => x instanceof SheetError;
+
+/** Throw a `#VALUE!` with a message a strategist can act on. */
+export function invalid(message: string): never {
+  throw new SheetError("value", message);
+}
+
+/** Throw a `#NUM!`: the inputs are valid but the result is not a finite number. */
+export function notFinite(message: string): never {
+  throw new SheetError("num", message);
+}
+
+/** Guard a core result: NaN or ±Infinity never reaches a cell. */
+export function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) notFinite(`${what} is not a finite number`);
+  return x;
+}
+
+/** Format a value the way the user typed it, for messages that repeat the bad value. */
+export function show(x: unknown): string {
+  if (typeof x === "string") return JSON.stringify(x);
+  if (typeof x === "number") return Number.isFinite(x) ? String(+x.toPrecision(12)) : String(x);
+  if (typeof x === "boolean") return x ? "TRUE" : "FALSE";
+  if (x === null || x === undefined) return "blank";
+  if (x instanceof Date) return `the date ${x.toISOString().slice(0, 10)}`;
+  if (isSheetError(x)) return x.code;
+  return Object.prototype.toString.call(x);
+}
