@@ -1,7 +1,7 @@
 import { SheetError, invalid, show } from "../core/errors";
 import type { Cell, Table } from "../core/table";
 import type { FunctionSpec } from "../catalog/spec";
-import { BLANK, type Coerced, coerceCell, isBlank } from "./coerce";
+import { BLANK, type Coerced, checkNumber, coerceCell, isBlank } from "./coerce";
 import { type Grid, broadcastShape, shapeText, toGrid } from "./grid";
 import type { ParamSpec } from "./kinds";
 
@@ -71,7 +71,14 @@ function readCells(g: Grid, p: ParamSpec): ReadParam {
   for (let r = 0, i = 0; r < g.rows; r++) {
     for (let c = 0; c < g.cols; c++, i++) {
       const raw = g.at(r, c);
-      // Fast path: a plain number of an unbounded kind needs no further reading.
+      // Fast path: a number that passes its checks; the located message is built only on failure.
+      if (typeof raw === "number") {
+        const x = checkNumber(raw, p);
+        if (typeof x === "number") {
+          values[i] = x;
+          continue;
+        }
+      }
       const v = coerceCell(raw, p, g.single ? "" : ` (row ${r + 1}, column ${c + 1})`);
       if (typeof v === "number") values[i] = v;
       else (other ??= [])[i] = v === BLANK && p.optional ? (p.default as Coerced) : v;
@@ -97,9 +104,35 @@ function readWhole(raw: unknown, p: ParamSpec): unknown {
   }
 }
 
+type Impl = (...a: unknown[]) => unknown;
+
+/** Call with a fixed arity: avoids spreading an array for every cell of a large range. */
+function applyImpl(f: Impl, a: unknown[]): unknown {
+  switch (a.length) {
+    case 0:
+      return f();
+    case 1:
+      return f(a[0]);
+    case 2:
+      return f(a[0], a[1]);
+    case 3:
+      return f(a[0], a[1], a[2]);
+    case 4:
+      return f(a[0], a[1], a[2], a[3]);
+    case 5:
+      return f(a[0], a[1], a[2], a[3], a[4]);
+    case 6:
+      return f(a[0], a[1], a[2], a[3], a[4], a[5]);
+    case 7:
+      return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+    default:
+      return f(...a);
+  }
+}
+
 function callOne(spec: FunctionSpec, args: unknown[]): Cell {
   try {
-    const y = (spec.impl as (...a: unknown[]) => unknown)(...args);
+    const y = applyImpl(spec.impl as Impl, args);
     if (typeof y === "number") {
       return Number.isFinite(y) ? y : new SheetError("num", `${spec.name}: the result is not a finite number for these inputs`);
     }
@@ -172,21 +205,33 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
   }
 
   const read = grids.map((g, k) => readCells(g, params[cellIdx[k]]));
+  // Single values are set once; only the ranges are read per output cell.
+  let constantFailure = null as SheetError | null;
+  let constantBlank = false;
+  const varying: number[] = [];
+  read.forEach((rp, k) => {
+    if (rp.rows * rp.cols > 1) return void varying.push(k);
+    const o = rp.other === null ? undefined : rp.other[0];
+    if (o === undefined) args[cellIdx[k]] = rp.values[0];
+    else if (o === BLANK) constantBlank = true;
+    else if (o instanceof SheetError) constantFailure ??= o;
+    else args[cellIdx[k]] = o;
+  });
   const out: Table = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const row: Cell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
-      let failure: SheetError | null = null;
-      let blank = false;
-      for (let k = 0; k < read.length; k++) {
+      let failure: SheetError | null = constantFailure;
+      let blank = constantBlank;
+      for (let v = 0; v < varying.length; v++) {
+        const k = varying[v];
         const rp = read[k];
         const i = (rp.rows === 1 ? 0 : r) * rp.cols + (rp.cols === 1 ? 0 : c);
         const o = rp.other === null ? undefined : rp.other[i];
         if (o === undefined) args[cellIdx[k]] = rp.values[i];
         else if (o === BLANK) blank = true;
-        else if (o instanceof SheetError) {
-          failure ??= o;
-        } else args[cellIdx[k]] = o;
+        else if (o instanceof SheetError) failure ??= o;
+        else args[cellIdx[k]] = o;
       }
       row[c] = failure ?? (blank ? "" : callOne(spec, args));
     }
