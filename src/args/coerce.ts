@@ -52,7 +52,8 @@ export function coerceCell(raw: unknown, p: ParamSpec, where = ""): Coerced {
     }
     x = parsed;
   } else if (isSheetError(raw)) {
-    return raw;
+    // SPEC: error values → #VALUE! naming the argument (Excel shows a message only on #VALUE!).
+    return new SheetError("value", `${name} = ${show(raw)} is an error value: fix the cell it comes from`);
   } else if (typeof raw === "boolean") {
     return new SheetError("value", `${name} = ${show(raw)} is a TRUE/FALSE value, not a number`);
   } else if (raw instanceof Date || Object.prototype.toString.call(raw) === "[object Date]") {

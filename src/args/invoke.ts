@@ -206,7 +206,9 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
 
   const read = grids.map((g, k) => readCells(g, params[cellIdx[k]]));
   // Single values are set once; only the ranges are read per output cell.
+  // The first bad argument (in parameter order) names the error, whichever are single values.
   let constantFailure = null as SheetError | null;
+  let constantFailureAt = Infinity;
   let constantBlank = false;
   const varying: number[] = [];
   read.forEach((rp, k) => {
@@ -214,14 +216,19 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
     const o = rp.other === null ? undefined : rp.other[0];
     if (o === undefined) args[cellIdx[k]] = rp.values[0];
     else if (o === BLANK) constantBlank = true;
-    else if (o instanceof SheetError) constantFailure ??= o;
-    else args[cellIdx[k]] = o;
+    else if (o instanceof SheetError) {
+      if (constantFailure === null) {
+        constantFailure = o;
+        constantFailureAt = k;
+      }
+    } else args[cellIdx[k]] = o;
   });
   const out: Table = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const row: Cell[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       let failure: SheetError | null = constantFailure;
+      let failureAt = constantFailureAt;
       let blank = constantBlank;
       for (let v = 0; v < varying.length; v++) {
         const k = varying[v];
@@ -230,8 +237,12 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
         const o = rp.other === null ? undefined : rp.other[i];
         if (o === undefined) args[cellIdx[k]] = rp.values[i];
         else if (o === BLANK) blank = true;
-        else if (o instanceof SheetError) failure ??= o;
-        else args[cellIdx[k]] = o;
+        else if (o instanceof SheetError) {
+          if (k < failureAt) {
+            failure = o;
+            failureAt = k;
+          }
+        } else args[cellIdx[k]] = o;
       }
       row[c] = failure ?? (blank ? "" : callOne(spec, args));
     }

@@ -14,7 +14,7 @@ export const BONDS: FunctionSpec[] = [
     params: bond,
     result: "cell",
     returns: "price per 100",
-    example: { formula: "=BOND_PRICE(4.3%, 4%, 10)", result: "97.59" },
+    example: { formula: "=BOND_PRICE(4.3%, 4%, 10)", result: "97.58" },
     impl: bondPrice,
   },
   {
@@ -36,7 +36,7 @@ export const BONDS: FunctionSpec[] = [
     params: bond,
     result: "cell",
     returns: "years²",
-    example: { formula: "=BOND_CONVEXITY(4.3%, 4%, 10)", result: "77.43" },
+    example: { formula: "=BOND_CONVEXITY(4.3%, 4%, 10)", result: "78.36" },
     impl: bondConvexity,
   },
   {

@@ -55,7 +55,7 @@ export const EQUITIES: FunctionSpec[] = [
     ],
     result: "cell",
     returns: "decimal change of the present value",
-    example: { formula: "=PV_CHANGE({1,1,101}, {1,2,3}, 4%, 0.3%)", result: "-0.83%" },
+    example: { formula: "=PV_CHANGE({1,1,101}, {1,2,3}, 4%, 0.3%)", result: "-0.85%" },
     impl: pvChange,
   },
 ];

@@ -25,7 +25,7 @@ export const HEDGING: FunctionSpec[] = [
     params: [P.usShort, P.jpShort, P.days, P.basis, P.yearDays],
     result: "cell",
     returns: "decimal rate a year",
-    example: { formula: "=HEDGE_COST_CIP(4.5%, 0.5%, 91)", result: "3.99%" },
+    example: { formula: "=HEDGE_COST_CIP(4.5%, 0.5%, 91)", result: "3.96%" },
     impl: hedgeCostCip,
   },
   {
@@ -47,7 +47,7 @@ export const HEDGING: FunctionSpec[] = [
     params: [P.spot, P.usShort, P.jpShort, P.days, P.basis],
     result: "cell",
     returns: "JPY per USD",
-    example: { formula: "=FX_FORWARD(150, 4.5%, 0.5%, 91)", result: "148.51" },
+    example: { formula: "=FX_FORWARD(150, 4.5%, 0.5%, 91)", result: "148.50" },
     impl: fxForward,
   },
   {

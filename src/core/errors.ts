@@ -54,7 +54,7 @@ export function show(x: unknown): string {
   if (typeof x === "number") return Number.isFinite(x) ? String(+x.toPrecision(12)) : String(x);
   if (typeof x === "boolean") return x ? "TRUE" : "FALSE";
   if (x === null || x === undefined) return "blank";
-  if (x instanceof Date) return `the date ${x.toISOString().slice(0, 10)}`;
+  if (x instanceof Date) return Number.isNaN(x.getTime()) ? "an invalid date" : `the date ${x.toISOString().slice(0, 10)}`;
   if (isSheetError(x)) return x.code;
   return Object.prototype.toString.call(x);
 }

@@ -17,6 +17,7 @@ export function round15(x: number): number {
 /** `after − before` with cancellation noise snapped to 0 (as Excel does for a difference of near-equal values). */
 export function change(after: number, before: number): number {
   const d = after - before;
+  if (!Number.isFinite(d)) return d; // an overflowed leg must not read as "no change"
   return Math.abs(d) <= 1e-13 * Math.max(Math.abs(after), Math.abs(before)) ? 0 : round15(d);
 }
 

@@ -3,8 +3,12 @@ import { invalid } from "../errors";
 /** Coupon frequencies Excel's PRICE and MDURATION accept. */
 export const FREQUENCIES = [1, 2, 4] as const;
 
+/** Longest maturity priced: the cash-flow loops of duration and convexity stay bounded (a cell must never hang). */
+export const MAX_YEARS = 1000;
+
 /** Number of whole coupon periods, or a `#VALUE!` when `years·freq` is not whole. */
 export function periods(years: number, freq: number): number {
+  if (years > MAX_YEARS) invalid(`years = ${+years.toPrecision(12)} is more than ${MAX_YEARS}: give the years to maturity of a real bond`);
   if (!(FREQUENCIES as readonly number[]).includes(freq)) invalid(`freq = ${freq} must be 1 (annual), 2 (semi-annual) or 4 (quarterly)`);
   const n = Math.round(years * freq);
   if (n < 1 || Math.abs(years * freq - n) > 1e-9) {
@@ -28,9 +32,11 @@ export function bondPrice(yld: number, coupon: number, years: number, freq = 2):
   const n = periods(years, freq);
   const v = 1 / discountBase(yld, freq);
   const c = (100 * coupon) / freq;
-  // Closed-form annuity; fall back to the sum where y = 0 makes it 0/0.
+  // Closed-form annuity (n where y = 0 makes it 0/0). 1 − vⁿ through expm1/log1p:
+  // written as 1 − Math.pow(v, n) it cancels to a few digits when the yield is within bp of 0.
   const vn = Math.pow(v, n);
-  const annuity = Math.abs(yld) < 1e-12 ? n : (1 - vn) / (yld / freq);
+  const i = yld / freq;
+  const annuity = i === 0 ? n : -Math.expm1(-n * Math.log1p(i)) / i;
   return c * annuity + 100 * vn;
 }
 

@@ -17,6 +17,6 @@ export function pvChange(cashflows: readonly number[], times: readonly number[],
   if (bad >= 0) invalid(`times = ${times[bad]} (item ${bad + 1}) is negative: times are years from today`);
   if (discountRate <= -1 || discountRate + rateChange <= -1) invalid("discount_rate (after the change) must be above −100%");
   const before = presentValue(cashflows, times, discountRate);
-  if (before === 0) invalid("the cash flows are worth 0 today: a fractional change is undefined");
+  if (before === 0) invalid("cashflows are worth 0 today: a fractional change is undefined");
   return presentValue(cashflows, times, discountRate + rateChange) / before - 1;
 }

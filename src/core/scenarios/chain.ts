@@ -1,4 +1,4 @@
-import { invalid } from "../errors";
+import { SheetError, invalid } from "../errors";
 import { hedgeCost } from "../hedging/hedgeCost";
 import { hedgedUst, jgbAdvantage } from "../hedging/hedgedUst";
 import { tpImpact } from "../demand/tpImpact";
@@ -89,6 +89,18 @@ export function chain(partial: Partial<ChainInputs> = {}): Table {
   const us10yAfter = x.ust_10y + tpChange;
   const discountRate = x.ust_10y + x.erp;
 
+  // A P/E row names the CHAIN inputs behind it when the Gordon model refuses them.
+  const pe = (growthName: "growth_growth" | "growth_value", growth: number) => {
+    try {
+      return peChange(tpChange, discountRate, growth);
+    } catch (e) {
+      if (e instanceof SheetError) invalid(`${growthName}: ${e.message}; the discount rate is ust_10y + erp`);
+      throw e;
+    }
+  };
+  // No scenario label next to a US 10y that overflowed.
+  const scenarioOf = (level: number) => (Number.isFinite(level) ? scenario(level) : new SheetError("num", "CHAIN: us_10y is not a finite number, so it has no scenario"));
+
   const moved = movedRow;
   const changeOnly = (label: string, change: number) => [label, "", "", round15(change)];
   return [
@@ -101,10 +113,10 @@ export function chain(partial: Partial<ChainInputs> = {}): Table {
     moved("japan_buying_bn", x.japan_buying_bn, buyingAfter),
     changeOnly("term_premium_change", tpChange),
     moved("us_10y", x.ust_10y, us10yAfter),
-    ["scenario", scenario(x.ust_10y), scenario(us10yAfter), ""],
+    ["scenario", scenarioOf(x.ust_10y), scenarioOf(us10yAfter), ""],
     changeOnly("holdings_mtm_bn", holdingsLoss(x.japan_holdings_bn, tpChange, x.ust_duration)),
-    changeOnly("pe_change_growth", peChange(tpChange, discountRate, x.growth_growth)),
-    changeOnly("pe_change_value", peChange(tpChange, discountRate, x.growth_value)),
+    changeOnly("pe_change_growth", pe("growth_growth", x.growth_growth)),
+    changeOnly("pe_change_value", pe("growth_value", x.growth_value)),
     changeOnly("kr_10y_change", x.kr_beta * tpChange),
   ];
 }

@@ -1,0 +1,182 @@
+/** How one argument is read (SPEC "Arguments and ranges" and "Conventions"). */
+import { describe, expect, it } from "vitest";
+import { parseNumberText } from "../../src/args/coerce";
+import { SheetError } from "../../src/core/errors";
+import { call, num } from "../catalog/sheet";
+
+const errOf = (r: unknown) => {
+  expect(r).toBeInstanceOf(SheetError);
+  return r as SheetError;
+};
+
+describe("text that reads as a number", () => {
+  it('reads "4.3%" as 0.043 exactly, as a spreadsheet does', () => {
+    // SPEC: "4.3%" → 0.043
+    expect(parseNumberText("4.3%")).toBe(0.043);
+    expect(num("HEDGE_COST", "4.3%", 0)).toBe(0.043);
+  });
+
+  it('reads "0.043" as 0.043', () => {
+    // SPEC: "0.043" → 0.043
+    expect(num("HEDGE_COST", "0.043", 0)).toBe(0.043);
+  });
+
+  it('reads " 1,130 " with thousands separators and spaces', () => {
+    // closed form: HOLDINGS_LOSS(1130, 0.3%, 8) = −27.12 (note §2.4)
+    expect(num("HOLDINGS_LOSS", " 1,130 ", "0.3%", 8)).toBeCloseTo(-27.12, 12);
+  });
+
+  it("reads signs, exponents and a space before the percent sign", () => {
+    expect(parseNumberText("-0.5%")).toBe(-0.005);
+    expect(parseNumberText("+1e-3")).toBe(0.001);
+    expect(parseNumberText("4.5 %")).toBe(0.045);
+    expect(parseNumberText(".5")).toBe(0.5);
+  });
+
+  it("does not read malformed numbers", () => {
+    for (const s of ["1,13", "1,1300", "abc", "", "%", "4.3%%", "1e999", "NaN", "Infinity", "0x10", "1 000"]) {
+      expect(parseNumberText(s), s).toBeUndefined();
+    }
+  });
+
+  it("refuses other text with #VALUE! naming the argument", () => {
+    const e = errOf(call("HEDGE_COST", "abc", 0.005));
+    expect(e.kind).toBe("value");
+    expect(e.message).toBe('us_short = "abc" is not a number');
+  });
+});
+
+describe("percent-looking rates", () => {
+  it("refuses 4.5 for a rate with SPEC's message", () => {
+    const e = errOf(call("HEDGE_COST", 4.5, 0.005));
+    expect(e.kind).toBe("value");
+    // SPEC Conventions: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045"
+    expect(e.message).toBe("us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
+  });
+
+  it("refuses −2 for a rate and accepts ±1", () => {
+    expect(errOf(call("HEDGE_COST", 0.045, -2)).message).toBe("jp_short = -2 looks like a percent: enter -2% or -0.02");
+    expect(num("HEDGE_COST", 1, -1)).toBe(2);
+  });
+
+  it('refuses "450%" typed as text', () => {
+    expect(errOf(call("HEDGE_COST", "450%", 0.005)).message).toContain("looks like a percent");
+  });
+
+  it("does not apply to basis points, money or FX levels", () => {
+    // TP_IMPACT(37.5, 80): closed form 37.5/100·80/10000 = 0.30% (note §3.3)
+    expect(num("TP_IMPACT", 37.5, 80)).toBeCloseTo(0.003, 15);
+    expect(typeof call("FX_FORWARD", 150, 0.045, 0.005, 91)).toBe("number");
+  });
+});
+
+describe("values that are not numbers", () => {
+  it("refuses TRUE/FALSE with #VALUE! naming the argument", () => {
+    for (const b of [true, false]) {
+      const e = errOf(call("HEDGE_COST", b, 0.005));
+      expect(e.kind).toBe("value");
+      expect(e.message).toContain("us_short");
+      expect(e.message).toContain(b ? "TRUE" : "FALSE");
+    }
+  });
+
+  it("refuses a date with #VALUE! naming the argument", () => {
+    const e = errOf(call("HEDGE_COST", 0.045, new Date(Date.UTC(2026, 4, 15))));
+    expect(e.kind).toBe("value");
+    expect(e.message).toBe("jp_short = the date 2026-05-15 is a date, not a number");
+  });
+
+  it("refuses an invalid date in its own cell, naming the argument", () => {
+    const r = call("HEDGE_COST", [[0.045], [new Date(NaN)]], 0.005) as unknown[][];
+    expect(r[0][0]).toBeCloseTo(0.04, 15);
+    const e = errOf(r[1][0]);
+    expect(e.kind).toBe("value");
+    expect(e.message).toContain("us_short");
+  });
+
+  it("turns an error value into #VALUE! naming the argument (SPEC)", () => {
+    // SPEC: "Other text, booleans and error values → #VALUE! naming the argument"
+    const e = errOf(call("HEDGE_COST", 0.045, new SheetError("na", "no data")));
+    expect(e.kind).toBe("value");
+    expect(e.message).toContain("jp_short");
+    expect(e.message).toContain("#N/A");
+  });
+
+  it("refuses NaN and ±Infinity passed as numbers", () => {
+    for (const x of [NaN, Infinity, -Infinity]) {
+      const e = errOf(call("TP_IMPACT", x));
+      expect(e.kind).toBe("value");
+      expect(e.message).toContain("shortfall_bn");
+    }
+  });
+
+  it("refuses objects and nested arrays inside a cell", () => {
+    const r = call("HEDGE_COST", [[{}], [[1, 2]]], 0.005) as unknown[][];
+    expect(errOf(r[0][0]).message).toContain("us_short");
+    expect(errOf(r[1][0]).message).toContain("us_short");
+  });
+});
+
+describe("blanks and omitted arguments", () => {
+  it('gives "" for a blank required argument, however the host sends it', () => {
+    // SPEC: a blank input cell gives a blank ("") result cell; Sheets sends "", Excel web null
+    for (const blank of ["", null, undefined]) expect(call("HEDGE_COST", blank, 0.005)).toBe("");
+  });
+
+  it("takes the default for an optional argument omitted as null (Excel)", () => {
+    // SPEC: Excel passes omitted optionals as null; HEDGED_UST defaults basis 0, hedge 1, fx 0 → 0.30% (note §3.1)
+    expect(num("HEDGED_UST", 0.043, 0.045, 0.005, null, null, null)).toBeCloseTo(0.003, 15);
+  });
+
+  it("takes the default for an optional argument left blank between given ones", () => {
+    // closed form: basis blank → 0; 4.30% − 0.5·4.00% + 0.5·(−2%) = 1.30%
+    expect(num("HEDGED_UST", 0.043, 0.045, 0.005, "", 0.5, "-2%")).toBeCloseTo(0.013, 15);
+  });
+
+  it("takes the default for trailing undefined arguments", () => {
+    expect(num("HEDGED_UST", 0.043, 0.045, 0.005, undefined, undefined)).toBeCloseTo(0.003, 15);
+  });
+});
+
+describe("argument count and bounds", () => {
+  it("refuses too many arguments, naming the function", () => {
+    const e = errOf(call("HEDGE_COST", 0.045, 0.005, 0, 1));
+    expect(e.kind).toBe("value");
+    expect(e.message).toBe("HEDGE_COST takes at most 3 arguments, got 4");
+  });
+
+  it("refuses a hedge_ratio outside 0..1", () => {
+    // SPEC Conventions: hedge_ratio outside 0..1 → #VALUE!
+    for (const h of [-0.1, 1.01, 70]) {
+      const e = errOf(call("HEDGED_UST", 0.043, 0.045, 0.005, 0, h));
+      expect(e.kind).toBe("value");
+      expect(e.message).toContain("hedge_ratio");
+    }
+    expect(typeof call("HEDGED_UST", 0.043, 0.045, 0.005, 0, 0)).toBe("number");
+    expect(typeof call("HEDGED_UST", 0.043, 0.045, 0.005, 0, 1)).toBe("number");
+  });
+
+  it("refuses non-positive days and spot", () => {
+    expect(errOf(call("HEDGE_COST_CIP", 0.045, 0.005, 0)).message).toContain("days");
+    expect(errOf(call("FX_FORWARD", -150, 0.045, 0.005, 91)).message).toContain("spot");
+  });
+
+  it("refuses a fractional coupon frequency", () => {
+    expect(errOf(call("BOND_PRICE", 0.04, 0.04, 10, 2.5)).message).toContain("freq");
+  });
+});
+
+describe("results", () => {
+  it("are never NaN or Infinity: an overflow is #NUM!", () => {
+    // 1e308 holdings · 1e308 duration overflows
+    const e = errOf(call("HOLDINGS_LOSS", 1e308, 0.01, 1e308));
+    expect(e.kind).toBe("num");
+    expect(e.message).toContain("HOLDINGS_LOSS");
+  });
+
+  it("gives BOND_PRICE #NUM! rather than Infinity at a long maturity with a deeply negative yield", () => {
+    // closed form: 100/(1 − 0.90/2)^2000 = 100·1.818^2000 is beyond the largest double
+    const e = errOf(call("BOND_PRICE", "-90%", "1%", 1000, 2));
+    expect(e.kind).toBe("num");
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The catalog against the contract: SPEC's names, argument order, optional arguments and defaults
+ * are stored in users' workbooks and never change once shipped.
+ */
+import { describe, expect, it } from "vitest";
+import { CATALOG, findFunction } from "../../src/catalog";
+
+/** SPEC "Catalog", transcribed: name → parameters in order, `[x=d]` optional with default d. */
+const SPEC_SIGNATURES: Record<string, string> = {
+  HEDGE_COST: "us_short, jp_short, [basis=0]",
+  HEDGE_COST_CIP: "us_short, jp_short, days, [basis=0], [year_days=360]",
+  HEDGE_COST_FWD: "spot, forward, days, [year_days=360]",
+  FX_FORWARD: "spot, us_short, jp_short, days, [basis=0]",
+  IMPLIED_BASIS: "spot, forward, us_short, jp_short, days",
+  HEDGED_UST: "ust_yield, us_short, jp_short, [basis=0], [hedge_ratio=1], [fx_change=0]",
+  JGB_ADVANTAGE: "jgb_yield, ust_yield, us_short, jp_short, [basis=0], [hedge_ratio=1], [fx_change=0]",
+  FX_BREAKEVEN: "ust_yield, jgb_yield, [hedge_ratio=0], [hedge_cost=0]",
+  BOJ_HIKE: "hike_bp, ust_yield, us_short, jp_short, jgb_yield, [short_passthrough=1], [jgb_passthrough=1], [basis=0]",
+  TP_IMPACT: "shortfall_bn, [bp_per_100bn=80]",
+  TP_IMPACT_TABLE: "shortfall_bn",
+  TERM_PREMIUM: "long_yield, expected_short_rates",
+  HOLDINGS_LOSS: "holdings_bn, yield_change, mod_duration, [convexity=0]",
+  BOND_PRICE: "yield, coupon, years, [freq=2]",
+  BOND_DURATION: "yield, coupon, years, [freq=2]",
+  BOND_CONVEXITY: "yield, coupon, years, [freq=2]",
+  PRICE_CHANGE: "yield_change, mod_duration, [convexity=0]",
+  PE_RATIO: "payout, discount_rate, growth",
+  EQUITY_DURATION: "discount_rate, growth",
+  PE_CHANGE: "rate_change, discount_rate, growth, [passthrough=1]",
+  PV_CHANGE: "cashflows, times, discount_rate, rate_change",
+  SCENARIO: "ust_10y, [thresholds]",
+  SCENARIO_TABLE: "",
+  CHAIN_INPUTS: "",
+  CHAIN: "inputs",
+};
+
+/** SPEC functions other teams are adding; their signatures are checked once they are in the catalog. */
+const SPEC_SIGNATURES_LATER: Record<string, string> = {
+  FRED: "series_id, [date], [api_key]",
+  FRED_SERIES: "series_id, [start], [end], [api_key]",
+  TIC_HOLDINGS: "country, [month]",
+  TIC_CHANGE: "country, months",
+  JGB_YIELD: "tenor_years, [date]",
+  CHECKPOINTS: "[api_key]",
+  SVENSSON_YIELD: "maturity_years, beta0, beta1, beta2, beta3, tau1, tau2",
+  ZERO_TO_PAR: "zero_yields, maturities_years, [freq=2]",
+  ACM_TERM_PREMIUM: "yields, maturities_months, [target_months=120], [factors=5]",
+};
+
+/**
+ * Deliberate extensions of SPEC, each additive (a workbook written against SPEC still works):
+ * CHAIN's `inputs` may be omitted and then every input takes the note's default.
+ */
+const OPTIONAL_EXTENSIONS = new Set(["CHAIN.inputs"]);
+
+interface SpecParam {
+  name: string;
+  optional: boolean;
+  default?: number;
+}
+
+function parseSignature(sig: string): SpecParam[] {
+  if (sig.trim() === "") return [];
+  return sig.split(",").map((s) => {
+    const m = /^\s*\[(\w+)(?:=([^\]]+))?\]\s*$/.exec(s);
+    if (m) return { name: m[1], optional: true, default: m[2] === undefined ? undefined : Number(m[2]) };
+    return { name: s.trim(), optional: false };
+  });
+}
+
+function checkSignature(name: string, sig: string) {
+  const f = findFunction(name);
+  expect(f, `${name} is in SPEC but not in the catalog`).toBeDefined();
+  const want = parseSignature(sig);
+  expect(f!.params.map((p) => p.name), name).toEqual(want.map((p) => p.name));
+  want.forEach((w, i) => {
+    const p = f!.params[i];
+    const extended = OPTIONAL_EXTENSIONS.has(`${name}.${w.name}`);
+    expect(Boolean(p.optional), `${name}.${w.name} optional`).toBe(w.optional || extended);
+    if (w.default !== undefined) expect(p.default, `${name}.${w.name} default`).toBe(w.default);
+  });
+}
+
+describe("the catalog against SPEC", () => {
+  for (const [name, sig] of Object.entries(SPEC_SIGNATURES)) {
+    it(`${name}(${sig}) has SPEC's arguments, order and defaults`, () => checkSignature(name, sig));
+  }
+
+  for (const [name, sig] of Object.entries(SPEC_SIGNATURES_LATER)) {
+    it(`${name}(${sig}) has SPEC's arguments, order and defaults once it is in the catalog`, (ctx) => {
+      if (!findFunction(name)) return ctx.skip(`${name} is not in the catalog yet`);
+      checkSignature(name, sig);
+    });
+  }
+
+  it("has no function SPEC does not describe", () => {
+    const known = new Set([...Object.keys(SPEC_SIGNATURES), ...Object.keys(SPEC_SIGNATURES_LATER)]);
+    expect(CATALOG.map((f) => f.name).filter((n) => !known.has(n))).toEqual([]);
+  });
+
+  it("has each name once", () => {
+    const names = CATALOG.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("reads rate arguments as decimals, as SPEC's conventions list them", () => {
+    // SPEC Conventions: *_yield, *_short, *_rate, *_change, basis, coupon, growth, erp, hedge_cost are rates
+    const rateName = /(^|_)(yield|short|rate|change)$|^(basis|coupon|growth|erp|hedge_cost)$/;
+    for (const f of CATALOG) {
+      for (const p of f.params) if (rateName.test(p.name) && p.kind !== "text") expect(p.kind, `${f.name}.${p.name}`).toBe("rate");
+    }
+  });
+
+  it("reads *_bp arguments as basis points and hedge_ratio as a fraction", () => {
+    for (const f of CATALOG) {
+      for (const p of f.params) {
+        if (p.name.endsWith("_bp")) expect(p.kind, `${f.name}.${p.name}`).toBe("bp");
+        if (p.name === "hedge_ratio") expect(p.kind, `${f.name}.${p.name}`).toBe("fraction");
+      }
+    }
+  });
+
+  it("puts optional arguments after the required ones, each with help", () => {
+    for (const f of CATALOG) {
+      const firstOptional = f.params.findIndex((p) => p.optional);
+      if (firstOptional >= 0) expect(f.params.slice(firstOptional).every((p) => p.optional), f.name).toBe(true);
+      for (const p of f.params) expect(p.help.trim().length, `${f.name}.${p.name}`).toBeGreaterThan(0);
+      expect(f.description.trim().length, f.name).toBeGreaterThan(0);
+    }
+  });
+});
