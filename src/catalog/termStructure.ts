@@ -1,4 +1,124 @@
+import { MAX_MATURITY_MONTHS, acmTermPremium, minMonths } from "../core/termstructure/acm";
+import { svenssonYield } from "../core/termstructure/svensson";
+import { MAX_YEARS, zeroToPar } from "../core/termstructure/zeroToPar";
+import { P } from "./params";
 import type { FunctionSpec } from "./spec";
 
 /** Zero curves and the ACM term premium (SPEC "Term-structure analytics"). */
-export const TERM_STRUCTURE: FunctionSpec[] = [];
+export const TERM_STRUCTURE: FunctionSpec[] = [
+  {
+    name: "SVENSSON_YIELD",
+    domain: "term-structure",
+    description:
+      "Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form: " +
+      "β0 + β1·(1−e^(−n/τ1))/(n/τ1) + β2·[(1−e^(−n/τ1))/(n/τ1) − e^(−n/τ1)] + β3·[(1−e^(−n/τ2))/(n/τ2) − e^(−n/τ2)]. " +
+      "Enter the betas as decimals: the Fed's feds200628.csv gives BETA0..BETA3 in percent, so divide them by 100 (TAU1, TAU2 are years, use as they are). " +
+      "With the Fed's parameters it reproduces their SVENYnn columns (the example is their 2026-07-31 row: SVENY10 = 4.8348). Maturity 0 gives the short-rate limit β0 + β1; very long maturities tend to β0.",
+    source: "Gürkaynak, Sack & Wright (2006), FEDS 2006-28, eq. 22 (JME 2007); Svensson (1994)",
+    params: [
+      { name: "maturity_years", kind: "years", help: "maturity in years (0 or more; 10 for the 10-year zero); a range gives one yield per maturity", min: 0 },
+      { name: "beta0", kind: "rate", help: "β0, the long-run level, decimal (the Fed's BETA0/100)" },
+      { name: "beta1", kind: "rate", help: "β1, short end minus long end, decimal (the Fed's BETA1/100)" },
+      {
+        name: "beta2",
+        kind: "factor",
+        help: "β2, first hump, decimal (the Fed's BETA2/100). Not limited to ±1: recent Fed fits pair β2 ≈ −4.5 with β3 ≈ +4.7 (−453% and +465% in their file), humps that nearly cancel",
+      },
+      { name: "beta3", kind: "factor", help: "β3, second hump, decimal (the Fed's BETA3/100); 0 gives the Nelson–Siegel curve" },
+      { name: "tau1", kind: "years", help: "τ1, decay of the slope and first hump, years (the Fed's TAU1)", min: 0, minExclusive: true },
+      {
+        name: "tau2",
+        kind: "years",
+        help: "τ2, decay of the second hump, years (the Fed's TAU2); must be above 0 unless beta3 = 0, when it is ignored (the Fed's file then holds −999.99)",
+      },
+    ],
+    result: "cell",
+    returns: "decimal yield, continuously compounded",
+    example: {
+      formula: "=SVENSSON_YIELD(10, 0.0000333568845488353, 0.0407984987183707, -4.53541782211023, 4.65498100569302, 13.5322235142735, 13.7200141026744)",
+      result: "4.83%",
+    },
+    impl: svenssonYield,
+  },
+  {
+    name: "ZERO_TO_PAR",
+    domain: "term-structure",
+    description:
+      "Par yields implied by a zero curve: for each maturity T the coupon c at which a bullet bond prices at par, c = f·(1 − d(T))/Σ d(k/f), d(t) = e^(−z(t)·t). " +
+      "Zero yields are continuously compounded (as SVENSSON_YIELD returns them); par yields are compounded at the coupon frequency, like BOND_PRICE's yield (f = 2 gives the Fed's coupon-equivalent SVENPYnn). " +
+      "Zeros at coupon dates between the given maturities are interpolated linearly in maturity and held flat before the first. " +
+      "Spills one column, one par yield per maturity; a maturity that is not a whole number of coupon periods shows #VALUE! in its own row.",
+    source: "par-yield identity Σ (c/f)·d(k/f) + d(T) = 1; Gürkaynak, Sack & Wright (2006) for the convention",
+    params: [
+      { name: "zero_yields", kind: "rate", shape: "list", help: "the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped" },
+      {
+        name: "maturities_years",
+        kind: "years",
+        shape: "list",
+        help: `the maturity in years of each zero yield, increasing, up to ${MAX_YEARS}; each must be a whole number of coupon periods to get its par yield (e.g. 0.5, 1, 2, 5, 10 with freq 2)`,
+        min: 0,
+        minExclusive: true,
+        max: MAX_YEARS,
+      },
+      P.freq,
+    ],
+    result: "table",
+    returns: "a column of decimal par yields, one per maturity, compounded at freq",
+    example: { formula: "=ZERO_TO_PAR({4%, 4.2%, 4.5%}, {1, 2, 5})", result: "4.04%, 4.24%, 4.53%" },
+    impl: zeroToPar,
+  },
+  {
+    name: "ACM_TERM_PREMIUM",
+    domain: "term-structure",
+    description:
+      "The Adrian–Crump–Moench (2013) term premium, estimated on your monthly panel of zero-coupon yields. " +
+      "Conventions: yields are continuously compounded decimals, log prices p = −n·y/12 and the short rate is the 1-month yield/12; " +
+      "the factors are the first principal components of the demeaned yields from 3 months up; a VAR(1) with intercept by OLS; " +
+      "excess returns of bonds bought at 6, 12, 24, 36, …, 120 months and held one month, regressed on the factor innovations and the lagged factors; " +
+      "prices of risk λ0, λ1 by cross-sectional regression on the return betas (with the convexity terms); the affine pricing recursion with and without them. " +
+      "Maturities the estimator needs but the panel lacks are interpolated linearly. " +
+      "Spills a header fitted_yield, risk_neutral_yield, term_premium and one row per month for target_months: fitted = risk-neutral + term premium. " +
+      "The risk-neutral yield rests on the VAR's forecast of the short rate, so on 40 years of data the term premium carries a sampling error of tens of bp.",
+    source: "Adrian, Crump & Moench (2013), JFE 110(1), 110–138, 'Pricing the term structure with linear regressions'",
+    params: [
+      {
+        name: "yields",
+        kind: "rate",
+        shape: "matrix",
+        help: "monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks",
+      },
+      {
+        name: "maturities_months",
+        kind: "count",
+        shape: "list",
+        help: `the maturity in months of each column of yields, increasing, starting at 1 (the short rate), e.g. 1, 3, 6, 12, 24, …, 120; at most ${MAX_MATURITY_MONTHS}`,
+        min: 1,
+        max: MAX_MATURITY_MONTHS,
+      },
+      {
+        name: "target_months",
+        kind: "count",
+        help: "maturity in months of the yield to decompose, up to the panel's longest. Default 120 (the 10-year)",
+        optional: true,
+        default: 120,
+        min: 1,
+        max: MAX_MATURITY_MONTHS,
+      },
+      {
+        name: "factors",
+        kind: "count",
+        help: `number of principal components used as pricing factors (ACM use 5); K factors need at least 2K + 3 months (${minMonths(5)} for 5) and K maturities from 3 months up. Default 5`,
+        optional: true,
+        default: 5,
+        min: 1,
+      },
+    ],
+    result: "table",
+    returns: "a table: header fitted_yield, risk_neutral_yield, term_premium, then one row of decimals per month of the panel",
+    example: {
+      formula: "=ACM_TERM_PREMIUM(B2:M481, B1:M1)",
+      result: "with maturities 1, 3, 6, 12, 24, …, 120 in B1:M1 and 480 months of yields below: a 481 × 3 block, the header then the fitted 10y yield, its risk-neutral part and the term premium for each month",
+    },
+    impl: acmTermPremium,
+  },
+];
