@@ -1,0 +1,38 @@
+/**
+ * The Google Sheets host adapter: the shared argument layer does all the reading
+ * (ranges as 2-D arrays, blanks as "", percentages as decimals, Dates, booleans);
+ * this file only translates its result into what a Sheets custom function returns.
+ *
+ * - a single-value error is thrown: the cell shows #ERROR! and the message
+ *   "#VALUE! us_short = 4.5 looks like a percent: enter 4.5% or 0.045";
+ * - inside a spilled array an error becomes that cell's text, the rest of the array stands;
+ * - "" stays a blank cell.
+ */
+import { type Result, invoke } from "../../args/invoke";
+import { CATALOG } from "../../catalog";
+import type { FunctionSpec } from "../../catalog/spec";
+import { SheetError } from "../../core/errors";
+
+/** What a custom function may return to Sheets. */
+export type SheetsValue = number | string | (number | string)[][];
+
+let byName: Map<string, FunctionSpec> | null = null;
+
+function spec(name: string): FunctionSpec {
+  byName ??= new Map(CATALOG.map((f) => [f.name, f]));
+  const f = byName.get(name);
+  if (!f) throw new Error(`#NAME? ${name} is not a marginal-bid function (rebuild and push the Apps Script project)`);
+  return f;
+}
+
+/** The argument layer's result as Sheets wants it; throws for a single error. */
+export function toSheets(r: Result): SheetsValue {
+  if (r instanceof SheetError) throw new Error(r.toString());
+  if (Array.isArray(r)) return r.map((row) => row.map((c) => (c instanceof SheetError ? c.toString() : c)));
+  return r;
+}
+
+/** Called by every generated stub: `MarginalBid_().call("HEDGED_UST", arguments)`. */
+export function call(name: string, args: readonly unknown[]): SheetsValue {
+  return toSheets(invoke(spec(name), args));
+}

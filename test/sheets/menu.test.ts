@@ -1,0 +1,275 @@
+/**
+ * The Sheets menu, run from apps-script/build/Code.js against recording fakes of
+ * SpreadsheetApp, Ui and HtmlService (the Apps Script globals the menu uses).
+ */
+import { describe, expect, it } from "vitest";
+import { CATALOG } from "../../src/catalog";
+import { signature } from "../../src/catalog/describe";
+import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
+import { MODEL_SHEET_NAME, NUMBER_FORMATS, modelSheet, renderFormula } from "../../src/model/modelSheet";
+import { loadCode } from "./helpers";
+
+interface CellRecord {
+  value?: unknown;
+  formula?: string;
+  numberFormat?: string;
+  fontWeight?: string;
+  fontStyle?: string;
+  fontSize?: number;
+  fontColor?: string;
+  fontFamily?: string;
+  background?: string;
+}
+
+/** A fake Sheet that records what is written to each A1 range. */
+class FakeSheet {
+  readonly cells = new Map<string, CellRecord>();
+  readonly widths = new Map<number, number>();
+  readonly calls: string[] = [];
+  active = false;
+  constructor(readonly name: string) {}
+  getName() {
+    return this.name;
+  }
+  activate() {
+    this.active = true;
+    return this;
+  }
+  setColumnWidth(col: number, px: number) {
+    this.widths.set(col, px);
+    return this;
+  }
+  getRange(a1: string) {
+    const rec = this.cells.get(a1) ?? {};
+    this.cells.set(a1, rec);
+    const calls = this.calls;
+    const range = {
+      setValue(v: unknown) {
+        calls.push(`setValue ${a1}`);
+        rec.value = v;
+        return range;
+      },
+      setFormula(f: string) {
+        calls.push(`setFormula ${a1}`);
+        rec.formula = f;
+        return range;
+      },
+      setNumberFormat(f: string) {
+        rec.numberFormat = f;
+        return range;
+      },
+      setFontWeight(w: string) {
+        rec.fontWeight = w;
+        return range;
+      },
+      setFontStyle(s: string) {
+        rec.fontStyle = s;
+        return range;
+      },
+      setFontSize(n: number) {
+        rec.fontSize = n;
+        return range;
+      },
+      setFontColor(c: string) {
+        rec.fontColor = c;
+        return range;
+      },
+      setFontFamily(f: string) {
+        rec.fontFamily = f;
+        return range;
+      },
+      setBackground(c: string) {
+        rec.background = c;
+        return range;
+      },
+    };
+    return range;
+  }
+}
+
+function fakeApps(existing: string[] = []) {
+  const sheets: FakeSheet[] = existing.map((n) => new FakeSheet(n));
+  const menus: { caption: string; items: [string, string][]; added: boolean }[] = [];
+  const sidebars: { html: string; title?: string }[] = [];
+  const ui = {
+    createMenu(caption: string) {
+      const m = { caption, items: [] as [string, string][], added: false };
+      menus.push(m);
+      const menu = {
+        addItem(c: string, fn: string) {
+          m.items.push([c, fn]);
+          return menu;
+        },
+        addSeparator() {
+          return menu;
+        },
+        addToUi() {
+          m.added = true;
+        },
+      };
+      return menu;
+    },
+    showSidebar(out: { html: string; title?: string }) {
+      sidebars.push(out);
+    },
+  };
+  const spreadsheet = {
+    getSheetByName: (n: string) => sheets.find((s) => s.name === n) ?? null,
+    insertSheet(n: string) {
+      if (sheets.some((s) => s.name === n)) throw new Error(`A sheet with the name "${n}" already exists.`); // as Sheets does
+      const s = new FakeSheet(n);
+      sheets.push(s);
+      return s;
+    },
+  };
+  const globals = {
+    SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet, getUi: () => ui },
+    HtmlService: {
+      createHtmlOutput(html: string) {
+        const out = {
+          html,
+          title: undefined as string | undefined,
+          setTitle(t: string) {
+            out.title = t;
+            return out;
+          },
+        };
+        return out;
+      },
+    },
+  };
+  return { globals, sheets, menus, sidebars };
+}
+
+/** Insert the model with the built Code.js; return the new sheet. */
+function insertModel(existing: string[] = []) {
+  const apps = fakeApps(existing);
+  const code = loadCode(apps.globals);
+  code.fn("insertModelSheet")();
+  return { sheet: apps.sheets[apps.sheets.length - 1], code, apps };
+}
+
+/** The 2-D array Sheets would pass for a rectangular range of the recorded sheet ("" for empty cells). */
+function rangeValues(sheet: FakeSheet, range: string): unknown[][] {
+  const m = /^([A-Z])(\d+):([A-Z])(\d+)$/.exec(range)!;
+  const out: unknown[][] = [];
+  for (let r = Number(m[2]); r <= Number(m[4]); r++) {
+    const row: unknown[] = [];
+    for (let c = m[1].charCodeAt(0); c <= m[3].charCodeAt(0); c++) row.push(sheet.cells.get(`${String.fromCharCode(c)}${r}`)?.value ?? "");
+    out.push(row);
+  }
+  return out;
+}
+
+describe("onOpen adds the marginal-bid menu", () => {
+  it("with the two items, each calling a top-level function of Code.js", () => {
+    const apps = fakeApps();
+    const code = loadCode(apps.globals);
+    code.fn("onOpen")({ authMode: "LIMITED" });
+    expect(apps.menus).toEqual([
+      {
+        caption: "marginal-bid",
+        items: [
+          ["Insert model sheet", "insertModelSheet"],
+          ["Function reference", "showFunctionReference"],
+        ],
+        added: true,
+      },
+    ]);
+    for (const [, fn] of apps.menus[0].items) expect(typeof code.fn(fn)).toBe("function");
+  });
+});
+
+describe("Insert model sheet", () => {
+  const { sheet } = insertModel();
+  const model = modelSheet();
+
+  it("inserts a new sheet with the model's name and activates it", () => {
+    expect(sheet.name).toBe(MODEL_SHEET_NAME);
+    expect(sheet.active).toBe(true);
+  });
+
+  it("writes every value and formula of the shared model sheet, formulas in the Sheets spelling", () => {
+    for (const c of model.cells) {
+      const rec = sheet.cells.get(c.ref);
+      expect(rec, c.ref).toBeDefined();
+      if (c.value !== undefined) expect(rec!.value, c.ref).toEqual(c.value);
+      if (c.formula !== undefined) expect(rec!.formula, c.ref).toBe(renderFormula(c.formula, ""));
+      if (c.format && c.format !== "general") expect(rec!.numberFormat, c.ref).toBe(NUMBER_FORMATS[c.format]);
+    }
+    const formulas = [...sheet.cells.values()].flatMap((r) => (r.formula ? [r.formula] : []));
+    expect(formulas.length).toBe(model.cells.filter((c) => c.formula).length);
+    for (const f of formulas) {
+      expect(f).not.toContain("JPUST.");
+      expect(f).not.toContain("{{");
+    }
+  });
+
+  it("formulas go through setFormula, values through setValue (never a formula as a value)", () => {
+    for (const [ref, rec] of sheet.cells) {
+      if (typeof rec.value === "string") expect(rec.value.startsWith("="), ref).toBe(false);
+    }
+    expect(sheet.calls.filter((c) => c.startsWith("setFormula")).length).toBe(model.cells.filter((c) => c.formula).length);
+  });
+
+  it("checked by hand: the input block in A5:B23, CHAIN reading it from E5", () => {
+    // 19 CHAIN inputs (SPEC CHAIN_INPUTS) from row 5: A5:B23.
+    expect(CHAIN_INPUT_PARAMS.length).toBe(19);
+    expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)");
+    expect(sheet.cells.get("A5")!.value).toBe("hike_bp");
+    expect(sheet.cells.get("B5")!.value).toBe(50); // note §3.2: +50bp
+    expect(sheet.cells.get("A6")!.value).toBe("us_short");
+    expect(sheet.cells.get("B6")!.value).toBe(0.045); // note §3.1: 4.50%
+    expect(sheet.cells.get("B6")!.numberFormat).toBe("0.00%");
+    expect(sheet.cells.get("B5")!.background).toBe("#fff2cc"); // input cells stand out
+    expect(sheet.cells.get("A4")!.fontWeight).toBe("bold"); // header
+    expect(sheet.cells.get("A1")!.fontWeight).toBe("bold"); // title
+  });
+
+  it("formats the spilled CHAIN rows: rates as %, money as USD bn, the scenario untouched", () => {
+    expect(sheet.cells.get("F9:H9")!.numberFormat).toBe("0.00%"); // hedged_ust row (step 4 → row 5 + 4)
+    expect(sheet.cells.get("F11:H11")!.numberFormat).toBe("#,##0.0"); // japan_buying_bn
+    expect(sheet.cells.get("F14:H14")?.numberFormat).toBeUndefined(); // scenario: General
+    for (const { range, format } of model.rangeFormats) {
+      expect(sheet.cells.get(range)?.numberFormat, range).toBe(format === "general" ? undefined : NUMBER_FORMATS[format]);
+    }
+  });
+
+  it("sets the column widths from characters to pixels", () => {
+    expect(sheet.widths.get(1)).toBe(30 * 7 + 5); // column A, 30 characters
+    expect(sheet.widths.size).toBe(Object.keys(model.columnWidths).length);
+  });
+
+  it("the written sheet computes the note's chain: CHAIN over the inputs as Sheets passes them", () => {
+    const { code } = insertModel();
+    const t = code.fn("CHAIN")(rangeValues(sheet, "A5:B23")) as unknown[][];
+    const row = (s: string) => t.find((r) => r[0] === s)!;
+    expect(row("hedged_ust").slice(1, 3)).toEqual([0.003, 0.008]); // note §3.1, §3.2
+    expect(row("us_10y").slice(1, 3)).toEqual([0.043, 0.046]); // SPEC CHAIN: 4.30% → 4.60%
+    expect(row("scenario").slice(1, 3)).toEqual(["A", "B"]); // SPEC CHAIN: A → B
+  });
+
+  it("a second insert gets a free name instead of failing", () => {
+    const { sheet: second } = insertModel([MODEL_SHEET_NAME]);
+    expect(second.name).toBe(`${MODEL_SHEET_NAME} (2)`);
+    expect(second.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)");
+    const { sheet: third } = insertModel([MODEL_SHEET_NAME, `${MODEL_SHEET_NAME} (2)`]);
+    expect(third.name).toBe(`${MODEL_SHEET_NAME} (3)`);
+  });
+});
+
+describe("Function reference", () => {
+  it("opens a sidebar listing every catalog function with its signature and description", () => {
+    const apps = fakeApps();
+    loadCode(apps.globals).fn("showFunctionReference")();
+    expect(apps.sidebars.length).toBe(1);
+    const { html, title } = apps.sidebars[0];
+    expect(title).toBe("marginal-bid functions");
+    const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    for (const f of CATALOG) {
+      expect(html, f.name).toContain(esc(signature(f)));
+      expect(html, f.name).toContain(esc(f.description));
+    }
+    expect(html).toContain("=HEDGED_UST(B2:B500, C2:C500, D2:D500)");
+  });
+});
