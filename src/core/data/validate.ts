@@ -1,0 +1,32 @@
+/**
+ * What "a good reply" means for each request kind: it parses. Caches store only replies that
+ * pass (a 200 carrying a maintenance page is a failing source, and a stale copy may stand in);
+ * the proxy uses the same check before it caches.
+ */
+import { type Checked, type DataRequest, type FetchResult, type RequestKind, checkFetch } from "./request";
+import { parseFredObservations, parseFredSeriesInfo } from "./fred";
+import { parseTicTable5 } from "./tic";
+import { parseMofJgb } from "./mof";
+
+/** Parse a body for its kind, throwing the `#N/A` of an unparseable reply. */
+export function validateBody(kind: RequestKind, body: string, label: string): void {
+  switch (kind) {
+    case "fred-observations":
+      parseFredObservations(body, label.replace(/^FRED /, ""), false);
+      return;
+    case "fred-series":
+      parseFredSeriesInfo(body, label.replace(/^FRED /, "").replace(/ \(units\)$/, ""));
+      return;
+    case "tic-table5":
+      parseTicTable5(body);
+      return;
+    case "mof-jgb":
+      parseMofJgb(body, label);
+      return;
+  }
+}
+
+/** `checkFetch` with the kind's parser as the validator. */
+export function checkReply(req: DataRequest, r: FetchResult): Checked {
+  return checkFetch(req, r, (body) => validateBody(req.kind, body, req.label));
+}

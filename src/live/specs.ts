@@ -1,0 +1,113 @@
+/**
+ * What users read about the live functions: parameters in SPEC order, units, help, examples —
+ * ready to become `FunctionSpec` entries of the function table (domain "live-data") once the
+ * table has a hook for fetched functions (see LIVE_FUNCTIONS in src/core/data/live.ts for the
+ * plan/compute half). Date parameters are marked `date`: the argument layer has no date kind yet,
+ * so they are declared `text` here and read by the live functions themselves (serial, Date or ISO text).
+ */
+import type { ParamSpec } from "../args/kinds";
+import { FRED_KEY_URL } from "../core/data/fred";
+import type { LiveName } from "../core/data/live";
+
+export type LiveParamSpec = ParamSpec & { date?: "day" | "month" };
+
+export interface LiveSpec {
+  name: LiveName;
+  domain: "live-data";
+  description: string;
+  source: string;
+  params: readonly LiveParamSpec[];
+  result: "cell" | "table";
+  returns: string;
+  example: { formula: string; result: string };
+}
+
+const API_KEY: LiveParamSpec = {
+  name: "api_key",
+  kind: "text",
+  optional: true,
+  help: `your FRED API key (free: ${FRED_KEY_URL}). Default: the key set once in the host (Sheets: marginal-bid → Set FRED API key; Excel: the proxy holds its own and ignores this)`,
+};
+
+export const LIVE_SPECS: readonly LiveSpec[] = [
+  {
+    name: "FRED",
+    domain: "live-data",
+    description:
+      "The latest observation of a FRED series, or the last one on or before a date. Percent series come back as decimals (4.30 → 0.043); others as published (DEXJPUS 150.2). Missing values are skipped.",
+    source: "FRED API series/observations (Federal Reserve Bank of St. Louis)",
+    params: [
+      { name: "series_id", kind: "text", help: 'FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS"' },
+      { name: "date", kind: "text", date: "day", optional: true, help: "a date cell or text like 2026-03-31: the last observation on or before it. Default: the latest" },
+      API_KEY,
+    ],
+    result: "cell",
+    returns: "the value: a decimal for percent series, else in FRED's units",
+    example: { formula: '=FRED("DGS10")', result: "0.0469 (4.69% on 2026-08-06, FRED reply of 2026-08-07)" },
+  },
+  {
+    name: "FRED_SERIES",
+    domain: "live-data",
+    description: "Spills a FRED series between two dates, oldest first, with FRED's unit rule (percent → decimals). Missing values are left out.",
+    source: "FRED API series/observations",
+    params: [
+      { name: "series_id", kind: "text", help: 'FRED series id, e.g. "DGS10"' },
+      { name: "start", kind: "text", date: "day", optional: true, help: "first date. Default: one year before end" },
+      { name: "end", kind: "text", date: "day", optional: true, help: "last date. Default: the latest observation" },
+      API_KEY,
+    ],
+    result: "table",
+    returns: 'header ["date", "value"], then one row per observation, dates as the host\'s dates',
+    example: { formula: '=FRED_SERIES("DEXJPUS", "2026-01-01")', result: "date/value rows from 2026-01-02" },
+  },
+  {
+    name: "TIC_HOLDINGS",
+    domain: "live-data",
+    description: "Holdings of US Treasuries in USD bn from the Treasury's Major Foreign Holders table (TIC), latest month by default.",
+    source: "US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt)",
+    params: [
+      { name: "country", kind: "text", help: 'as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official"' },
+      { name: "month", kind: "text", date: "month", optional: true, help: 'a month as text "2026-03", or any date in it. Default: the latest in the table' },
+    ],
+    result: "cell",
+    returns: "USD bn",
+    example: { formula: '=TIC_HOLDINGS("Japan")', result: "1209.9 (end of 2026-04, table of 2026-06)" },
+  },
+  {
+    name: "TIC_CHANGE",
+    domain: "live-data",
+    description: 'Change of a country\'s US Treasury holdings over the last months, USD bn: the "are they still buying" number.',
+    source: "US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt)",
+    params: [
+      { name: "country", kind: "text", help: 'as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total"' },
+      { name: "months", kind: "count", min: 1, max: 12, help: "over how many months, 1 to 12 (the table holds 13 month-ends)" },
+    ],
+    result: "cell",
+    returns: "USD bn (negative = holdings fell)",
+    example: { formula: '=TIC_CHANGE("Japan", 12)', result: "75.4 (1209.9 at 2026-04 − 1134.5 at 2025-04)" },
+  },
+  {
+    name: "JGB_YIELD",
+    domain: "live-data",
+    description: "JGB yield (decimal) for a tenor of the Ministry of Finance's daily benchmark curve: the latest, or the last on or before a date.",
+    source: "Japan Ministry of Finance, JGB interest rates (jgbcme.csv, jgbcme_all.csv)",
+    params: [
+      { name: "tenor_years", kind: "years", help: "a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or \"10Y\")" },
+      { name: "date", kind: "text", date: "day", optional: true, help: "a date cell or text like 2026-03-31. Default: the latest" },
+    ],
+    result: "cell",
+    returns: "decimal yield",
+    example: { formula: '=JGB_YIELD(10, "2024-07-31")', result: "0.0107 (1.07%, MoF jgbcme_all.csv)" },
+  },
+  {
+    name: "CHECKPOINTS",
+    domain: "live-data",
+    description:
+      "The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.",
+    source: "note §6; FRED DGS10, THREEFYTP10, DEXJPUS, DGS3MO; MoF JGB curve (10Y, 1Y); TIC table 5",
+    params: [API_KEY],
+    result: "table",
+    returns: 'header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)',
+    example: { formula: "=CHECKPOINTS()", result: "the 8-row panel" },
+  },
+];

@@ -1,0 +1,167 @@
+/**
+ * The proxy's allow-list: the only requests it forwards, with the only parameters it accepts.
+ * Anything else is refused before any upstream is contacted (no open relay).
+ */
+import { AGES, type Endpoints, PROXY_PATHS, type RequestKind, type Source } from "../core/data/request";
+
+export interface Route {
+  path: string;
+  upstream: keyof Endpoints;
+  source: Source;
+  kind: RequestKind;
+  /** Allowed query parameters and their exact form. `api_key` is never among them: the proxy adds its own. */
+  params: Readonly<Record<string, RegExp>>;
+  required: readonly string[];
+  /** Parameters the proxy sets itself when absent (FRED answers XML otherwise). */
+  defaults: Readonly<Record<string, string>>;
+  needsFredKey: boolean;
+  maxAgeSeconds: number;
+  staleAgeSeconds: number;
+  contentType: string;
+  /** How messages name the request (never with a key). */
+  label(q: URLSearchParams): string;
+}
+
+const SERIES_ID = /^[A-Za-z0-9_]{1,40}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const ROUTES: readonly Route[] = [
+  {
+    path: PROXY_PATHS.fredObservations,
+    upstream: "fred",
+    source: "FRED",
+    kind: "fred-observations",
+    params: {
+      series_id: SERIES_ID,
+      file_type: /^json$/,
+      observation_start: ISO_DATE,
+      observation_end: ISO_DATE,
+      sort_order: /^(?:asc|desc)$/,
+      limit: /^(?:[1-9]\d{0,4}|100000)$/,
+    },
+    required: ["series_id"],
+    defaults: { file_type: "json" },
+    needsFredKey: true,
+    ...AGES.fredObservations,
+    contentType: "application/json; charset=utf-8",
+    label: (q) => `FRED ${(q.get("series_id") ?? "").toUpperCase()}`,
+  },
+  {
+    path: PROXY_PATHS.fredSeries,
+    upstream: "fred",
+    source: "FRED",
+    kind: "fred-series",
+    params: { series_id: SERIES_ID, file_type: /^json$/ },
+    required: ["series_id"],
+    defaults: { file_type: "json" },
+    needsFredKey: true,
+    ...AGES.fredSeries,
+    contentType: "application/json; charset=utf-8",
+    label: (q) => `FRED ${(q.get("series_id") ?? "").toUpperCase()} (units)`,
+  },
+  {
+    path: PROXY_PATHS.tic,
+    upstream: "tic",
+    source: "US Treasury TIC",
+    kind: "tic-table5",
+    params: {},
+    required: [],
+    defaults: {},
+    needsFredKey: false,
+    ...AGES.tic,
+    contentType: "text/plain; charset=utf-8",
+    label: () => "US Treasury TIC slt_table5.txt",
+  },
+  {
+    path: PROXY_PATHS.mofCurrent,
+    upstream: "mofCurrent",
+    source: "Japan MoF",
+    kind: "mof-jgb",
+    params: {},
+    required: [],
+    defaults: {},
+    needsFredKey: false,
+    ...AGES.mofCurrent,
+    contentType: "text/csv",
+    label: () => "Japan MoF jgbcme.csv",
+  },
+  {
+    path: PROXY_PATHS.mofAll,
+    upstream: "mofAll",
+    source: "Japan MoF",
+    kind: "mof-jgb",
+    params: {},
+    required: [],
+    defaults: {},
+    needsFredKey: false,
+    ...AGES.mofAll,
+    contentType: "text/csv",
+    label: () => "Japan MoF jgbcme_all.csv",
+  },
+];
+
+/** A request the proxy will forward: its route and canonical query (sorted, validated, keyless). */
+export interface Matched {
+  route: Route;
+  /** Canonical query without `api_key`, e.g. `file_type=json&limit=60&series_id=DGS10&sort_order=desc`. */
+  query: string;
+  /** `path?query`: the cache and coalescing key. */
+  key: string;
+  label: string;
+  /** The client sent an `api_key`: dropped, never forwarded. */
+  strippedKey: boolean;
+}
+
+export type Refusal = { status: number; reason: string };
+
+/** Match a request target against the allow-list. */
+export function matchRoute(target: string): Matched | Refusal {
+  // Origin-form only: "/path?query". Absolute-form ("http://elsewhere/…") and "//host" are relay attempts.
+  if (!target.startsWith("/") || target.startsWith("//")) return { status: 400, reason: "only paths on this proxy are accepted" };
+  let u: URL;
+  try {
+    u = new URL(target, "http://proxy.invalid");
+  } catch {
+    return { status: 400, reason: "malformed request target" };
+  }
+  if (u.host !== "proxy.invalid") return { status: 400, reason: "only paths on this proxy are accepted" };
+  const route = ROUTES.find((r) => r.path === u.pathname);
+  if (!route) {
+    return { status: 404, reason: "not on the allow-list: this proxy forwards only FRED series/observations and series, the TIC table 5 and the MoF JGB curve files" };
+  }
+  const seen = new Set<string>();
+  const q = new URLSearchParams();
+  let strippedKey = false;
+  for (const [k, v] of u.searchParams) {
+    if (k === "api_key") {
+      strippedKey = true;
+      continue;
+    }
+    if (seen.has(k)) return { status: 400, reason: `parameter ${safeName(k)} given twice` };
+    seen.add(k);
+    const rule = route.params[k];
+    if (!rule) return { status: 400, reason: `parameter ${safeName(k)} is not allowed on ${route.path}` };
+    if (!rule.test(v)) return { status: 400, reason: `parameter ${safeName(k)} has a value this proxy does not forward` };
+    q.set(k, v);
+  }
+  for (const [k, v] of Object.entries(route.defaults)) if (!q.has(k)) q.set(k, v);
+  for (const k of route.required) if (!q.has(k)) return { status: 400, reason: `parameter ${k} is required on ${route.path}` };
+  if (q.has("series_id")) q.set("series_id", q.get("series_id")!.toUpperCase());
+  q.sort();
+  const query = q.toString();
+  return { route, query, key: query ? `${route.path}?${query}` : route.path, label: route.label(q), strippedKey };
+}
+
+/** A parameter name as it may appear in a message: short, plain. */
+function safeName(k: string): string {
+  return /^[A-Za-z0-9_]{1,40}$/.test(k) ? k : "(unreadable name)";
+}
+
+/** The upstream URL for a match. The key is appended last, only here, never logged. */
+export function upstreamUrl(m: Matched, ends: Endpoints, fredApiKey: string | undefined): string {
+  if (m.route.upstream === "fred") {
+    const base = ends.fred.replace(/\/+$/, "");
+    return `${base}${m.route.path}?${m.query}&api_key=${encodeURIComponent(fredApiKey ?? "")}`;
+  }
+  return ends[m.route.upstream];
+}

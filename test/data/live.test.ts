@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { SheetError } from "../../src/core/errors";
+import { LIVE_FUNCTIONS, findLive } from "../../src/core/data/live";
+import { LIVE_SPECS } from "../../src/live/specs";
+import { type DataRequest, type PlanContext, type Reply, checkFetch } from "../../src/core/data/request";
+import { checkReply } from "../../src/core/data/validate";
+import { own } from "./fixtures";
+
+const PROXY: PlanContext = { via: "proxy", proxyBase: "http://localhost:8787", today: "2026-08-07" };
+const DIRECT: PlanContext = { via: "direct", today: "2026-08-07", apiKey: "0123456789abcdef0123456789abcdef", keyHint: "set it with marginal-bid → Set FRED API key" };
+
+/** Run plan → (replies by label from the map) → compute, as a host would, errors as values. */
+function call(name: string, args: unknown[], replyFor: (r: DataRequest) => Reply, ctx: PlanContext = PROXY): unknown {
+  const fn = findLive(name)!;
+  try {
+    const items = fn.plan(args, ctx);
+    const replies = items.map((it) => (it instanceof SheetError ? it : replyFor(it)));
+    return fn.compute(args, replies, ctx);
+  } catch (e) {
+    if (e instanceof SheetError) return e;
+    throw e;
+  }
+}
+
+const byLabel: Record<string, string> = {
+  "FRED DGS10": "fred_DGS10_desc.json",
+  "FRED DEXJPUS": "fred_DEXJPUS_desc.json",
+  "FRED T5YIE": "fred_T5YIE_asc.json",
+  "FRED T5YIE (units)": "fred_series_T5YIE.json",
+  "FRED EXJPUS": "fred_EXJPUS_desc.json",
+  "FRED EXJPUS (units)": "fred_series_EXJPUS.json",
+  "US Treasury TIC slt_table5.txt": "tic_slt_table5_small.txt",
+  "Japan MoF jgbcme.csv": "mof_jgbcme_small.csv",
+  "Japan MoF jgbcme_all.csv": "mof_jgbcme_all_small.csv",
+};
+const fixtures = (r: DataRequest): Reply => (byLabel[r.label] ? own(byLabel[r.label]) : new SheetError("na", `${r.label}: unknown series`));
+
+describe("the live function table", () => {
+  it("has SPEC's six functions with SPEC's argument order", () => {
+    // SPEC "Live checkpoints": FRED(series_id, [date], [api_key]), FRED_SERIES(series_id, [start], [end], [api_key]),
+    // TIC_HOLDINGS(country, [month]), TIC_CHANGE(country, months), JGB_YIELD(tenor_years, [date]), CHECKPOINTS([api_key])
+    expect(LIVE_SPECS.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")])).toEqual([
+      ["FRED", "series_id, [date], [api_key]"],
+      ["FRED_SERIES", "series_id, [start], [end], [api_key]"],
+      ["TIC_HOLDINGS", "country, [month]"],
+      ["TIC_CHANGE", "country, months"],
+      ["JGB_YIELD", "tenor_years, [date]"],
+      ["CHECKPOINTS", "[api_key]"],
+    ]);
+    expect(LIVE_FUNCTIONS.map((f) => [f.name, f.arity, f.result])).toEqual(LIVE_SPECS.map((s) => [s.name, s.params.length, s.result]));
+  });
+});
+
+describe("FRED(series_id, [date], [api_key])", () => {
+  it("latest, and the last on or before a date (text, serial or Date)", () => {
+    expect(call("FRED", ["DGS10"], fixtures)).toBe(0.0469); // fred_DGS10_desc.json line 2
+    expect(call("FRED", ["dgs10", "2026-08-05"], fixtures)).toBe(0.0463); // line 3 ".", line 4 2026-08-04 4.63
+    expect(call("FRED", ["DGS10", 46239], fixtures)).toBe(0.0463); // serial 46239 = 2026-08-05 (Python: date(2026,8,5) − date(1899,12,30))
+    expect(call("FRED", ["DGS10", 46240], fixtures)).toBe(0.0469); // 46240 = 2026-08-06
+    expect(call("FRED", ["DGS10", new Date(2026, 7, 5)], fixtures)).toBe(0.0463);
+    expect(call("FRED", ["DEXJPUS", null, null], fixtures)).toBe(147.25); // fred_DEXJPUS_desc.json line 2, as published
+  });
+
+  it("plans the date into the request (observation_end), sharing the panel's window otherwise", () => {
+    const [latest] = findLive("FRED")!.plan(["DGS10"], PROXY) as DataRequest[];
+    const [dated] = findLive("FRED")!.plan(["DGS10", "2026-08-05"], PROXY) as DataRequest[];
+    expect(latest.url).toBe("http://localhost:8787/fred/series/observations?series_id=DGS10&file_type=json&sort_order=desc&limit=60");
+    expect(dated.url).toContain("observation_end=2026-08-05");
+  });
+
+  it("units of a series outside the known table come from fred/series (the unit rule)", () => {
+    // fred_series_T5YIE.json units "Percent" → decimals; fred_T5YIE_asc.json last line 2.4000000000
+    const plan = findLive("FRED")!.plan(["T5YIE"], PROXY) as DataRequest[];
+    expect(plan.map((r) => r.kind)).toEqual(["fred-observations", "fred-series"]);
+    expect(call("FRED", ["T5YIE"], fixtures)).toBe(0.024);
+    // fred_series_EXJPUS.json units "Japanese Yen to One U.S. Dollar" → as published; 2026-08-01 "." → 2026-07-01 146.88
+    expect(call("FRED", ["EXJPUS"], fixtures)).toBe(146.88);
+  });
+
+  it("errors: unknown series, no key, a date before the data", () => {
+    const unknown = call("FRED", ["NOSUCH"], () => new SheetError("na", 'FRED NOSUCH: unknown series: FRED says "The series does not exist."')) as SheetError;
+    expect(unknown.kind).toBe("na");
+    expect(unknown.message).toContain("NOSUCH");
+    const noKey = call("FRED", ["DGS10"], fixtures, { ...DIRECT, apiKey: undefined }) as SheetError;
+    expect(noKey.kind).toBe("na");
+    expect(noKey.message).toBe("FRED needs an API key: get a free one at https://fred.stlouisfed.org/docs/api/api_key.html, then set it with marginal-bid → Set FRED API key");
+    const early = call("FRED", ["DGS10", "2026-06-01"], fixtures) as SheetError;
+    expect(early.message).toBe("FRED DGS10: no observation on or before 2026-06-01");
+    expect((call("FRED", [""], fixtures) as SheetError).kind).toBe("value");
+    expect((call("FRED", ["DGS10", "5/8/2026"], fixtures) as SheetError).message).toContain('write it as "2026-03-31"');
+  });
+
+  it("direct mode: the key argument wins over the stored one and only goes to FRED", () => {
+    const [r] = findLive("FRED")!.plan(["DGS10", null, "ffffffffffffffffffffffffffffffff"], DIRECT) as DataRequest[];
+    expect(r.url).toMatch(/&api_key=f{32}$/);
+    expect(r.cacheKey).not.toContain("ffff");
+  });
+});
+
+describe("FRED_SERIES(series_id, [start], [end], [api_key])", () => {
+  it("spills date/value rows oldest first, '.' left out, window defaulting to a year", () => {
+    const t = call("FRED_SERIES", ["T5YIE", "2026-07-01", "2026-07-31"], fixtures);
+    // fred_T5YIE_asc.json lines 2-4: 2026-07-01 2.31, 2026-07-02 ".", 2026-07-06 2.35
+    expect(t).toEqual([
+      ["date", "value"],
+      ["2026-07-01", 0.0231],
+      ["2026-07-06", 0.0235],
+    ]);
+    const [req] = findLive("FRED_SERIES")!.plan(["T5YIE"], PROXY) as DataRequest[];
+    expect(req.url).toContain("observation_start=2025-08-07"); // today 2026-08-07 minus a year
+    expect(req.url).toContain("sort_order=asc");
+    expect(findLive("FRED_SERIES")!.dateColumns).toEqual([0]);
+  });
+
+  it("start after end → #VALUE!; an empty window → #N/A", () => {
+    expect((call("FRED_SERIES", ["T5YIE", "2026-08-01", "2026-07-01"], fixtures) as SheetError).kind).toBe("value");
+    expect((call("FRED_SERIES", ["T5YIE", "2026-07-07", "2026-07-31"], fixtures) as SheetError).message).toBe("FRED T5YIE: no observations from 2026-07-07 to 2026-07-31");
+  });
+});
+
+describe("TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD", () => {
+  it("TIC_HOLDINGS: latest by default; month as text, serial or Date", () => {
+    // tic_slt_table5_small.txt line 7: Japan 1209.9 (2026-04), 1191.6 (2026-03)
+    expect(call("TIC_HOLDINGS", ["Japan"], fixtures)).toBe(1209.9);
+    expect(call("TIC_HOLDINGS", ["JAPAN", "2026-03"], fixtures)).toBe(1191.6);
+    expect(call("TIC_HOLDINGS", ["Japan", 46112], fixtures)).toBe(1191.6); // serial 46112 = 2026-03-31
+    expect(call("TIC_HOLDINGS", ["China, Mainland", new Date(2026, 2, 15)], fixtures)).toBe(652.3); // line 8, 2026-03
+    expect((call("TIC_HOLDINGS", ["Narnia"], fixtures) as SheetError).kind).toBe("na");
+  });
+
+  it("TIC_CHANGE: holdings now minus months ago", () => {
+    expect(call("TIC_CHANGE", ["Japan", 12], fixtures)).toBe(75.4); // line 7: 1209.9 − 1134.5
+    expect(call("TIC_CHANGE", ["Grand Total", "3"], fixtures)).toBe(63.2); // line 13: 9352.6 − 9289.4
+    expect((call("TIC_CHANGE", ["Japan", "twelve"], fixtures) as SheetError).kind).toBe("value");
+  });
+
+  it("JGB_YIELD: latest from the current month, older dates from the history", () => {
+    expect(call("JGB_YIELD", [10], fixtures)).toBe(0.0165); // mof_jgbcme_small.csv line 5
+    expect(call("JGB_YIELD", ["10Y"], fixtures)).toBe(0.0165);
+    expect(call("JGB_YIELD", [[[" 10 years "]]], fixtures)).toBe(0.0165);
+    expect((call("JGB_YIELD", ["ten"], fixtures) as SheetError).kind).toBe("value");
+    expect(call("JGB_YIELD", [10, "2026-07-15"], fixtures)).toBe(0.0152); // mof_jgbcme_all_small.csv line 5 (2026/7/3)
+    expect(call("JGB_YIELD", [1, "1974-09-24"], fixtures)).toBe(0.10327); // all_small line 3
+    const e = call("JGB_YIELD", [12], fixtures) as SheetError;
+    expect(e.kind).toBe("na");
+    expect(e.message).toContain("no 12-year JGB");
+  });
+
+  it("CHECKPOINTS through the table (the panel itself is tested in checkpoints.test.ts)", () => {
+    const t = call("CHECKPOINTS", [], (r) => fixtures({ ...r, label: r.label })) as unknown[][];
+    expect(t).toHaveLength(9);
+  });
+});
+
+describe("checkFetch: what a failing source looks like in a cell (issue #6)", () => {
+  const req = findLive("FRED")!.plan(["DGS10"], PROXY)[0] as DataRequest;
+  const tic = findLive("TIC_HOLDINGS")!.plan(["Japan"], PROXY)[0] as DataRequest;
+  const msg = (r: Parameters<typeof checkReply>[1], q = req) => {
+    const c = checkReply(q, r);
+    return c.ok ? "ok" : `${c.error.code} ${c.error.message}${c.transient ? " [stale allowed]" : ""}`;
+  };
+
+  it("names the source and the reason: HTTP status, timeout, unreachable, unparseable", () => {
+    expect(msg({ kind: "response", status: 429, body: "" })).toBe("#N/A FRED DGS10: HTTP 429 too many requests (FRED allows 120 requests a minute per key) [stale allowed]");
+    expect(msg({ kind: "response", status: 500, body: "oops" })).toBe("#N/A FRED DGS10: HTTP 500 server error [stale allowed]");
+    expect(msg({ kind: "timeout", afterMs: 10_000 })).toBe("#N/A FRED DGS10: no reply within 10 s (timeout) [stale allowed]");
+    expect(msg({ kind: "network", message: "ECONNREFUSED" })).toBe("#N/A FRED DGS10: unreachable (ECONNREFUSED) [stale allowed]");
+    expect(msg({ kind: "response", status: 200, body: own("garbage_maintenance.html") })).toBe(
+      '#N/A FRED DGS10: unparseable reply: not JSON: a reply starting "<!DOCTYPE html><html><head><title>Servic…" [stale allowed]',
+    );
+    expect(msg({ kind: "response", status: 200, body: own("tic_mfh_legacy_small.txt") }, tic)).toMatch(/^#N\/A US Treasury TIC slt_table5.txt: unparseable reply: no tab-delimited "Country" header row \(this looks like the legacy/);
+  });
+
+  it("FRED's 400s are definite: unknown series, bad key (no stale copy masks them)", () => {
+    expect(msg({ kind: "response", status: 400, body: own("fred_error_unknown_series_400.json") })).toBe(
+      '#N/A FRED DGS10: unknown series: FRED says "The series does not exist." Check the id on fred.stlouisfed.org',
+    );
+    expect(msg({ kind: "response", status: 400, body: own("fred_error_bad_key_400.json") })).toMatch(/^#N\/A FRED DGS10: FRED refused the API key/);
+  });
+
+  it("the proxy's own errors are passed on", () => {
+    const body = JSON.stringify({ proxy_error: "HTTP 500 server error" });
+    expect(msg({ kind: "response", status: 502, body })).toBe("#N/A FRED DGS10: HTTP 500 server error (via the proxy, HTTP 502) [stale allowed]");
+    expect(checkFetch(req, { kind: "response", status: 200, body: "x" }, () => undefined)).toEqual({ ok: true, body: "x" });
+  });
+});
