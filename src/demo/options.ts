@@ -1,0 +1,165 @@
+/**
+ * The demo's command line: every CHAIN input as `--kebab-name VALUE`, typed as a user types
+ * a cell (`4.5%`, `0.045`, `50`, a preset name), read by the argument layer's own rules, so
+ * `--us-short 4.5` fails exactly as `=CHAIN(...)` would in a cell.
+ */
+import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
+import { BLANK, coerceCell, parseNumberText } from "../args/coerce";
+import type { ParamSpec } from "../args/kinds";
+import { SheetError } from "../core/errors";
+import { plain } from "./format";
+
+/** A problem with the command line: printed to stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export interface Sensitivity {
+  input: string;
+  values: number[];
+  /** The grid as the user wrote it, for the header. */
+  spec: string;
+}
+
+export interface DemoOptions {
+  help: boolean;
+  /** CHAIN input name → value (number, or a preset name for bp_per_100bn). */
+  inputs: Record<string, number | string>;
+  sensitivity?: Sensitivity;
+  plot?: string;
+}
+
+export const kebab = (name: string) => name.replace(/_/g, "-");
+const INPUT_BY_OPTION = new Map(CHAIN_INPUT_PARAMS.map((p) => [`--${kebab(p.name)}`, p]));
+const OTHER_OPTIONS = ["--sensitivity", "--plot", "--help"];
+
+/** The most points a sensitivity grid may have (the demo stays fast). */
+export const MAX_GRID_POINTS = 1001;
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function suggestion(option: string): string {
+  const all = [...INPUT_BY_OPTION.keys(), ...OTHER_OPTIONS];
+  const best = all.map((o) => [o, editDistance(option, o)] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= Math.max(1, Math.floor(option.length / 4)) ? ` (did you mean ${best[0]}?)` : "";
+}
+
+/** Read one input value with the argument layer's rules. */
+export function readInputValue(p: ParamSpec, raw: string, where: string): number | string {
+  const v = coerceCell(raw, p);
+  if (v === BLANK) throw new UsageError(`${where} needs a value`);
+  if (v instanceof SheetError) throw new UsageError(`${where}: ${v.message}`);
+  return v;
+}
+
+function findInput(name: string): ParamSpec | undefined {
+  const key = name.trim().toLowerCase().replace(/-/g, "_");
+  return CHAIN_INPUT_PARAMS.find((p) => p.name === key);
+}
+
+/** `bid_cut=0:1:0.1` → the grid 0, 0.1, …, 1, each value checked like a cell of that input. */
+export function parseSensitivity(text: string): Sensitivity {
+  const m = /^([A-Za-z0-9_-]+)=([^:]+):([^:]+):([^:]+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--sensitivity ${JSON.stringify(text)}: write INPUT=FROM:TO:STEP, e.g. bid_cut=0:1:0.1 or us_short=3%:5%:0.25%`);
+  const p = findInput(m[1]);
+  if (!p) throw new UsageError(`--sensitivity: "${m[1]}" is not a CHAIN input; the inputs are ${CHAIN_INPUT_PARAMS.map((q) => q.name).join(", ")}`);
+  const num = (s: string, what: string) => {
+    const x = parseNumberText(s);
+    if (x === undefined) throw new UsageError(`--sensitivity ${p.name}: ${what} ${JSON.stringify(s)} is not a number`);
+    return x;
+  };
+  const from = num(m[2], "from");
+  const to = num(m[3], "to");
+  const step = num(m[4], "step");
+  if (!(step > 0)) throw new UsageError(`--sensitivity ${p.name}: the step must be above 0, got ${m[4]}`);
+  if (to < from) throw new UsageError(`--sensitivity ${p.name}: from ${m[2]} is above to ${m[3]}`);
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > MAX_GRID_POINTS) throw new UsageError(`--sensitivity ${p.name}: ${count} points is too many (at most ${MAX_GRID_POINTS}); use a larger step`);
+  const values: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const x = +(from + k * step).toPrecision(12);
+    values.push(readInputValue(p, plain(x), `--sensitivity ${p.name} = ${plain(x)}`) as number);
+  }
+  return { input: p.name, values, spec: `${m[2]}:${m[3]}:${m[4]}` };
+}
+
+/** Parse the arguments after `npm run demo --`. Throws UsageError. */
+export function parseOptions(argv: readonly string[]): DemoOptions {
+  const out: DemoOptions = { help: false, inputs: {} };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      out.help = true;
+      continue;
+    }
+    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}: options start with --`);
+    const eq = arg.indexOf("=");
+    const option = eq >= 0 ? arg.slice(0, eq) : arg;
+    const known = INPUT_BY_OPTION.has(option) || OTHER_OPTIONS.includes(option);
+    if (!known) throw new UsageError(`unknown option ${option}${suggestion(option)}`);
+    let value: string;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) throw new UsageError(`${option} needs a value`);
+      value = next;
+      i++;
+    }
+    if (seen.has(option)) throw new UsageError(`${option} is given twice`);
+    seen.add(option);
+    if (option === "--sensitivity") out.sensitivity = parseSensitivity(value);
+    else if (option === "--plot") {
+      if (value.trim() === "") throw new UsageError("--plot needs a file name, e.g. --plot chain.svg");
+      out.plot = value;
+    } else {
+      const p = INPUT_BY_OPTION.get(option)!;
+      out.inputs[p.name] = readInputValue(p, value, `${option} ${value}`);
+    }
+  }
+  if (out.plot !== undefined && !out.sensitivity) {
+    throw new UsageError("--plot draws a sensitivity: add one, e.g. --sensitivity bid_cut=0:1:0.1 --plot chain.svg");
+  }
+  if (out.sensitivity && out.sensitivity.input in out.inputs) {
+    throw new UsageError(`--${kebab(out.sensitivity.input)} and --sensitivity both set ${out.sensitivity.input}: give one`);
+  }
+  return out;
+}
+
+/** The help text: options, units, examples. */
+export function helpText(): string {
+  const width = Math.max(...CHAIN_INPUT_PARAMS.map((p) => kebab(p.name).length)) + 2;
+  const lines = [
+    "npm run demo -- [options]",
+    "",
+    "Loads the marginal-bid model sheet into HyperFormula (an embedded spreadsheet engine, no",
+    "network), recalculates it with every catalog function, and prints the note's transmission",
+    "chain: BOJ hike → hedged UST → Japan's bid → term premium → US 10y → equities.",
+    "",
+    "Inputs (one option per CHAIN input; type values as in a cell: 4.5% or 0.045, 50, central):",
+    ...CHAIN_INPUT_PARAMS.map((p) => `  --${kebab(p.name).padEnd(width)}${p.help}`),
+    "",
+    "Other options:",
+    "  --sensitivity INPUT=FROM:TO:STEP   the chain across a grid of one input (US 10y, scenario, P/E)",
+    "  --plot FILE.svg                    draw that sensitivity as a chart",
+    "  --help                             this text",
+    "",
+    "Examples:",
+    "  npm run demo",
+    "  npm run demo -- --hike-bp 100 --bid-cut 0.3 --bp-per-100bn central",
+    "  npm run demo -- --sensitivity bid_cut=0:1:0.1 --plot bid-cut.svg",
+    "  npm run demo -- --sensitivity bp_per_100bn=5:100:5 --bid-cut 0.3",
+    "",
+    "Bad options or values print a message and exit with code 2.",
+  ];
+  return lines.join("\n");
+}

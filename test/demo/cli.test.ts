@@ -1,0 +1,197 @@
+/**
+ * `npm run demo`: the command itself, run as a child process with tsx (as npm runs it), and
+ * the same code in-process for the many bad-option cases.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runDemo } from "../../src/demo/run";
+import { findXmllint, requireTool, runTsx, squeeze, xmlWellFormed } from "./tools";
+
+const tmp = mkdtempSync(join(tmpdir(), "marginal-bid-demo-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const demo = (...args: string[]) => runTsx("src/demo/main.ts", args);
+
+describe("npm run demo with the note's inputs", () => {
+  const out = demo();
+  const lines = out.stdout.split("\n").map(squeeze);
+
+  it("exits 0 with nothing on stderr", () => {
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(0);
+  });
+
+  it("says what it is and which inputs it used", () => {
+    expect(lines[0]).toContain("marginal-bid demo");
+    expect(out.stdout).toContain("=CHAIN(A5:B23)");
+    expect(out.stdout).toContain("HyperFormula");
+    // The note's illustrative inputs (SPEC CHAIN_INPUTS), none marked as changed.
+    expect(out.stdout).toContain("hike_bp 50bp · us_short 4.50% · jp_short 0.50% · ust_10y 4.30% · jgb_10y 1.50%");
+    expect(out.stdout).not.toMatch(/\d\*/);
+  });
+
+  it("prints the transmission table line by line", () => {
+    const table = lines.slice(lines.indexOf("step before after change"));
+    // Each expected line from the SPEC's CHAIN numbers and the note's sections.
+    expect(table.slice(0, 14)).toEqual([
+      "step before after change",
+      "jp_short 0.50% 1.00% +0.50%", // note §3.2: policy rate 0.50% → 1.00%
+      "jgb_10y 1.50% 2.00% +0.50%", // note §3.2: JGB 10y 1.50% → 2.00%
+      "hedge_cost 4.00% 3.50% -0.50%", // note §3.2: 4.50% − 1.00% = 3.50%
+      "hedged_ust 0.30% 0.80% +0.50%", // SPEC CHAIN: hedged UST 0.30% → 0.80%
+      "jgb_advantage 1.20% 1.20% 0.00%", // SPEC note on the source: 1.20pp before and after
+      "japan_buying_bn 75.00 37.50 -37.50 USD bn", // SPEC CHAIN: buying 75 → 37.5
+      "term_premium_change +0.30%", // SPEC CHAIN: term premium +0.30%
+      "us_10y 4.30% 4.60% +0.30%", // SPEC CHAIN: US 10y 4.30% → 4.60%
+      "scenario A B A → B", // SPEC CHAIN: scenario A → B
+      "holdings_mtm_bn -27.12 USD bn", // SPEC CHAIN: holdings −27.12bn
+      "pe_change_growth -14.29%", // SPEC CHAIN: P/E growth −14.29%
+      "pe_change_value -5.36%", // SPEC CHAIN: value −5.36%
+      "kr_10y_change +0.15%", // SPEC CHAIN: Korean 10y +0.15%
+    ]);
+  });
+
+  it("says honestly that the JGB advantage does not move with equal pass-through (SPEC note)", () => {
+    expect(out.stdout).toContain("The JGB advantage does not move");
+  });
+});
+
+describe("npm run demo with options", () => {
+  it("--hike-bp 100 --bid-cut 0.3 --bp-per-100bn central recalculates the sheet", () => {
+    const out = demo("--hike-bp", "100", "--bid-cut", "0.3", "--bp-per-100bn", "central");
+    expect(out.code).toBe(0);
+    const lines = out.stdout.split("\n").map(squeeze);
+    // Changed inputs are marked.
+    expect(out.stdout).toContain("hike_bp 100bp*");
+    expect(out.stdout).toContain("bid_cut 0.3*");
+    expect(out.stdout).toContain("bp_per_100bn central*");
+    // Closed forms: jp_short 0.50% + 1.00% = 1.50%; shortfall 75 × 0.3 = 22.5bn; Δtp = 22.5/100 ×
+    // 20bp ("central", SPEC TP_IMPACT) = 4.5bp, shown +0.05% (two decimals, half up); US 10y
+    // 4.345% → 4.35% (scenario A, note §6.3); holdings
+    // −1130 × 8 × 0.00045 = −4.068; P/E growth 0.018/0.01845 − 1 = −2.44%; value 0.053/0.05345 − 1 = −0.84%.
+    expect(lines).toContain("jp_short 0.50% 1.50% +1.00%");
+    expect(lines).toContain("japan_buying_bn 75.00 52.50 -22.50 USD bn");
+    expect(lines).toContain("term_premium_change +0.05%");
+    expect(lines).toContain("us_10y 4.30% 4.35% +0.05%");
+    expect(lines).toContain("scenario A A unchanged");
+    expect(lines).toContain("holdings_mtm_bn -4.07 USD bn");
+    expect(lines).toContain("pe_change_growth -2.44%");
+    expect(lines).toContain("pe_change_value -0.84%");
+  });
+
+  it("values are typed as in a cell: 4.5% and 0.045 are the same input", () => {
+    const a = runDemo(["--us-short", "4.5%", "--ust-10y", "4.3%"]);
+    const b = runDemo(["--us-short=0.045", "--ust-10y=0.043"]);
+    expect(a.code).toBe(0);
+    expect(a.stdout.slice(4)).toEqual(b.stdout.slice(4));
+  });
+
+  it("--help lists every CHAIN input as an option", () => {
+    const out = demo("--help");
+    expect(out.code).toBe(0);
+    for (const name of ["--hike-bp", "--us-short", "--bp-per-100bn", "--japan-holdings-bn", "--kr-beta", "--sensitivity", "--plot"]) {
+      expect(out.stdout).toContain(name);
+    }
+  });
+});
+
+describe("bad options exit 2 with a message", () => {
+  it("as a child process: the exit code and stderr", () => {
+    const out = demo("--us-short", "4.5");
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe("");
+    // SPEC: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045".
+    expect(out.stderr).toContain("us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
+  });
+
+  const cases: [string[], string][] = [
+    [["--foo", "1"], "unknown option --foo"],
+    [["--hike-bpp", "1"], "did you mean --hike-bp?"],
+    [["--hike-bp"], "--hike-bp needs a value"],
+    [["--hike-bp", "abc"], 'hike_bp = "abc" is not a number'],
+    [["--bid-cut", "1.5"], "bid_cut = 1.5 must be at most 1"], // SPEC: fractions are 0..1
+    [["--bp-per-100bn", "medium"], '"note", "short_run", "central", "long_run", "stress"'], // SPEC TP_IMPACT presets
+    [["--hike-bp", "10", "--hike-bp", "20"], "given twice"],
+    [["chain"], 'unexpected argument "chain"'],
+    [["--plot", "x.svg"], "--plot draws a sensitivity"],
+    [["--sensitivity", "bid_cut=0:1"], "INPUT=FROM:TO:STEP"],
+    [["--sensitivity", "nope=0:1:0.1"], '"nope" is not a CHAIN input'],
+    [["--sensitivity", "bid_cut=0:1:0"], "step must be above 0"],
+    [["--sensitivity", "us_short=3:5:0.5"], "us_short = 3 looks like a percent"],
+    [["--sensitivity", "bid_cut=0:2:0.5"], "bid_cut = 1.5 must be at most 1"],
+    [["--bid-cut", "0.3", "--sensitivity", "bid_cut=0:1:0.5"], "both set bid_cut"],
+    // Inputs that pass one by one but not together: the sheet's own error (SPEC PE_CHANGE, r ≤ g).
+    [["--erp", "1%", "--growth-growth", "6%"], "discount rate must exceed growth"],
+  ];
+  for (const [args, message] of cases) {
+    it(args.join(" "), () => {
+      const out = runDemo(args);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toEqual([]);
+      expect(out.stderr.join("\n")).toContain(message);
+    });
+  }
+});
+
+describe("--sensitivity and --plot", () => {
+  const svgPath = join(tmp, "bid-cut.svg");
+  const out = demo("--sensitivity", "bid_cut=0:1:0.1", "--plot", svgPath);
+  const lines = out.stdout.split("\n").map(squeeze);
+
+  it("prints US 10y, scenario and P/E changes across the grid", () => {
+    expect(out.code).toBe(0);
+    const head = lines.findIndex((l) => l.startsWith("bid_cut hedged_ust after us_10y after"));
+    expect(head).toBeGreaterThan(0);
+    const rows = lines.slice(head + 1, head + 12);
+    // Closed forms per point: Δ = 75·cut/100·80bp; US 10y = 4.30% + Δ; scenario by 4.5%/5.0%
+    // (note §6.3); P/E growth = 0.018/(0.018+Δ) − 1; value = 0.053/(0.053+Δ) − 1.
+    expect(rows[0]).toBe("0 0.80% 4.30% 0.00% A 0.00% 0.00%");
+    expect(rows[5]).toBe("0.5 0.80% 4.60% +0.30% A → B -14.29% -5.36%"); // SPEC CHAIN defaults
+    expect(rows[10]).toBe("1 0.80% 4.90% +0.60% A → B -25.00% -10.17%"); // Δ = 0.60%: 0.018/0.024 − 1
+    expect(rows[3]).toContain("4.48% +0.18% A "); // Δ = 0.18% keeps scenario A
+    expect(rows[4]).toContain("4.54% +0.24% A → B"); // Δ = 0.24% crosses 4.5%
+  });
+
+  it("writes a well-formed SVG with the series, axes and scenario bands", (ctx) => {
+    expect(out.stdout).toContain(`Chart written to ${svgPath}`);
+    const svg = readFileSync(svgPath, "utf8");
+    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    for (const id of ["us_10y_after", "us_10y_before", "pe_change_growth", "pe_change_value"]) expect(svg).toContain(`data-series="${id}"`);
+    for (const id of ["A", "B", "C"]) expect(svg).toContain(`data-scenario="${id}"`);
+    // One marker per grid point on each solid series (11 points × 3 series).
+    expect(svg.match(/<circle /g)?.length).toBe(33);
+    expect(svg).toContain("bid_cut (fraction, 0 to 1)"); // the x axis title
+    const xmllint = requireTool(findXmllint(), ctx);
+    const wf = xmlWellFormed(xmllint, svgPath);
+    expect(wf.ok, wf.message).toBe(true);
+  });
+
+  it("the US 10y path climbs with the bid cut and the P/E paths fall", () => {
+    const svg = readFileSync(svgPath, "utf8");
+    const ys = (id: string) => {
+      const d = new RegExp(`data-series="${id}">\\s*<path d="([^"]+)"`).exec(svg)![1];
+      return [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    };
+    const us = ys("us_10y_after");
+    const growth = ys("pe_change_growth");
+    expect(us.length).toBe(11);
+    // SVG y grows downwards: a rising yield has falling y; a falling P/E change has rising y.
+    for (let i = 1; i < us.length; i++) {
+      expect(us[i]).toBeLessThan(us[i - 1]);
+      expect(growth[i]).toBeGreaterThan(growth[i - 1]);
+    }
+  });
+
+  it("a point where the chain fails shows the sheet's error and stays off the chart", () => {
+    const path = join(tmp, "erp.svg");
+    const r = runDemo(["--sensitivity", "erp=0:5%:1%", "--plot", path]);
+    expect(r.code).toBe(0);
+    // erp 2%: r = 4.3% + 2% = 6.3% < g 6.5% → SPEC PE_CHANGE #VALUE!; erp 3%: 0.008/0.011 − 1 = −27.27%.
+    const line = (v: string) => r.stdout.find((l) => l.startsWith(v))!;
+    expect(line("2.00%")).toContain("#VALUE!");
+    expect(squeeze(line("3.00%"))).toBe("3.00% 0.80% 4.60% +0.30% A → B -27.27% -6.52%");
+    expect(readFileSync(path, "utf8")).toContain("3 points not computable");
+  });
+});
