@@ -1,0 +1,81 @@
+/// <reference types="custom-functions-runtime" />
+/**
+ * The one hand-written piece between Excel and the shared argument layer. The generated
+ * wrappers (functions.generated.ts) call `excel(NAME, args)` with the arguments exactly as
+ * Excel passed them; `invoke()` does all reading, broadcasting and checking; this file only
+ * translates the result into what Excel understands:
+ *
+ * - a single value → `[[v]]` (every function is declared to return a matrix, so tables spill
+ *   and single values show as one cell);
+ * - a single SheetError → a thrown `CustomFunctions.Error(code, message)`: the cell shows
+ *   `#VALUE!`/`#N/A` with the message (Excel shows messages only on those two codes);
+ * - a SheetError inside a table → that element is a `CustomFunctions.Error`, so one bad cell
+ *   spoils only its own result cell.
+ */
+import { CATALOG, type FunctionSpec } from "../../catalog";
+import { SheetError, type ErrorKind } from "../../core/errors";
+import { invoke } from "../../args/invoke";
+
+/** What a generated wrapper returns to Excel. */
+export type ExcelMatrix = unknown[][];
+
+const ERROR_CODES: Record<ErrorKind, keyof typeof CustomFunctions.ErrorCode> = {
+  value: "invalidValue",
+  na: "notAvailable",
+  num: "invalidNumber",
+  div0: "divisionByZero",
+};
+
+/** The Excel error for one of ours, message kept (Excel shows it on #VALUE! and #N/A). */
+export function toExcelError(e: SheetError): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODES[e.kind]], e.message);
+}
+
+/** A result of `invoke` as Excel's matrix; a single error is thrown. */
+export function toExcel(result: unknown): ExcelMatrix {
+  if (result instanceof SheetError) throw toExcelError(result);
+  if (!Array.isArray(result)) return [[result]];
+  if (result.length === 0) throw toExcelError(new SheetError("na", "the result is empty"));
+  // Excel needs a rectangle: pad short rows with blanks.
+  const width = Math.max(...result.map((row: unknown[]) => row.length));
+  return result.map((row: unknown[]) => {
+    const out = row.map((c) => (c instanceof SheetError ? toExcelError(c) : c));
+    while (out.length < width) out.push("");
+    return out;
+  });
+}
+
+let byName: Map<string, FunctionSpec> | null = null;
+
+function spec(name: string): FunctionSpec {
+  byName ??= new Map(CATALOG.map((f) => [f.name, f]));
+  const f = byName.get(name);
+  if (!f) throw toExcelError(new SheetError("na", `${name} is not in this version of the add-in`));
+  return f;
+}
+
+/**
+ * Excel hands every argument of a matrix parameter as a matrix, a typed value or one cell as
+ * `[[x]]`. Passed on as the single value it is, so that messages read `us_short = 4.5 looks
+ * like a percent` rather than naming row 1, column 1 of a one-cell "range".
+ */
+export function single(arg: unknown): unknown {
+  return Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : arg;
+}
+
+const isThenable = (x: unknown): x is PromiseLike<unknown> => typeof (x as { then?: unknown } | null)?.then === "function";
+
+/**
+ * Run a catalog function for Excel. Synchronous functions return the matrix (or throw);
+ * a function whose core answers with a Promise (live data) returns a Promise that resolves
+ * to the matrix or rejects with the `CustomFunctions.Error`.
+ */
+export function excel(name: string, args: unknown[]): ExcelMatrix | Promise<ExcelMatrix> {
+  const result: unknown = invoke(spec(name), args.map(single));
+  if (isThenable(result)) {
+    return Promise.resolve(result).then(toExcel, (e: unknown) => {
+      throw e instanceof SheetError ? toExcelError(e) : toExcelError(new SheetError("na", `${name}: ${e instanceof Error ? e.message : String(e)}`));
+    });
+  }
+  return toExcel(result);
+}

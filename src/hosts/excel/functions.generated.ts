@@ -1,0 +1,385 @@
+// GENERATED from the function table in src/catalog by `npm run generate`. Do not edit by hand.
+// Generator: src/hosts/excel/generate.ts. custom-functions-metadata-plugin reads this file to write
+// dist/functions.json and appends the CustomFunctions.associate calls; ids and names are the SPEC names.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { excel } from "./adapter";
+/**
+ * Annual cost for a JPY investor to hedge USD assets, the note's model: us_short − jp_short − basis.
+ * @customfunction HEDGE_COST HEDGE_COST
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @returns {any[][]} decimal rate a year
+ * @helpurl https://localhost:3000/help/hedge_cost.html
+ */
+function HEDGE_COST(us_short: any[][], jp_short: any[][], basis?: any[][]): any[][] {
+  return excel("HEDGE_COST", [us_short, jp_short, basis]) as any[][];
+}
+
+/**
+ * Exact money-market hedge cost from covered interest parity (USD ACT/360, JPY ACT/365): (1 − F/S)·year_days/days with F/S = (1 + (jp_short + basis)·days/365)/(1 + us_short·days/360).
+ * @customfunction HEDGE_COST_CIP HEDGE_COST_CIP
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {any[][]} [year_days] days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
+ * @returns {any[][]} decimal rate a year
+ * @helpurl https://localhost:3000/help/hedge_cost_cip.html
+ */
+function HEDGE_COST_CIP(us_short: any[][], jp_short: any[][], days: any[][], basis?: any[][], year_days?: any[][]): any[][] {
+  return excel("HEDGE_COST_CIP", [us_short, jp_short, days, basis, year_days]) as any[][];
+}
+
+/**
+ * Hedge cost implied by a quoted USD/JPY outright forward: (1 − forward/spot)·year_days/days.
+ * @customfunction HEDGE_COST_FWD HEDGE_COST_FWD
+ * @param {any[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
+ * @param {any[][]} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
+ * @param {any[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @param {any[][]} [year_days] days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
+ * @returns {any[][]} decimal rate a year
+ * @helpurl https://localhost:3000/help/hedge_cost_fwd.html
+ */
+function HEDGE_COST_FWD(spot: any[][], forward: any[][], days: any[][], year_days?: any[][]): any[][] {
+  return excel("HEDGE_COST_FWD", [spot, forward, days, year_days]) as any[][];
+}
+
+/**
+ * USD/JPY outright forward from covered interest parity: spot·(1 + (jp_short + basis)·days/365)/(1 + us_short·days/360).
+ * @customfunction FX_FORWARD FX_FORWARD
+ * @param {any[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @returns {any[][]} JPY per USD
+ * @helpurl https://localhost:3000/help/fx_forward.html
+ */
+function FX_FORWARD(spot: any[][], us_short: any[][], jp_short: any[][], days: any[][], basis?: any[][]): any[][] {
+  return excel("FX_FORWARD", [spot, us_short, jp_short, days, basis]) as any[][];
+}
+
+/**
+ * Cross-currency basis implied by a quoted forward: ((forward/spot)·(1 + us_short·days/360) − 1)·365/days − jp_short. Negative = dollars are dear.
+ * @customfunction IMPLIED_BASIS IMPLIED_BASIS
+ * @param {any[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
+ * @param {any[][]} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @returns {any[][]} decimal rate a year
+ * @helpurl https://localhost:3000/help/implied_basis.html
+ */
+function IMPLIED_BASIS(spot: any[][], forward: any[][], us_short: any[][], jp_short: any[][], days: any[][]): any[][] {
+  return excel("IMPLIED_BASIS", [spot, forward, us_short, jp_short, days]) as any[][];
+}
+
+/**
+ * Expected JPY-based return of a US Treasury for a Japanese investor: ust_yield − hedge_ratio·HEDGE_COST + (1 − hedge_ratio)·fx_change.
+ * @customfunction HEDGED_UST HEDGED_UST
+ * @param {any[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {any[][]} [hedge_ratio] fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
+ * @param {any[][]} [fx_change] expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
+ * @returns {any[][]} decimal rate a year
+ * @helpurl https://localhost:3000/help/hedged_ust.html
+ */
+function HEDGED_UST(ust_yield: any[][], us_short: any[][], jp_short: any[][], basis?: any[][], hedge_ratio?: any[][], fx_change?: any[][]): any[][] {
+  return excel("HEDGED_UST", [ust_yield, us_short, jp_short, basis, hedge_ratio, fx_change]) as any[][];
+}
+
+/**
+ * JGB yield minus the hedged UST return: positive means the JGB wins for a Japanese investor.
+ * @customfunction JGB_ADVANTAGE JGB_ADVANTAGE
+ * @param {any[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
+ * @param {any[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {any[][]} [hedge_ratio] fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
+ * @param {any[][]} [fx_change] expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
+ * @returns {any[][]} decimal rate a year
+ * @helpurl https://localhost:3000/help/jgb_advantage.html
+ */
+function JGB_ADVANTAGE(jgb_yield: any[][], ust_yield: any[][], us_short: any[][], jp_short: any[][], basis?: any[][], hedge_ratio?: any[][], fx_change?: any[][]): any[][] {
+  return excel("JGB_ADVANTAGE", [jgb_yield, ust_yield, us_short, jp_short, basis, hedge_ratio, fx_change]) as any[][];
+}
+
+/**
+ * The expected USD/JPY change at which a partly hedged UST earns exactly the JGB yield: (jgb − ust + h·hedge_cost)/(1 − h).
+ * @customfunction FX_BREAKEVEN FX_BREAKEVEN
+ * @param {any[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {any[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
+ * @param {any[][]} [hedge_ratio] fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged).
+ * @param {any[][]} [hedge_cost] annual hedge cost of the hedged part, decimal (HEDGE_COST). Default 0.
+ * @returns {any[][]} decimal change of USD/JPY a year
+ * @helpurl https://localhost:3000/help/fx_breakeven.html
+ */
+function FX_BREAKEVEN(ust_yield: any[][], jgb_yield: any[][], hedge_ratio?: any[][], hedge_cost?: any[][]): any[][] {
+  return excel("FX_BREAKEVEN", [ust_yield, jgb_yield, hedge_ratio, hedge_cost]) as any[][];
+}
+
+/**
+ * Before/after table of a BOJ hike: the JPY short rate moves hike·short_passthrough, the JGB hike·jgb_passthrough, US rates stay. With equal pass-through the JGB advantage does not change.
+ * @customfunction BOJ_HIKE BOJ_HIKE
+ * @param {any[][]} hike_bp size of the BOJ hike in basis points: 50 = 0.50%.
+ * @param {any[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {any[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {any[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {any[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
+ * @param {any[][]} [short_passthrough] share of the hike that reaches the JPY hedge-tenor rate. Default 1.
+ * @param {any[][]} [jgb_passthrough] share of the hike that reaches the JGB yield (the note assumes 1). Default 1.
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @returns {any[][]} a 6×4 table: header, then jp_short, jgb_yield, hedge_cost, hedged_ust, jgb_advantage with before, after and change
+ * @helpurl https://localhost:3000/help/boj_hike.html
+ */
+function BOJ_HIKE(hike_bp: any[][], ust_yield: any[][], us_short: any[][], jp_short: any[][], jgb_yield: any[][], short_passthrough?: any[][], jgb_passthrough?: any[][], basis?: any[][]): any[][] {
+  return excel("BOJ_HIKE", [hike_bp, ust_yield, us_short, jp_short, jgb_yield, short_passthrough, jgb_passthrough, basis]) as any[][];
+}
+
+/**
+ * Change of the UST 10y term premium (decimal) when buyers of shortfall_bn a year must be replaced: shortfall_bn/100·bp_per_100bn/10000. Presets: "note" 80, "short_run" 50, "central" 20, "long_run" 5, "stress" 100.
+ * @customfunction TP_IMPACT TP_IMPACT
+ * @param {any[][]} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
+ * @param {any[][]} [bp_per_100bn] term-premium response in bp per USD 100bn a year, or a preset name: "note" (80), "short_run" (50), "central" (20), "long_run" (5), "stress" (100). Default 80 (the note).
+ * @returns {any[][]} decimal change of the term premium
+ * @helpurl https://localhost:3000/help/tp_impact.html
+ */
+function TP_IMPACT(shortfall_bn: any[][], bp_per_100bn?: any[][]): any[][] {
+  return excel("TP_IMPACT", [shortfall_bn, bp_per_100bn]) as any[][];
+}
+
+/**
+ * Every term-premium sensitivity preset side by side for one shortfall: the range of estimates at a glance.
+ * @customfunction TP_IMPACT_TABLE TP_IMPACT_TABLE
+ * @param {any[][]} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
+ * @returns {any[][]} a table: preset, bp_per_100bn, tp_change, one row per preset
+ * @helpurl https://localhost:3000/help/tp_impact_table.html
+ */
+function TP_IMPACT_TABLE(shortfall_bn: any[][]): any[][] {
+  return excel("TP_IMPACT_TABLE", [shortfall_bn]) as any[][];
+}
+
+/**
+ * The note's decomposition: long yield minus the average of the expected short-rate path (blanks skipped).
+ * @customfunction TERM_PREMIUM TERM_PREMIUM
+ * @param {any[][]} long_yield the long-bond yield, decimal (e.g. the US 10y).
+ * @param {any[][]} expected_short_rates a range with the expected short-rate path over the bond's life, decimals; blanks are skipped.
+ * @returns {any[][]} decimal rate
+ * @helpurl https://localhost:3000/help/term_premium.html
+ */
+function TERM_PREMIUM(long_yield: any[][], expected_short_rates: any[][]): any[][] {
+  return excel("TERM_PREMIUM", [long_yield, expected_short_rates]) as any[][];
+}
+
+/**
+ * Mark-to-market change (USD bn) of a bond holding when yields move: holdings_bn·(−mod_duration·Δy + ½·convexity·Δy²).
+ * @customfunction HOLDINGS_LOSS HOLDINGS_LOSS
+ * @param {any[][]} holdings_bn holdings in USD bn (Japan ≈ 1,130).
+ * @param {any[][]} yield_change change of the yield, decimal: +0.30% is 0.003.
+ * @param {any[][]} mod_duration modified duration in years (a 10y UST is about 8).
+ * @param {any[][]} [convexity] convexity in years² (BOND_CONVEXITY). Default 0: duration only.
+ * @returns {any[][]} USD bn (negative = loss)
+ * @helpurl https://localhost:3000/help/holdings_loss.html
+ */
+function HOLDINGS_LOSS(holdings_bn: any[][], yield_change: any[][], mod_duration: any[][], convexity?: any[][]): any[][] {
+  return excel("HOLDINGS_LOSS", [holdings_bn, yield_change, mod_duration, convexity]) as any[][];
+}
+
+/**
+ * Price per 100 of a bullet bond on a coupon date; equals Excel's PRICE() there and also takes negative yields.
+ * @customfunction BOND_PRICE BOND_PRICE
+ * @param {any[][]} yield_ yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
+ * @param {any[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
+ * @param {any[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
+ * @param {any[][]} [freq] coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @returns {any[][]} price per 100
+ * @helpurl https://localhost:3000/help/bond_price.html
+ */
+function BOND_PRICE(yield_: any[][], coupon: any[][], years: any[][], freq?: any[][]): any[][] {
+  return excel("BOND_PRICE", [yield_, coupon, years, freq]) as any[][];
+}
+
+/**
+ * Modified duration in years of a bullet bond on a coupon date; equals Excel's MDURATION() there.
+ * @customfunction BOND_DURATION BOND_DURATION
+ * @param {any[][]} yield_ yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
+ * @param {any[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
+ * @param {any[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
+ * @param {any[][]} [freq] coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @returns {any[][]} years
+ * @helpurl https://localhost:3000/help/bond_duration.html
+ */
+function BOND_DURATION(yield_: any[][], coupon: any[][], years: any[][], freq?: any[][]): any[][] {
+  return excel("BOND_DURATION", [yield_, coupon, years, freq]) as any[][];
+}
+
+/**
+ * Convexity in years² of a bullet bond on a coupon date (the second-order term of PRICE_CHANGE).
+ * @customfunction BOND_CONVEXITY BOND_CONVEXITY
+ * @param {any[][]} yield_ yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
+ * @param {any[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
+ * @param {any[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
+ * @param {any[][]} [freq] coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @returns {any[][]} years²
+ * @helpurl https://localhost:3000/help/bond_convexity.html
+ */
+function BOND_CONVEXITY(yield_: any[][], coupon: any[][], years: any[][], freq?: any[][]): any[][] {
+  return excel("BOND_CONVEXITY", [yield_, coupon, years, freq]) as any[][];
+}
+
+/**
+ * Fractional price change from duration and convexity: −D·Δy + ½·C·Δy².
+ * @customfunction PRICE_CHANGE PRICE_CHANGE
+ * @param {any[][]} yield_change change of the yield, decimal: +0.30% is 0.003.
+ * @param {any[][]} mod_duration modified duration in years (a 10y UST is about 8).
+ * @param {any[][]} [convexity] convexity in years² (BOND_CONVEXITY). Default 0: duration only.
+ * @returns {any[][]} decimal price change
+ * @helpurl https://localhost:3000/help/price_change.html
+ */
+function PRICE_CHANGE(yield_change: any[][], mod_duration: any[][], convexity?: any[][]): any[][] {
+  return excel("PRICE_CHANGE", [yield_change, mod_duration, convexity]) as any[][];
+}
+
+/**
+ * Gordon forward P/E: payout/(discount_rate − growth). The discount rate must exceed growth.
+ * @customfunction PE_RATIO PE_RATIO
+ * @param {any[][]} payout payout ratio of earnings, 0 to 1: 40% or 0.4.
+ * @param {any[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {any[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
+ * @returns {any[][]} multiple of forward earnings
+ * @helpurl https://localhost:3000/help/pe_ratio.html
+ */
+function PE_RATIO(payout: any[][], discount_rate: any[][], growth: any[][]): any[][] {
+  return excel("PE_RATIO", [payout, discount_rate, growth]) as any[][];
+}
+
+/**
+ * Duration of a Gordon-growth equity, 1/(discount_rate − growth) years: why long-duration growth stocks react most to the discount rate.
+ * @customfunction EQUITY_DURATION EQUITY_DURATION
+ * @param {any[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {any[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
+ * @returns {any[][]} years
+ * @helpurl https://localhost:3000/help/equity_duration.html
+ */
+function EQUITY_DURATION(discount_rate: any[][], growth: any[][]): any[][] {
+  return excel("EQUITY_DURATION", [discount_rate, growth]) as any[][];
+}
+
+/**
+ * Fractional P/E change when the discount rate moves by passthrough·rate_change: (r − g)/(r + passthrough·Δ − g) − 1. High growth is hit hardest.
+ * @customfunction PE_CHANGE PE_CHANGE
+ * @param {any[][]} rate_change change of the discount rate, decimal: +0.30% is 0.003.
+ * @param {any[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {any[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
+ * @param {any[][]} [passthrough] share of the rate change that reaches the equity discount rate. Default 1.
+ * @returns {any[][]} decimal change of the P/E
+ * @helpurl https://localhost:3000/help/pe_change.html
+ */
+function PE_CHANGE(rate_change: any[][], discount_rate: any[][], growth: any[][], passthrough?: any[][]): any[][] {
+  return excel("PE_CHANGE", [rate_change, discount_rate, growth, passthrough]) as any[][];
+}
+
+/**
+ * Fractional change of the present value of a cash-flow schedule (annual compounding) when the discount rate moves: distant cash flows lose more.
+ * @customfunction PV_CHANGE PV_CHANGE
+ * @param {any[][]} cashflows a range of cash flows (any currency unit).
+ * @param {any[][]} times a range of the same length: when each cash flow arrives, in years.
+ * @param {any[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {any[][]} rate_change change of the discount rate, decimal: +0.30% is 0.003.
+ * @returns {any[][]} decimal change of the present value
+ * @helpurl https://localhost:3000/help/pv_change.html
+ */
+function PV_CHANGE(cashflows: any[][], times: any[][], discount_rate: any[][], rate_change: any[][]): any[][] {
+  return excel("PV_CHANGE", [cashflows, times, discount_rate, rate_change]) as any[][];
+}
+
+/**
+ * The note's scenario for a US 10y level: "A" below 4.5%, "B" from 4.5% to below 5.0%, "C" from 5.0%.
+ * @customfunction SCENARIO SCENARIO
+ * @param {any[][]} ust_10y US 10y yield, decimal: 4.6% or 0.046.
+ * @param {any[][]} [thresholds] a range of two increasing levels replacing 4.5% and 5.0%. Default the note's. Unit: decimal: 4.30% is 0.043 (type 4.3% or 0.043).
+ * @returns {any[][]} text: "A", "B" or "C"
+ * @helpurl https://localhost:3000/help/scenario.html
+ */
+function SCENARIO(ust_10y: any[][], thresholds?: any[][]): any[][] {
+  return excel("SCENARIO", [ust_10y, thresholds]) as any[][];
+}
+
+/**
+ * The note's scenario table: scenario, description, the US 10y range and the read-across to Korean equities.
+ * @customfunction SCENARIO_TABLE SCENARIO_TABLE
+ * @returns {any[][]} a 4×5 table with a header row
+ * @helpurl https://localhost:3000/help/scenario_table.html
+ */
+function SCENARIO_TABLE(): any[][] {
+  return excel("SCENARIO_TABLE", []) as any[][];
+}
+
+/**
+ * Every input of CHAIN with the note's illustrative value, as a two-column block to edit and feed to CHAIN.
+ * @customfunction CHAIN_INPUTS CHAIN_INPUTS
+ * @returns {any[][]} a 19×2 block of names and values
+ * @helpurl https://localhost:3000/help/chain_inputs.html
+ */
+function CHAIN_INPUTS(): any[][] {
+  return excel("CHAIN_INPUTS", []) as any[][];
+}
+
+/**
+ * The whole transmission of the note: BOJ hike → hedged UST → Japan's buying → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
+ * @customfunction CHAIN CHAIN
+ * @param {any[][]} [inputs] a two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values. Optional.
+ * @returns {any[][]} a 14×4 table: header, then one row per step of the chain
+ * @helpurl https://localhost:3000/help/chain.html
+ */
+function CHAIN(inputs?: any[][]): any[][] {
+  return excel("CHAIN", [inputs]) as any[][];
+}
+
+/**
+ * Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form: β0 + β1·(1−e^(−n/τ1))/(n/τ1) + β2·[(1−e^(−n/τ1))/(n/τ1) − e^(−n/τ1)] + β3·[(1−e^(−n/τ2))/(n/τ2) − e^(−n/τ2)]. (more: Help on this function)
+ * @customfunction SVENSSON_YIELD SVENSSON_YIELD
+ * @param {any[][]} maturity_years maturity in years (0 or more; 10 for the 10-year zero); a range gives one yield per maturity.
+ * @param {any[][]} beta0 β0, the long-run level, decimal (the Fed's BETA0/100).
+ * @param {any[][]} beta1 β1, short end minus long end, decimal (the Fed's BETA1/100).
+ * @param {any[][]} beta2 β2, first hump, decimal (the Fed's BETA2/100). Not limited to ±1: recent Fed fits pair β2 ≈ −4.5 with β3 ≈ +4.7 (−453% and +465% in their file), humps that nearly cancel.
+ * @param {any[][]} beta3 β3, second hump, decimal (the Fed's BETA3/100); 0 gives the Nelson–Siegel curve.
+ * @param {any[][]} tau1 τ1, decay of the slope and first hump, years (the Fed's TAU1).
+ * @param {any[][]} tau2 τ2, decay of the second hump, years (the Fed's TAU2); must be above 0 unless beta3 = 0, when it is ignored (the Fed's file then holds −999.99).
+ * @returns {any[][]} decimal yield, continuously compounded
+ * @helpurl https://localhost:3000/help/svensson_yield.html
+ */
+function SVENSSON_YIELD(maturity_years: any[][], beta0: any[][], beta1: any[][], beta2: any[][], beta3: any[][], tau1: any[][], tau2: any[][]): any[][] {
+  return excel("SVENSSON_YIELD", [maturity_years, beta0, beta1, beta2, beta3, tau1, tau2]) as any[][];
+}
+
+/**
+ * Par yields implied by a zero curve: for each maturity T the coupon c at which a bullet bond prices at par, c = f·(1 − d(T))/Σ d(k/f), d(t) = e^(−z(t)·t). (more: Help on this function)
+ * @customfunction ZERO_TO_PAR ZERO_TO_PAR
+ * @param {any[][]} zero_yields the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped.
+ * @param {any[][]} maturities_years the maturity in years of each zero yield, increasing, up to 100; each must be a whole number of coupon periods to get its par yield (e.g. 0.5, 1, 2, 5, 10 with freq 2).
+ * @param {any[][]} [freq] coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @returns {any[][]} a column of decimal par yields, one per maturity, compounded at freq
+ * @helpurl https://localhost:3000/help/zero_to_par.html
+ */
+function ZERO_TO_PAR(zero_yields: any[][], maturities_years: any[][], freq?: any[][]): any[][] {
+  return excel("ZERO_TO_PAR", [zero_yields, maturities_years, freq]) as any[][];
+}
+
+/**
+ * The Adrian–Crump–Moench (2013) term premium, estimated on your monthly panel of zero-coupon yields. (more: Help on this function)
+ * @customfunction ACM_TERM_PREMIUM ACM_TERM_PREMIUM
+ * @param {any[][]} yields monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks.
+ * @param {any[][]} maturities_months the maturity in months of each column of yields, increasing, starting at 1 (the short rate), e.g. 1, 3, 6, 12, 24, …, 120; at most 1200.
+ * @param {any[][]} [target_months] maturity in months of the yield to decompose, up to the panel's longest. Default 120 (the 10-year).
+ * @param {any[][]} [factors] number of principal components used as pricing factors (ACM use 5); K factors need at least 2K + 3 months (13 for 5) and K maturities from 3 months up. Default 5.
+ * @returns {any[][]} a table: header fitted_yield, risk_neutral_yield, term_premium, then one row of decimals per month of the panel
+ * @helpurl https://localhost:3000/help/acm_term_premium.html
+ */
+function ACM_TERM_PREMIUM(yields: any[][], maturities_months: any[][], target_months?: any[][], factors?: any[][]): any[][] {
+  return excel("ACM_TERM_PREMIUM", [yields, maturities_months, target_months, factors]) as any[][];
+}

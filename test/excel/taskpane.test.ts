@@ -1,0 +1,165 @@
+/**
+ * The task pane's "Insert model sheet" against office-addin-mock: a mock workbook records every
+ * value, formula, number format, style and column width that insertModelSheet writes through
+ * the Excel JavaScript API. The expected content is THE model sheet (src/model/modelSheet.ts,
+ * shared with the Sheets menu and the demo) rendered with the Excel namespace.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { describe, expect, it } from "vitest";
+import { CATALOG } from "../../src/catalog";
+import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
+import { MODEL_SHEET_NAME, NUMBER_FORMATS, modelSheet } from "../../src/model/modelSheet";
+import { STYLE_LOOK, columnWidthPoints, insertModelSheet, rangeSize, uniqueSheetName } from "../../src/hosts/excel/taskpane/insertModelSheet";
+
+/** What the mock range records: the properties insertModelSheet sets. */
+interface RangeRecord {
+  values?: unknown[][];
+  formulas?: string[][];
+  numberFormat?: string[][];
+  format: { font: { bold?: boolean; italic?: boolean; color?: string; size?: number }; fill: { color?: string }; columnWidth?: number };
+}
+
+/** A workbook with the given sheets; `added` collects the sheets insertModelSheet adds, with their ranges by address. */
+function mockWorkbook(existing: string[]) {
+  const added: { name: string; activated: boolean; ranges: Map<string, RangeRecord> }[] = [];
+  let syncs = 0;
+  const loads: string[] = [];
+  const data = {
+    context: {
+      workbook: {
+        worksheets: {
+          // office-addin-mock cannot load a navigation path into an array ("items/name"): this
+          // collection records the load and fills `items` at the next sync, as Excel does.
+          load(props: string) {
+            loads.push(props);
+          },
+          add(name: string) {
+            const sheet = { name, activated: false, ranges: new Map<string, RangeRecord>() };
+            added.push(sheet);
+            // Each sheet is an office-addin-mock object whose getRange hands out recording mock ranges.
+            const mock = new OfficeMockObject({
+              name,
+              getRange(address: string) {
+                if (!sheet.ranges.has(address)) {
+                  sheet.ranges.set(address, new OfficeMockObject({ address, format: { font: {}, fill: {} } }) as unknown as RangeRecord);
+                }
+                return sheet.ranges.get(address);
+              },
+              activate() {
+                sheet.activated = true;
+              },
+            });
+            return mock;
+          },
+        },
+      },
+      async sync(this: { workbook: { worksheets: { items?: { name: string }[] } } }) {
+        syncs++;
+        if (loads.includes("items/name")) this.workbook.worksheets.items = existing.map((name) => ({ name }));
+      },
+    },
+  };
+  const mock = new OfficeMockObject(data) as unknown as { context: Excel.RequestContext };
+  return { context: mock.context, added, syncs: () => syncs, loads };
+}
+
+describe("Insert model sheet (task pane)", () => {
+  const model = modelSheet();
+
+  it("adds one worksheet named after the model, activates it and syncs", async () => {
+    const wb = mockWorkbook(["Sheet1"]);
+    const name = await insertModelSheet(wb.context);
+    expect(name).toBe(MODEL_SHEET_NAME);
+    expect(wb.added.map((s) => s.name)).toEqual([MODEL_SHEET_NAME]);
+    expect(wb.added[0].activated).toBe(true);
+    expect(wb.loads).toEqual(["items/name"]);
+    expect(wb.syncs()).toBeGreaterThanOrEqual(2);
+  });
+
+  it("adds a suffix when the name is taken (compared case-insensitively, as Excel does)", async () => {
+    const wb = mockWorkbook(["Sheet1", MODEL_SHEET_NAME.toUpperCase(), `${MODEL_SHEET_NAME} (2)`]);
+    expect(await insertModelSheet(wb.context)).toBe(`${MODEL_SHEET_NAME} (3)`);
+    expect(uniqueSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
+  });
+
+  it("writes every value and formula of the shared model, formulas with the JPUST. namespace", async () => {
+    const wb = mockWorkbook([]);
+    await insertModelSheet(wb.context);
+    const ranges = wb.added[0].ranges;
+    for (const cell of model.cells) {
+      const r = ranges.get(cell.ref);
+      expect(r, `${cell.ref} was not written`).toBeDefined();
+      if (cell.formula !== undefined) {
+        expect(r!.formulas).toEqual([[cell.formula.replace(/\{\{([A-Z0-9_]+)\}\}/g, "JPUST.$1")]]);
+        expect(r!.formulas![0][0]).not.toContain("{{");
+      } else {
+        expect(r!.values).toEqual([[cell.value]]);
+      }
+    }
+  });
+
+  it("puts the live model's formulas where the model says: CHAIN on the input block, BOJ_HIKE, TP_IMPACT_TABLE, SCENARIO_TABLE", async () => {
+    const wb = mockWorkbook([]);
+    await insertModelSheet(wb.context);
+    const ranges = wb.added[0].ranges;
+    const formulaAt = (a1: string) => ranges.get(a1)?.formulas?.[0][0];
+    expect(formulaAt(model.spills.find((s) => s.fn === "CHAIN")!.anchor)).toBe(`=JPUST.CHAIN(${model.refs.inputs})`);
+    for (const fn of ["BOJ_HIKE", "TP_IMPACT_TABLE", "SCENARIO_TABLE"]) {
+      expect(formulaAt(model.spills.find((s) => s.fn === fn)!.anchor)).toMatch(new RegExp(`^=JPUST\\.${fn}\\(`));
+    }
+    // The input block: every CHAIN input by name, its default as the value, styled as an input.
+    const [first] = model.refs.inputs.split(":");
+    const row0 = Number(first.slice(1));
+    CHAIN_INPUT_PARAMS.forEach((p, i) => {
+      expect(ranges.get(`A${row0 + i}`)!.values).toEqual([[p.name]]);
+      const input = ranges.get(`B${row0 + i}`)!;
+      expect(typeof input.values![0][0]).toBe("number");
+      expect(input.format.font.color).toBe("#0000FF");
+      expect(input.format.fill.color).toBe("#FFF2CC");
+    });
+    // The function reference lists every catalog function.
+    const written = [...ranges.values()].map((r) => r.values?.[0][0]).filter((v): v is string => typeof v === "string");
+    for (const f of CATALOG) expect(written.some((v) => v.startsWith(`${f.name}(`)), f.name).toBe(true);
+  });
+
+  it("sets number formats: percent on rate inputs, and on the spilled blocks of the model", async () => {
+    const wb = mockWorkbook([]);
+    await insertModelSheet(wb.context);
+    const ranges = wb.added[0].ranges;
+    const usShortRow = Number(model.refs.inputs.split(":")[0].slice(1)) + CHAIN_INPUT_PARAMS.findIndex((p) => p.name === "us_short");
+    expect(ranges.get(`B${usShortRow}`)!.numberFormat).toEqual([["0.00%"]]);
+    for (const cell of model.cells.filter((c) => c.format)) {
+      expect(ranges.get(cell.ref)!.numberFormat, cell.ref).toEqual([[NUMBER_FORMATS[cell.format!]]]);
+    }
+    for (const { range, format } of model.rangeFormats) {
+      const { rows, cols } = rangeSize(range);
+      const nf = ranges.get(range)!.numberFormat!;
+      expect(nf.length, range).toBe(rows);
+      expect(nf.every((row) => row.length === cols && row.every((f) => f === NUMBER_FORMATS[format]))).toBe(true);
+    }
+  });
+
+  it("styles headers bold and titles large, and sets column widths converted from characters to points", async () => {
+    const wb = mockWorkbook([]);
+    await insertModelSheet(wb.context);
+    const ranges = wb.added[0].ranges;
+    for (const cell of model.cells.filter((c) => c.style === "header")) expect(ranges.get(cell.ref)!.format.font.bold, cell.ref).toBe(true);
+    const title = model.cells.find((c) => c.style === "title")!;
+    expect(ranges.get(title.ref)!.format.font.size).toBe(STYLE_LOOK.title.size);
+    for (const [col, chars] of Object.entries(model.columnWidths)) {
+      expect(ranges.get(`${col}:${col}`)!.format.columnWidth, col).toBe(columnWidthPoints(chars));
+    }
+  });
+
+  it("converts widths as Excel does: 8.43 characters of Calibri 11 are 64 px = 48 pt (Excel's default column)", () => {
+    expect(columnWidthPoints(8.43)).toBe(48);
+    // 10 characters: 7·10 + 5 = 75 px = 56.25 pt.
+    expect(columnWidthPoints(10)).toBe(56.25);
+  });
+
+  it("rangeSize reads A1 blocks", () => {
+    expect(rangeSize("E5:H18")).toEqual({ rows: 14, cols: 4 });
+    expect(rangeSize("B7")).toEqual({ rows: 1, cols: 1 });
+    expect(rangeSize("AA1:AB3")).toEqual({ rows: 3, cols: 2 });
+  });
+});

@@ -1,0 +1,155 @@
+/* eslint-disable */
+/**
+ * The Excel add-in build: dist/functions.js + functions.html + functions.json (custom
+ * functions, JavaScript-only runtime), dist/taskpane.js + taskpane.html, dist/help/*.html
+ * (one page per catalog function), dist/assets/icon-*.png and dist/manifest.xml.
+ *
+ * The add-in's host is one setting: ADDIN_URL (default https://localhost:3000). Committed
+ * files (manifest.xml, the generated @helpurl tags) name the development host; this build
+ * rewrites every occurrence in dist/manifest.xml and dist/functions.json.
+ *
+ *   npm run build:excel                          production, https://localhost:3000
+ *   ADDIN_URL=https://addin.example.com npm run build
+ *   npm run dev-server                           https on localhost:3000 (office-addin-dev-certs)
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const tsx = require("tsx/cjs/api");
+
+const ROOT = __dirname;
+const FUNCTIONS_SOURCE = "./src/hosts/excel/functions.generated.ts";
+
+/** Load one of our TypeScript modules (the catalog, the help renderer) into this config. */
+const load = (file) => tsx.require(path.join(ROOT, file), __filename);
+
+/** The host written in committed files, from the one place that defines it. */
+const { DEV_ADDIN_URL } = load("src/hosts/excel/urls.ts");
+
+/** ADDIN_URL without a trailing slash; refuses anything but an https origin (with an optional path). */
+function addinUrl() {
+  const raw = (process.env.ADDIN_URL || DEV_ADDIN_URL).trim().replace(/\/+$/, "");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_URL = ${JSON.stringify(raw)} is not a URL (expected e.g. https://addin.example.com)`);
+  }
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL = ${raw}: Office add-ins must be served over https`);
+  if (url.search || url.hash) throw new Error(`ADDIN_URL = ${raw}: no query or fragment, just the origin and an optional path`);
+  return raw;
+}
+
+/** Every occurrence of the development host → ADDIN_URL. */
+const rewriteHost = (text, base) => text.split(DEV_ADDIN_URL).join(base);
+
+/**
+ * A parameter named after a reserved word is declared `yield_` in the generated TypeScript
+ * (src/hosts/excel/generate.ts); Excel should show the SPEC name `yield`.
+ */
+const specParameterName = (name) => name.replace(/_$/, "");
+
+/** functions.json as the metadata plugin wrote it, with the help URLs on ADDIN_URL and SPEC parameter names. */
+function finishMetadata(json, base) {
+  const meta = JSON.parse(json);
+  for (const f of meta.functions) {
+    if (f.helpUrl) f.helpUrl = rewriteHost(f.helpUrl, base);
+    for (const p of f.parameters) p.name = specParameterName(p.name);
+  }
+  return JSON.stringify(meta, null, 4);
+}
+
+/** Emits the manifest, the icons and the help pages, and finishes functions.json. */
+class AddinFilesPlugin {
+  constructor(base) {
+    this.base = base;
+  }
+  apply(compiler) {
+    const { RawSource } = webpack.sources;
+    compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AddinFilesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const manifest = path.join(ROOT, "manifest.xml");
+        compilation.fileDependencies.add(manifest);
+        compilation.emitAsset("manifest.xml", new RawSource(rewriteHost(fs.readFileSync(manifest, "utf8"), this.base)), { minimized: true });
+
+        const assets = path.join(ROOT, "assets");
+        compilation.contextDependencies.add(assets);
+        for (const file of fs.readdirSync(assets).filter((f) => f.endsWith(".png"))) {
+          compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(assets, file))));
+        }
+
+        for (const page of load("src/docs/render.ts").helpPages()) {
+          // Served as rendered: readable, and what test/excel/help.test.ts compares with.
+          compilation.emitAsset(page.path, new RawSource(page.content), { minimized: true });
+        }
+      });
+      compilation.hooks.processAssets.tap({ name: "AddinFilesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const meta = compilation.getAsset("functions.json");
+        if (!meta) {
+          compilation.errors.push(new webpack.WebpackError("functions.json was not generated (see the custom-functions-metadata errors above)"));
+          return;
+        }
+        compilation.updateAsset("functions.json", new RawSource(finishMetadata(meta.source.source().toString(), this.base)));
+      });
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const base = addinUrl();
+  const config = {
+    context: ROOT,
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: "./src/hosts/excel/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.join(ROOT, "dist"),
+      filename: "[name].js",
+      // dist/ is shared with the other builds (npm run build writes the workbooks after this one).
+      clean: { keep: /\.xlsx$/ },
+      // Always write, so that file times tell when dist/ was built (test/excel/dist.ts relies on it).
+      compareBeforeEmit: false,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.excel.json"), transpileOnly: true, onlyCompileBundledFiles: true } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/hosts/excel/functions.html", chunks: ["functions"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/hosts/excel/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new AddinFilesPlugin(base),
+    ],
+    performance: { hints: false },
+  };
+  if (env && env.WEBPACK_SERVE) {
+    const devCerts = require("office-addin-dev-certs");
+    const https = await devCerts.getHttpsServerOptions();
+    config.devServer = {
+      host: "localhost",
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      server: { type: "https", options: { ca: https.ca, key: https.key, cert: https.cert } },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      liveReload: false,
+      client: false,
+    };
+  }
+  return config;
+};
+
+module.exports.finishMetadata = finishMetadata;
+module.exports.addinUrl = addinUrl;
