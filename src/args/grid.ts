@@ -6,7 +6,7 @@ export interface Grid {
   cols: number;
   /** Row-major cells. */
   at(r: number, c: number): unknown;
-  /** True when the host passed a single value rather than a range. */
+  /** True for a single value, whether passed bare or as a 1×1 range. */
   single: boolean;
 }
 
@@ -16,7 +16,7 @@ export function toGrid(raw: unknown, name: string): Grid {
   if (raw.length === 0) invalid(`${name} is an empty range`);
   if (!Array.isArray(raw[0])) {
     const row = raw as unknown[];
-    return { rows: 1, cols: row.length, at: (_r, c) => row[c], single: false };
+    return { rows: 1, cols: row.length, at: (_r, c) => row[c], single: row.length === 1 };
   }
   const block = raw as unknown[][];
   const cols = block[0].length;
@@ -24,7 +24,8 @@ export function toGrid(raw: unknown, name: string): Grid {
     if (!Array.isArray(block[r]) || block[r].length !== cols) invalid(`${name} is a ragged range: row ${r + 1} has a different number of cells`);
   }
   if (cols === 0) invalid(`${name} is an empty range`);
-  return { rows: block.length, cols, at: (r, c) => block[r][c], single: false };
+  // Excel passes every single value as [[x]]: a 1×1 block reads (and is named in messages) as a value.
+  return { rows: block.length, cols, at: (r, c) => block[r][c], single: block.length === 1 && cols === 1 };
 }
 
 export const shapeText = (g: { rows: number; cols: number }) => `${g.rows}×${g.cols}`;

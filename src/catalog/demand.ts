@@ -50,7 +50,7 @@ export const DEMAND: FunctionSpec[] = [
     ],
     result: "cell",
     returns: "decimal rate",
-    example: { formula: "=TERM_PREMIUM(4.3%, {3.5%, 3.5%, 3.8%})", result: "0.70%" },
+    example: { formula: "=TERM_PREMIUM(4.3%, {0.035, 0.035, 0.038})", result: "0.70%" },
     impl: termPremium,
   },
   {

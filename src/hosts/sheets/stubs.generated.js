@@ -206,7 +206,7 @@ function TP_IMPACT_TABLE(shortfall_bn) {
 
 /**
  * The note's decomposition: long yield minus the average of the expected short-rate path (blanks skipped).
- * Example: =TERM_PREMIUM(4.3%, {3.5%, 3.5%, 3.8%}) → 0.70%. Source: note §2.3.
+ * Example: =TERM_PREMIUM(4.3%, {0.035, 0.035, 0.038}) → 0.70%. Source: note §2.3.
  *
  * @param {number|Array<Array<number>>} long_yield the long-bond yield, decimal (e.g. the US 10y).
  * @param {Array<Array<number>>} expected_short_rates a range with the expected short-rate path over the bond's life, decimals; blanks are skipped.
