@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "./fixtures";
 import { SheetError } from "../../src/core/errors";
 import { addMonths, addMonthsToKey, isoToSerial, readDate, readMonth, serialToIso } from "../../src/core/data/dates";
 import { asOf, dataChange, monthBefore, onOrBefore } from "../../src/core/data/series";
 
-function thrown(f: () => unknown): SheetError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SheetError) return e;
-    throw e;
-  }
-  throw new Error("expected a SheetError");
-}
 
 describe("spreadsheet serials (1900 date system: day 0 = 1899-12-30)", () => {
   it("converts both ways", () => {

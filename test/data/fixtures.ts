@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Reply } from "../../src/core/data/request";
+import { SheetError } from "../../src/core/errors";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -48,3 +49,14 @@ export function fixtureReplies(): Reply[] {
   ];
 }
 
+
+/** The SheetError a call throws; fails the test when it throws nothing or something else. */
+export function thrown(f: () => unknown): SheetError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SheetError) return e;
+    throw e;
+  }
+  throw new Error("expected a SheetError");
+}

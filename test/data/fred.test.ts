@@ -12,21 +12,12 @@ import {
   seriesId,
 } from "../../src/core/data/fred";
 import { asOf, monthBefore } from "../../src/core/data/series";
-import { hasReal, own, real } from "./fixtures";
+import { hasReal, own, real, thrown } from "./fixtures";
 
 const DESC60 = "fred_api_DGS10_observations_desc_limit60_rt2026-08-07.json";
 const ASC2000 = "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json";
 const FEDFUNDS = "fred_api_FEDFUNDS_observations_asc_2000_rt2026-08-03.json";
 
-function thrown(f: () => unknown): SheetError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SheetError) return e;
-    throw e;
-  }
-  throw new Error("expected a SheetError");
-}
 
 describe("parseFredObservations on the real FRED replies (shared/fixtures/real, SOURCES.md §3)", () => {
   it.skipIf(!hasReal(DESC60))("desc, limit 60: 60 observations, 3 are '.', sorted oldest first", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { jgbYield, jgbYieldFromReplies, mergeCurves, mofRequests, parseMofJgb } from "../../src/core/data/mof";
-import { hasReal, own, real, realBytes } from "./fixtures";
+import { hasReal, own, real, realBytes, thrown } from "./fixtures";
 
 const ALL = "mof_jgbcme_all_1974-2024.csv";
 const RESAVED = "mof_jgbcme_all_excel_resaved_1974-2025.csv";
@@ -9,15 +9,6 @@ const SJIS_ALL = "mof_jgbcm_all_japanese_sjis_1974-2022.csv";
 const SJIS_CUR = "mof_jgbcm_current_month_japanese_sjis_2025-10.csv";
 const MANGLED = "mof_jgbcm_current_month_MANGLED_utf8_replacement_2025-10.csv";
 
-function thrown(f: () => unknown): SheetError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SheetError) return e;
-    throw e;
-  }
-  throw new Error("expected a SheetError");
-}
 
 describe("parseMofJgb on the real MoF files (shared/fixtures/real, SOURCES.md §2)", () => {
   it.skipIf(!hasReal(ALL))("jgbcme_all.csv: header after a title line, YYYY/M/D, '-' missing, CRLF, negatives", () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { parseTicTable5, stripFootnotes, ticChange, ticHoldings, ticRequest } from "../../src/core/data/tic";
-import { hasReal, own, real } from "./fixtures";
+import { hasReal, own, real, thrown } from "./fixtures";
 
 const REAL5 = "tic_slt_table5_2025-04_2026-04.txt";
 const LEGACY = "tic_mfh_legacy_fixedwidth_2022-01_2023-01.txt";
 
-function thrown(f: () => unknown): SheetError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SheetError) return e;
-    throw e;
-  }
-  throw new Error("expected a SheetError");
-}
 
 describe("parseTicTable5 on the real slt_table5.txt (shared/fixtures/real, SOURCES.md §1)", () => {
   it.skipIf(!hasReal(REAL5))("13 months newest first, the rows with unquoted commas, the aggregates; the footer is not data", () => {
