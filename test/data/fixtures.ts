@@ -3,16 +3,17 @@
  * publisher files (../shared/fixtures/real, read-only, formats in SOURCES.md there) may not:
  * tests on them are skipped with a printed reason.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Reply } from "../../src/core/data/request";
 import { SheetError } from "../../src/core/errors";
+import { REAL_DIR, realFixtureBytes } from "../helpers/realFixtures";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const OWN_DIR = resolve(here, "../fixtures/data");
-export const REAL_DIR = process.env.MB_REAL_FIXTURES ?? resolve(here, "../../../shared/fixtures/real");
+export { REAL_DIR };
 
 /** One of our own fixtures, as text (UTF-8, bytes untouched: CRLF stays CRLF). */
 export function own(name: string): string {
@@ -20,18 +21,7 @@ export function own(name: string): string {
 }
 
 /** A real publisher file's bytes, or undefined (with the reason printed once) when it is absent. */
-export function realBytes(name: string): Buffer | undefined {
-  const p = resolve(REAL_DIR, name);
-  if (!existsSync(p)) {
-    if (!warned.has(name)) {
-      warned.add(name);
-      console.log(`[skip] real fixture ${name} not found in ${REAL_DIR}: tests on it are skipped (set MB_REAL_FIXTURES to its folder)`);
-    }
-    return undefined;
-  }
-  return readFileSync(p);
-}
-const warned = new Set<string>();
+export const realBytes = realFixtureBytes;
 
 export const real = (name: string): string | undefined => realBytes(name)?.toString("utf8");
 export const hasReal = (name: string): boolean => realBytes(name) !== undefined;

@@ -1,21 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-
-/**
- * The shared folder of real public data files (see its SOURCES.md). Looked up in
- * $MARGINAL_BID_FIXTURES, then next to the repository, then at /work/shared/fixtures/real.
- */
-const CANDIDATES = [process.env.MARGINAL_BID_FIXTURES, resolve(__dirname, "../../fixtures/real"), resolve(__dirname, "../../../shared/fixtures/real"), "/work/shared/fixtures/real"];
+import { realFixtureBytes } from "../helpers/realFixtures";
 
 /** Contents of a real fixture, or null (with the reason printed) when it is not on this machine. */
 export function readRealFixture(name: string): string | null {
-  for (const dir of CANDIDATES) {
-    if (!dir) continue;
-    const path = resolve(dir, name);
-    if (existsSync(path)) return readFileSync(path, "utf8");
-  }
-  console.log(`SKIP: real fixture ${name} not found (looked in ${CANDIDATES.filter(Boolean).join(", ")})`);
-  return null;
+  return realFixtureBytes(name)?.toString("utf8") ?? null;
 }
 
 /** A CSV line split on commas, with double quotes removed (the files used here quote no commas). */
