@@ -223,29 +223,35 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
       }
     } else args[cellIdx[k]] = o;
   });
+  const cellAt = (r: number, c: number): Cell => {
+    let failure: SheetError | null = constantFailure;
+    let failureAt = constantFailureAt;
+    let blank = constantBlank;
+    for (let v = 0; v < varying.length; v++) {
+      const k = varying[v];
+      const rp = read[k];
+      const i = (rp.rows === 1 ? 0 : r) * rp.cols + (rp.cols === 1 ? 0 : c);
+      const o = rp.other === null ? undefined : rp.other[i];
+      if (o === undefined) args[cellIdx[k]] = rp.values[i];
+      else if (o === BLANK) blank = true;
+      else if (o instanceof SheetError) {
+        if (k < failureAt) {
+          failure = o;
+          failureAt = k;
+        }
+      } else args[cellIdx[k]] = o;
+    }
+    return failure ?? (blank ? "" : callOne(spec, args));
+  };
   const out: Table = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const row: Cell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      let failure: SheetError | null = constantFailure;
-      let failureAt = constantFailureAt;
-      let blank = constantBlank;
-      for (let v = 0; v < varying.length; v++) {
-        const k = varying[v];
-        const rp = read[k];
-        const i = (rp.rows === 1 ? 0 : r) * rp.cols + (rp.cols === 1 ? 0 : c);
-        const o = rp.other === null ? undefined : rp.other[i];
-        if (o === undefined) args[cellIdx[k]] = rp.values[i];
-        else if (o === BLANK) blank = true;
-        else if (o instanceof SheetError) {
-          if (k < failureAt) {
-            failure = o;
-            failureAt = k;
-          }
-        } else args[cellIdx[k]] = o;
-      }
-      row[c] = failure ?? (blank ? "" : callOne(spec, args));
+    // A column (the common case) gets packed one-element rows, as a hand-written loop would build.
+    if (cols === 1) {
+      out[r] = [cellAt(r, 0)];
+      continue;
     }
+    const row: Cell[] = [];
+    for (let c = 0; c < cols; c++) row.push(cellAt(r, c));
     out[r] = row;
   }
   return singleResult ? out[0][0] : out;
