@@ -4,7 +4,7 @@
  * Each property iterates CATALOG, so a function added to the table is covered without a new test.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOG, type FunctionSpec } from "../src/catalog";
 import { CHAIN_INPUT_PARAMS } from "../src/catalog/scenarios";
 import { invoke, type Result } from "../src/args/invoke";
@@ -16,10 +16,12 @@ import { parseFormula, table } from "./catalog/sheet";
 const RUNS = 200;
 
 /**
- * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) go to the network and their caches;
- * they are exercised by their own suite with recorded responses, not by random calls here.
+ * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/data,
+ * test/proxy run them against mock servers); through invoke() they have no fetcher and must answer
+ * #N/A without touching the network: checked at the end of this file.
  */
 const FUNCTIONS = CATALOG.filter((f) => f.domain !== "live-data");
+const LIVE = CATALOG.filter((f) => f.domain === "live-data");
 
 // ------------------------------------------------------------------------------------------------
 // Random host input.
@@ -354,4 +356,41 @@ describe("CHAIN on random input blocks", () => {
       { numRuns: RUNS },
     );
   });
+});
+
+describe("live-data functions through invoke(), which has no fetcher", () => {
+  const realFetch = globalThis.fetch;
+  let fetches = 0;
+  beforeAll(() => {
+    globalThis.fetch = (() => {
+      fetches++;
+      throw new Error("the network was touched");
+    }) as typeof fetch;
+  });
+  afterAll(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it("are the six of SPEC \"Live checkpoints\", each with its plan/compute hook", () => {
+    expect(LIVE.map((f) => f.name)).toEqual(["FRED", "FRED_SERIES", "TIC_HOLDINGS", "TIC_CHANGE", "JGB_YIELD", "CHECKPOINTS"]);
+    for (const f of LIVE) expect(f.live?.name, f.name).toBe(f.name);
+  });
+
+  for (const f of LIVE) {
+    it(`${f.name}: any arguments give #N/A naming the function (too many: #VALUE!), never a Promise, never a fetch`, () => {
+      fc.assert(
+        fc.property(argsArb(f), (args) => {
+          const r = safeInvoke(f, args);
+          expect(r).toBeInstanceOf(SheetError);
+          const e = r as SheetError;
+          expect(e.message).toMatch(word(f.name));
+          let given = args.length;
+          while (given > 0 && args[given - 1] === undefined) given--;
+          expect(e.kind).toBe(given > f.params.length ? "value" : "na");
+        }),
+        { numRuns: RUNS },
+      );
+      expect(fetches).toBe(0);
+    });
+  }
 });

@@ -171,6 +171,8 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
   let given = raws.length;
   while (given > 0 && raws[given - 1] === undefined) given--;
   if (given > params.length) invalid(`${spec.name} takes at most ${params.length} arguments, got ${given}`);
+  // A live-data function needs a fetcher, which only a host has (src/hosts/*/live.ts): here it is `#N/A`, never a fetch.
+  if (spec.live) return (spec.impl as () => never)();
 
   const cellIdx: number[] = [];
   const args: unknown[] = new Array(params.length);

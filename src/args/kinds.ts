@@ -46,4 +46,8 @@ export interface ParamSpec {
   integer?: boolean;
   /** Names accepted instead of a number (e.g. the term-premium presets). */
   presets?: readonly string[];
+  /** Live-data functions: a date ("day") or a month, read by the function itself (a date cell, a serial or ISO text). */
+  date?: "day" | "month";
+  /** One value only, never a range (live-data functions fetch or spill; they do not broadcast). */
+  single?: boolean;
 }

@@ -8,6 +8,7 @@ export function signature(f: FunctionSpec, prefix = ""): string {
 
 /** How the argument is passed, for the docs. */
 export function shapeText(p: ParamSpec): string {
+  if (p.single) return "a single value";
   switch (p.shape ?? "cell") {
     case "list":
       return "a range (read as a list)";
@@ -28,6 +29,7 @@ export function paramHelp(p: ParamSpec): string {
 
 /** The unit of an argument in words (for the reference pages). */
 export function unitText(p: ParamSpec): string {
+  if (p.date) return p.date === "day" ? "date" : "month";
   return KIND_UNITS[p.kind];
 }
 

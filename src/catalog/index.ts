@@ -7,11 +7,12 @@ import { BONDS } from "./bonds";
 import { DEMAND } from "./demand";
 import { EQUITIES } from "./equities";
 import { HEDGING } from "./hedging";
+import { LIVE_DATA } from "./liveData";
 import { SCENARIOS_CATALOG } from "./scenarios";
 import { TERM_STRUCTURE } from "./termStructure";
 import type { FunctionSpec } from "./spec";
 
-export const CATALOG: readonly FunctionSpec[] = [...HEDGING, ...DEMAND, ...BONDS, ...EQUITIES, ...SCENARIOS_CATALOG, ...TERM_STRUCTURE];
+export const CATALOG: readonly FunctionSpec[] = [...HEDGING, ...DEMAND, ...BONDS, ...EQUITIES, ...SCENARIOS_CATALOG, ...TERM_STRUCTURE, ...LIVE_DATA];
 
 export function findFunction(name: string): FunctionSpec | undefined {
   const key = name.toUpperCase();

@@ -1,4 +1,5 @@
 import type { ParamSpec } from "../args/kinds";
+import type { LiveFunction } from "../core/data/live";
 import type { Table } from "../core/table";
 
 export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data";
@@ -31,4 +32,11 @@ export interface FunctionSpec {
   example: { formula: string; result: string };
   /** The core, called with coerced arguments in parameter order (defaults filled in). */
   impl: (...args: never[]) => number | string | Table;
+  /**
+   * Live-data functions only (domain "live-data"): the plan → fetch → compute pair of
+   * src/core/data/live.ts. A host with a fetcher runs it (Sheets: src/hosts/sheets/live.ts,
+   * Excel: src/hosts/excel/live.ts) with the raw arguments; `invoke()` has no fetcher and
+   * answers `#N/A`, so a live function never reaches the network through the argument layer.
+   */
+  live?: LiveFunction;
 }

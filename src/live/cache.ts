@@ -98,7 +98,8 @@ const requestsOf = (items: readonly PlanItem[]): DataRequest[] => {
 };
 
 function describe(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
+  // An exception from a host service (Apps Script's UrlFetchApp) may come from another realm: read its message, not its class.
+  const m = typeof (e as { message?: unknown } | null)?.message === "string" ? (e as { message: string }).message : String(e);
   // Never let a URL (which may hold a key) through: keep the message, drop any query string.
   return m.replace(/\?[^\s"')]*/g, "?…").slice(0, 200);
 }
@@ -259,7 +260,9 @@ export class AsyncFetcher {
   private fetchWithTimeout(request: DataRequest): Promise<FetchResult> {
     this.fetches++;
     const req = this.opts.timeoutMs === undefined ? request : { ...request, timeoutMs: Math.min(request.timeoutMs, this.opts.timeoutMs) };
-    const ctl = new AbortController();
+    // A runtime without AbortController still gets the timeout (the race below), only not the abort.
+    const ctl: { signal: AbortSignal; abort(): void } =
+      typeof AbortController === "function" ? new AbortController() : { signal: { aborted: false } as AbortSignal, abort() { (this.signal as { aborted: boolean }).aborted = true; } };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<FetchResult>((resolve) => {
       timer = setTimeout(() => {

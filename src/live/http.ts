@@ -4,7 +4,7 @@
  */
 import type { DataRequest, FetchResult } from "../core/data/request";
 
-type FetchLike = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<{ status: number; text(): Promise<string> }>;
+type FetchLike = (url: string, init: { signal?: AbortSignal; headers: Record<string, string> }) => Promise<{ status: number; text(): Promise<string> }>;
 
 /** Only the origin of a URL: a message never repeats a query string (a direct FRED URL holds the key). */
 function origin(url: string): string {
@@ -18,7 +18,10 @@ function origin(url: string): string {
 export function fetchFetcher(fetchImpl: FetchLike = globalThis.fetch as unknown as FetchLike) {
   return async (req: DataRequest, signal: AbortSignal): Promise<FetchResult> => {
     try {
-      const res = await fetchImpl(req.url, { signal, headers: { Accept: "application/json, text/plain, text/csv, */*" } });
+      const headers = { Accept: "application/json, text/plain, text/csv, */*" };
+      // Only a real AbortSignal may go to fetch (a runtime without AbortController gets a stand-in: see cache.ts).
+      const realSignal = typeof AbortSignal === "function" && signal instanceof AbortSignal;
+      const res = await fetchImpl(req.url, realSignal ? { signal, headers } : { headers });
       return { kind: "response", status: res.status, body: await res.text() };
     } catch (e) {
       if (signal.aborted) return { kind: "timeout", afterMs: req.timeoutMs };

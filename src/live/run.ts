@@ -21,6 +21,9 @@ function clean(fn: LiveFunction, r: Cell | Table): LiveResult {
 }
 
 function plan(fn: LiveFunction, args: readonly unknown[], ctx: PlanContext): PlanItem[] | SheetError {
+  let given = args.length;
+  while (given > 0 && args[given - 1] === undefined) given--;
+  if (given > fn.arity) return new SheetError("value", `${fn.name} takes at most ${fn.arity} arguments, got ${given}`);
   try {
     return fn.plan(args, ctx);
   } catch (e) {
@@ -37,6 +40,16 @@ export function runLiveSync(fn: LiveFunction, args: readonly unknown[], ctx: Pla
   } catch (e) {
     return asError(fn, e);
   }
+}
+
+/**
+ * A spilled result with the ISO days of `fn.dateColumns` (below the header row) turned into the
+ * host's dates: serial numbers in Excel, `Date`s in Sheets. Anything else is left as it is.
+ */
+export function withHostDates<D>(fn: LiveFunction, r: LiveResult, toDate: (iso: string) => D): LiveResult | (Cell | D)[][] {
+  const cols = fn.dateColumns;
+  if (!cols || cols.length === 0 || !Array.isArray(r)) return r;
+  return r.map((row, i) => (i === 0 ? row : row.map((c, j) => (cols.includes(j) && typeof c === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c) ? toDate(c) : c))));
 }
 
 /** Excel: shared in-flight fetches behind the memory and OfficeRuntime.storage caches. */

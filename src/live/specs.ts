@@ -1,15 +1,15 @@
 /**
- * What users read about the live functions: parameters in SPEC order, units, help, examples —
- * ready to become `FunctionSpec` entries of the function table (domain "live-data") once the
- * table has a hook for fetched functions (see LIVE_FUNCTIONS in src/core/data/live.ts for the
- * plan/compute half). Date parameters are marked `date`: the argument layer has no date kind yet,
- * so they are declared `text` here and read by the live functions themselves (serial, Date or ISO text).
+ * What users read about the live functions: parameters in SPEC order, units, help, examples.
+ * src/catalog/liveData.ts turns them into `FunctionSpec` entries of the function table (domain
+ * "live-data") with the plan/compute half of src/core/data/live.ts as their `live` hook. Date
+ * parameters are marked `date`: the argument layer has no date kind, so they are declared `text`
+ * here and read by the live functions themselves (serial, Date or ISO text).
  */
 import type { ParamSpec } from "../args/kinds";
 import { FRED_KEY_URL } from "../core/data/fred";
 import type { LiveName } from "../core/data/live";
 
-export type LiveParamSpec = ParamSpec & { date?: "day" | "month" };
+export type LiveParamSpec = ParamSpec;
 
 export interface LiveSpec {
   name: LiveName;
@@ -26,7 +26,7 @@ const API_KEY: LiveParamSpec = {
   name: "api_key",
   kind: "text",
   optional: true,
-  help: `your FRED API key (free: ${FRED_KEY_URL}). Default: the key set once in the host (Sheets: marginal-bid → Set FRED API key; Excel: the proxy holds its own and ignores this)`,
+  help: `your FRED API key (free: ${FRED_KEY_URL}). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own`,
 };
 
 export const LIVE_SPECS: readonly LiveSpec[] = [

@@ -10,6 +10,7 @@ import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
 import { CATALOG } from "../catalog";
 import { signature } from "../catalog/describe";
 import type { ParamKind } from "../args/kinds";
+import { WATCH } from "../core/data/checkpoints";
 
 export type CellStyle = "title" | "note" | "header" | "label" | "input" | "output" | "reference";
 export type NumberFormatName = "percent" | "bp" | "usd_bn" | "fraction" | "factor" | "general";
@@ -58,10 +59,50 @@ export interface ModelSheet {
     tpTable: string;
     scenarioTable: string;
     headlines: Record<string, string>;
+    /** Only in the model with live data (`modelSheet({ live: true })`). */
+    live?: LiveRefs;
   };
 }
 
+/** Where the live block sits. */
+export interface LiveRefs {
+  /** The second CHAIN input block (names and values). */
+  inputs: string;
+  /** The CHAIN that reads it. */
+  chain: string;
+  /** The CHECKPOINTS panel. */
+  checkpoints: string;
+  /** The value cell of each input fed by a live function. */
+  fed: Record<string, string>;
+}
+
 export const MODEL_SHEET_NAME = "marginal-bid model";
+export const LIVE_MODEL_SHEET_NAME = "marginal-bid live model";
+
+/**
+ * The inputs of the live block that come from the live functions (SPEC "Live checkpoints"):
+ * the USD 3-month T-bill (FRED DGS3MO) as the hedge's USD leg, the Treasury 10y (FRED DGS10),
+ * the JGB 10y of the MoF curve and Japan's holdings in the TIC table. Every other input of the
+ * live block follows the main block in column B.
+ */
+export const LIVE_INPUT_FORMULAS: Readonly<Record<string, string>> = {
+  us_short: '={{FRED}}("DGS3MO")',
+  ust_10y: '={{FRED}}("DGS10")',
+  jgb_10y: "={{JGB_YIELD}}(10)",
+  japan_holdings_bn: '={{TIC_HOLDINGS}}("Japan")',
+};
+
+/** Number formats of the CHECKPOINTS rows (latest and change_1m), in the panel's row order. */
+const CHECKPOINT_FORMATS: Record<keyof typeof WATCH, NumberFormatName> = {
+  us_10y: "percent",
+  term_premium_10y: "percent",
+  usd_jpy: "factor",
+  jgb_10y: "percent",
+  hedged_ust_10y: "percent",
+  japan_holdings_bn: "usd_bn",
+  japan_holdings_change_12m_bn: "usd_bn",
+  scenario: "general",
+};
 
 const FORMAT_OF_KIND: Record<ParamKind, NumberFormatName> = {
   rate: "percent",
@@ -89,8 +130,18 @@ export function renderFormula(formula: string, prefix: string): string {
   return formula.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name) => prefix + name);
 }
 
+export interface ModelOptions {
+  /**
+   * Add the live block to the right of the model (columns K–R): a second CHAIN input block whose
+   * us_short, ust_10y, jgb_10y and japan_holdings_bn come from FRED, the MoF curve and TIC
+   * (LIVE_INPUT_FORMULAS), the rest following column B; its own CHAIN; and the CHECKPOINTS panel.
+   * Off by default: the default model works offline with the note's numbers.
+   */
+  live?: boolean;
+}
+
 /** The model, laid out once. */
-export function modelSheet(): ModelSheet {
+export function modelSheet(options: ModelOptions = {}): ModelSheet {
   const cells: ModelCell[] = [];
   const rangeFormats: ModelSheet["rangeFormats"] = [];
   const put = (ref: string, cell: Omit<ModelCell, "ref">) => cells.push({ ref, ...cell });
@@ -174,7 +225,7 @@ export function modelSheet(): ModelSheet {
     put(`C${refRow + 1 + k}`, { value: f.description, style: "note" });
   });
 
-  return {
+  const model: ModelSheet = {
     name: MODEL_SHEET_NAME,
     cells,
     rangeFormats,
@@ -186,5 +237,62 @@ export function modelSheet(): ModelSheet {
     ],
     columnWidths: { A: 30, B: 12, C: 48, D: 3, E: 22, F: 12, G: 12, H: 12, I: 28 },
     refs: { inputs, chain, bojHike, tpTable, scenarioTable, headlines },
+  };
+  if (options.live) addLiveBlock(model, inputRef, chainFormat);
+  return model;
+}
+
+/** The live block, columns K–R, beside the main model (which it leaves as it is). */
+function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chainFormat: Record<string, NumberFormatName>): void {
+  const put = (ref: string, cell: Omit<ModelCell, "ref">) => model.cells.push({ ref, ...cell });
+  model.name = LIVE_MODEL_SHEET_NAME;
+
+  put("K2", {
+    value: "Live block: us_short, ust_10y, jgb_10y and japan_holdings_bn from FRED, the MoF JGB curve and TIC; the other inputs follow column B. Offline these cells show #N/A.",
+    style: "note",
+  });
+  put("K4", { value: "live input", style: "header" });
+  put("L4", { value: "value", style: "header" });
+  const fed: Record<string, string> = {};
+  CHAIN_INPUT_PARAMS.forEach((p, i) => {
+    const r = INPUT_ROW + i;
+    put(`K${r}`, { value: p.name, style: "label" });
+    const live = LIVE_INPUT_FORMULAS[p.name];
+    if (live) fed[p.name] = `L${r}`;
+    put(`L${r}`, live ? { formula: live, style: "output", format: FORMAT_OF_KIND[p.kind] } : { formula: `=${mainInput[p.name]}`, format: FORMAT_OF_KIND[p.kind] });
+  });
+  const liveInputs = `K${INPUT_ROW}:L${INPUT_ROW + CHAIN_INPUT_PARAMS.length - 1}`;
+
+  // The same chain on the live inputs: N..Q.
+  const chainEnd = CHAIN_ROW + CHAIN_STEPS.length;
+  put(`N${CHAIN_ROW - 1}`, { value: "Live transmission: the same chain on live data", style: "header" });
+  put(`N${CHAIN_ROW}`, { formula: `={{CHAIN}}(${liveInputs})`, style: "output" });
+  CHAIN_STEPS.forEach((step, i) => {
+    const r = CHAIN_ROW + 1 + i;
+    model.rangeFormats.push({ range: `O${r}:Q${r}`, format: chainFormat[step] ?? "percent" });
+  });
+
+  // The note's §6 panel: N..R below the live chain.
+  const cpRow = chainEnd + 4;
+  const rows = Object.keys(WATCH) as (keyof typeof WATCH)[];
+  put(`N${cpRow - 1}`, { value: "Checkpoints (note §6): what to watch, live", style: "header" });
+  put(`N${cpRow}`, { formula: "={{CHECKPOINTS}}()", style: "output" });
+  rows.forEach((row, i) => {
+    const r = cpRow + 1 + i;
+    const format = CHECKPOINT_FORMATS[row];
+    if (format === "general") return;
+    model.rangeFormats.push({ range: `O${r}`, format }, { range: `Q${r}`, format });
+  });
+
+  model.spills.push(
+    { anchor: `N${CHAIN_ROW}`, rows: CHAIN_STEPS.length + 1, cols: 4, fn: "CHAIN" },
+    { anchor: `N${cpRow}`, rows: rows.length + 1, cols: 5, fn: "CHECKPOINTS" },
+  );
+  Object.assign(model.columnWidths, { J: 3, K: 30, L: 12, M: 3, N: 28, O: 12, P: 12, Q: 12, R: 60 });
+  model.refs.live = {
+    inputs: liveInputs,
+    chain: `N${CHAIN_ROW}:Q${chainEnd}`,
+    checkpoints: `N${cpRow}:R${cpRow + rows.length}`,
+    fed,
   };
 }

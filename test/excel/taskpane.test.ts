@@ -151,6 +151,21 @@ describe("Insert model sheet (task pane)", () => {
     }
   });
 
+  it("inserts the model with live data when asked: JPUST.FRED, JPUST.JGB_YIELD, JPUST.TIC_HOLDINGS in the live block", async () => {
+    const wb = mockWorkbook([]);
+    const live = modelSheet({ live: true });
+    expect(await insertModelSheet(wb.context, live)).toBe(live.name);
+    const ranges = wb.added[0].ranges;
+    const formulaAt = (a1: string) => ranges.get(a1)?.formulas?.[0][0];
+    // Issue #6: us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB 10y, japan_holdings_bn ← TIC Japan
+    expect(formulaAt(live.refs.live!.fed.us_short)).toBe('=JPUST.FRED("DGS3MO")');
+    expect(formulaAt(live.refs.live!.fed.ust_10y)).toBe('=JPUST.FRED("DGS10")');
+    expect(formulaAt(live.refs.live!.fed.jgb_10y)).toBe("=JPUST.JGB_YIELD(10)");
+    expect(formulaAt(live.refs.live!.fed.japan_holdings_bn)).toBe('=JPUST.TIC_HOLDINGS("Japan")');
+    expect(formulaAt(live.spills.find((s) => s.fn === "CHECKPOINTS")!.anchor)).toBe("=JPUST.CHECKPOINTS()");
+    expect(formulaAt(model.spills.find((s) => s.fn === "CHAIN")!.anchor)).toBe(`=JPUST.CHAIN(${model.refs.inputs})`);
+  });
+
   it("converts widths as Excel does: 8.43 characters of Calibri 11 are 64 px = 48 pt (Excel's default column)", () => {
     expect(columnWidthPoints(8.43)).toBe(48);
     // 10 characters: 7·10 + 5 = 75 px = 56.25 pt.

@@ -50,16 +50,21 @@ describe("the clasp project", () => {
     expect(version).toMatch(/^3\./);
   });
 
-  it("appsscript.json: V8, STACKDRIVER, a time zone, and only the scopes the menu needs", () => {
+  it("appsscript.json: V8, STACKDRIVER, a time zone, and only the scopes the menu and the live functions need", () => {
     const manifest = JSON.parse(readBuild("appsscript.json"));
     expect(manifest).toEqual(appsScriptManifest());
     expect(manifest.runtimeVersion).toBe("V8");
     expect(manifest.exceptionLogging).toBe("STACKDRIVER");
     expect(manifest.timeZone).toBe("Etc/UTC");
     expect([...manifest.oauthScopes].sort()).toEqual(
-      ["https://www.googleapis.com/auth/script.container.ui", "https://www.googleapis.com/auth/spreadsheets.currentonly"].sort(),
+      [
+        "https://www.googleapis.com/auth/script.container.ui",
+        "https://www.googleapis.com/auth/spreadsheets.currentonly",
+        // UrlFetchApp (FRED, TIC, MoF): required once scopes are explicit (Apps Script reference, URL Fetch Service)
+        "https://www.googleapis.com/auth/script.external_request",
+      ].sort(),
     );
-    expect(OAUTH_SCOPES.length).toBe(2);
+    expect(OAUTH_SCOPES.length).toBe(3);
   });
 
   it("clasp status: the build folder pushes exactly Code.js and appsscript.json, whatever else lies in it", () => {

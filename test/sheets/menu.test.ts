@@ -162,7 +162,7 @@ function rangeValues(sheet: FakeSheet, range: string): unknown[][] {
 }
 
 describe("onOpen adds the marginal-bid menu", () => {
-  it("with the two items, each calling a top-level function of Code.js", () => {
+  it("with its four items, each calling a top-level function of Code.js", () => {
     const apps = fakeApps();
     const code = loadCode(apps.globals);
     code.fn("onOpen")({ authMode: "LIMITED" });
@@ -171,6 +171,8 @@ describe("onOpen adds the marginal-bid menu", () => {
         caption: "marginal-bid",
         items: [
           ["Insert model sheet", "insertModelSheet"],
+          ["Insert model sheet with live data", "insertLiveModelSheet"],
+          ["Set FRED API key", "setFredApiKey"],
           ["Function reference", "showFunctionReference"],
         ],
         added: true,
@@ -255,6 +257,36 @@ describe("Insert model sheet", () => {
     expect(second.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)");
     const { sheet: third } = insertModel([MODEL_SHEET_NAME, `${MODEL_SHEET_NAME} (2)`]);
     expect(third.name).toBe(`${MODEL_SHEET_NAME} (3)`);
+  });
+});
+
+describe("Insert model sheet with live data", () => {
+  const apps = fakeApps();
+  const code = loadCode(apps.globals);
+  code.fn("insertLiveModelSheet")();
+  const sheet = apps.sheets[apps.sheets.length - 1];
+  const model = modelSheet({ live: true });
+
+  it("inserts the live model: every cell of it, formulas in the Sheets spelling", () => {
+    expect(sheet.name).toBe(model.name);
+    for (const c of model.cells) {
+      const rec = sheet.cells.get(c.ref);
+      expect(rec, c.ref).toBeDefined();
+      if (c.formula !== undefined) expect(rec!.formula, c.ref).toBe(renderFormula(c.formula, ""));
+      if (c.value !== undefined) expect(rec!.value, c.ref).toEqual(c.value);
+    }
+  });
+
+  it("the live inputs call the live functions (issue #6), the rest follow column B, with their own CHAIN and CHECKPOINTS", () => {
+    expect(sheet.cells.get("L6")!.formula).toBe('=FRED("DGS3MO")'); // us_short
+    expect(sheet.cells.get("L8")!.formula).toBe('=FRED("DGS10")'); // ust_10y
+    expect(sheet.cells.get("L9")!.formula).toBe("=JGB_YIELD(10)"); // jgb_10y
+    expect(sheet.cells.get("L18")!.formula).toBe('=TIC_HOLDINGS("Japan")'); // japan_holdings_bn
+    expect(sheet.cells.get("L5")!.formula).toBe("=B5"); // hike_bp follows the main block
+    expect(sheet.cells.get("L6")!.numberFormat).toBe("0.00%");
+    expect(sheet.cells.get("N5")!.formula).toBe("=CHAIN(K5:L23)");
+    expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)"); // the main model is still there
+    expect([...sheet.cells.values()].some((r) => r.formula === "=CHECKPOINTS()")).toBe(true);
   });
 });
 

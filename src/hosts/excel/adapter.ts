@@ -10,11 +10,14 @@
  * - a single SheetError → a thrown `CustomFunctions.Error(code, message)`: the cell shows
  *   `#VALUE!`/`#N/A` with the message (Excel shows messages only on those two codes);
  * - a SheetError inside a table → that element is a `CustomFunctions.Error`, so one bad cell
- *   spoils only its own result cell.
+ *   spoils only its own result cell;
+ * - a live-data function (FRED, TIC_HOLDINGS, …) answers with a Promise (./live.ts, through the
+ *   proxy): it resolves to the matrix or rejects with the `CustomFunctions.Error`.
  */
 import { CATALOG, type FunctionSpec } from "../../catalog";
 import { SheetError, type ErrorKind } from "../../core/errors";
 import { invoke } from "../../args/invoke";
+import { runExcelLive } from "./live";
 
 /** What a generated wrapper returns to Excel. */
 export type ExcelMatrix = unknown[][];
@@ -71,11 +74,17 @@ const isThenable = (x: unknown): x is PromiseLike<unknown> => typeof (x as { the
  * to the matrix or rejects with the `CustomFunctions.Error`.
  */
 export function excel(name: string, args: unknown[]): ExcelMatrix | Promise<ExcelMatrix> {
-  const result: unknown = invoke(spec(name), args.map(single));
-  if (isThenable(result)) {
-    return Promise.resolve(result).then(toExcel, (e: unknown) => {
-      throw e instanceof SheetError ? toExcelError(e) : toExcelError(new SheetError("na", `${name}: ${e instanceof Error ? e.message : String(e)}`));
-    });
-  }
+  const f = spec(name);
+  // Live data (FRED, TIC, the MoF curve) through the proxy: always a Promise (./live.ts).
+  if (f.live) return settle(name, runExcelLive(f.live, args.map(single)));
+  const result: unknown = invoke(f, args.map(single));
+  if (isThenable(result)) return settle(name, result);
   return toExcel(result);
+}
+
+/** An asynchronous result as Excel's matrix, or a rejection with the `CustomFunctions.Error`. */
+function settle(name: string, result: PromiseLike<unknown>): Promise<ExcelMatrix> {
+  return Promise.resolve(result).then(toExcel, (e: unknown) => {
+    throw e instanceof SheetError ? toExcelError(e) : toExcelError(new SheetError("na", `${name}: ${e instanceof Error ? e.message : String(e)}`));
+  });
 }

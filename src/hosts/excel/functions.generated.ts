@@ -383,3 +383,77 @@ function ZERO_TO_PAR(zero_yields: any[][], maturities_years: any[][], freq?: any
 function ACM_TERM_PREMIUM(yields: any[][], maturities_months: any[][], target_months?: any[][], factors?: any[][]): any[][] {
   return excel("ACM_TERM_PREMIUM", [yields, maturities_months, target_months, factors]) as any[][];
 }
+
+/**
+ * The latest observation of a FRED series, or the last one on or before a date. Percent series come back as decimals (4.30 → 0.043); others as published (DEXJPUS 150.2). Missing values are skipped.
+ * @customfunction FRED FRED
+ * @param {any[][]} series_id FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS".
+ * @param {any[][]} [date] a date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
+ * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @returns {Promise<any[][]>} the value: a decimal for percent series, else in FRED's units
+ * @helpurl https://localhost:3000/help/fred.html
+ */
+function FRED(series_id: any[][], date?: any[][], api_key?: any[][]): Promise<any[][]> {
+  return excel("FRED", [series_id, date, api_key]) as Promise<any[][]>;
+}
+
+/**
+ * Spills a FRED series between two dates, oldest first, with FRED's unit rule (percent → decimals). Missing values are left out.
+ * @customfunction FRED_SERIES FRED_SERIES
+ * @param {any[][]} series_id FRED series id, e.g. "DGS10".
+ * @param {any[][]} [start] first date. Default: one year before end.
+ * @param {any[][]} [end] last date. Default: the latest observation.
+ * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @returns {Promise<any[][]>} header ["date", "value"], then one row per observation, dates as the host's dates
+ * @helpurl https://localhost:3000/help/fred_series.html
+ */
+function FRED_SERIES(series_id: any[][], start?: any[][], end?: any[][], api_key?: any[][]): Promise<any[][]> {
+  return excel("FRED_SERIES", [series_id, start, end, api_key]) as Promise<any[][]>;
+}
+
+/**
+ * Holdings of US Treasuries in USD bn from the Treasury's Major Foreign Holders table (TIC), latest month by default.
+ * @customfunction TIC_HOLDINGS TIC_HOLDINGS
+ * @param {any[][]} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official".
+ * @param {any[][]} [month] a month as text "2026-03", or any date in it. Default: the latest in the table.
+ * @returns {Promise<any[][]>} USD bn
+ * @helpurl https://localhost:3000/help/tic_holdings.html
+ */
+function TIC_HOLDINGS(country: any[][], month?: any[][]): Promise<any[][]> {
+  return excel("TIC_HOLDINGS", [country, month]) as Promise<any[][]>;
+}
+
+/**
+ * Change of a country's US Treasury holdings over the last months, USD bn: the "are they still buying" number.
+ * @customfunction TIC_CHANGE TIC_CHANGE
+ * @param {any[][]} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total".
+ * @param {any[][]} months over how many months, 1 to 12 (the table holds 13 month-ends).
+ * @returns {Promise<any[][]>} USD bn (negative = holdings fell)
+ * @helpurl https://localhost:3000/help/tic_change.html
+ */
+function TIC_CHANGE(country: any[][], months: any[][]): Promise<any[][]> {
+  return excel("TIC_CHANGE", [country, months]) as Promise<any[][]>;
+}
+
+/**
+ * JGB yield (decimal) for a tenor of the Ministry of Finance's daily benchmark curve: the latest, or the last on or before a date.
+ * @customfunction JGB_YIELD JGB_YIELD
+ * @param {any[][]} tenor_years a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y").
+ * @param {any[][]} [date] a date cell or text like 2026-03-31. Default: the latest.
+ * @returns {Promise<any[][]>} decimal yield
+ * @helpurl https://localhost:3000/help/jgb_yield.html
+ */
+function JGB_YIELD(tenor_years: any[][], date?: any[][]): Promise<any[][]> {
+  return excel("JGB_YIELD", [tenor_years, date]) as Promise<any[][]>;
+}
+
+/**
+ * The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.
+ * @customfunction CHECKPOINTS CHECKPOINTS
+ * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @returns {Promise<any[][]>} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
+ * @helpurl https://localhost:3000/help/checkpoints.html
+ */
+function CHECKPOINTS(api_key?: any[][]): Promise<any[][]> {
+  return excel("CHECKPOINTS", [api_key]) as Promise<any[][]>;
+}

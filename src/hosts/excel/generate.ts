@@ -96,6 +96,7 @@ export function jsdocText(s: string): string {
  * Excel awaits; its declared type says so, so that the metadata stays exact.
  */
 export function isAsyncSpec(f: FunctionSpec): boolean {
+  if (f.live) return true; // fetched through the proxy (src/hosts/excel/live.ts)
   const flagged = (f as unknown as { async?: unknown }).async === true;
   return flagged || (f.impl as { constructor?: { name?: string } }).constructor?.name === "AsyncFunction";
 }

@@ -12,9 +12,10 @@ import { type Result, invoke } from "../../args/invoke";
 import { CATALOG } from "../../catalog";
 import type { FunctionSpec } from "../../catalog/spec";
 import { SheetError } from "../../core/errors";
+import { type SheetsLiveValue, callLive } from "./live";
 
-/** What a custom function may return to Sheets. */
-export type SheetsValue = number | string | (number | string)[][];
+/** What a custom function may return to Sheets (live functions may spill `Date`s). */
+export type SheetsValue = number | string | (number | string)[][] | SheetsLiveValue;
 
 let byName: Map<string, FunctionSpec> | null = null;
 
@@ -32,7 +33,13 @@ export function toSheets(r: Result): SheetsValue {
   return r;
 }
 
-/** Called by every generated stub: `MarginalBid_().call("HEDGED_UST", arguments)`. */
+/**
+ * Called by every generated stub: `MarginalBid_().call("HEDGED_UST", arguments)`. A live-data
+ * function (FRED, TIC_HOLDINGS, …) fetches through UrlFetchApp (./live.ts); every other one is
+ * the argument layer's.
+ */
 export function call(name: string, args: readonly unknown[]): SheetsValue {
-  return toSheets(invoke(spec(name), args));
+  const f = spec(name);
+  if (f.live) return callLive(f.live, args);
+  return toSheets(invoke(f, args));
 }

@@ -4,4 +4,5 @@
  * only evaluated when a custom function or a menu item first runs.
  */
 export { call } from "./adapter";
-export { insertModelSheet, onOpen, showFunctionReference } from "./menu";
+export { insertLiveModelSheet, insertModelSheet, onOpen, showFunctionReference } from "./menu";
+export { setFredApiKey } from "./fredKey";

@@ -1,7 +1,8 @@
 /**
  * The Sheets menu: "marginal-bid → Insert model sheet" writes THE model sheet
  * (src/model/modelSheet.ts, the one the Excel task pane also inserts) with the Sheets
- * spelling of our functions, and "Function reference" opens the sidebar.
+ * spelling of our functions, "Insert model sheet with live data" the same with its live input
+ * block, "Set FRED API key" stores the key (./fredKey.ts), and "Function reference" opens the sidebar.
  *
  * Scopes: writing the open spreadsheet needs spreadsheets.currentonly, the menu and the
  * sidebar script.container.ui; onOpen itself runs as a simple trigger without authorization.
@@ -66,8 +67,16 @@ export function writeModel(sheet: GasSheet, model: ModelSheet): void {
 
 /** Menu item: the model as a new, active sheet. */
 export function insertModelSheet(services: GasServices = apps()): string {
+  return insertModel(services, modelSheet());
+}
+
+/** Menu item: the model with its live input block (FRED, MoF, TIC) and the CHECKPOINTS panel. */
+export function insertLiveModelSheet(services: GasServices = apps()): string {
+  return insertModel(services, modelSheet({ live: true }));
+}
+
+function insertModel(services: GasServices, model: ModelSheet): string {
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
-  const model = modelSheet();
   const sheet = ss.insertSheet(freeSheetName(ss, model.name));
   writeModel(sheet, model);
   sheet.activate();

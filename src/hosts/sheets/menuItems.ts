@@ -4,5 +4,11 @@ export const MENU_TITLE = "marginal-bid";
 /** Menu entry points, in menu order: [function name, menu caption, what it does]. */
 export const MENU_ITEMS: readonly (readonly [string, string, string])[] = [
   ["insertModelSheet", "Insert model sheet", "Insert the live scenario model (the note's chain on one sheet) as a new sheet and activate it."],
+  [
+    "insertLiveModelSheet",
+    "Insert model sheet with live data",
+    "Insert the model with a second input block fed by FRED, the MoF JGB curve and TIC (us_short, ust_10y, jgb_10y, japan_holdings_bn), its own CHAIN and the CHECKPOINTS panel.",
+  ],
+  ["setFredApiKey", "Set FRED API key", "Store your FRED API key in this spreadsheet's document properties (every editor can read it) for FRED, FRED_SERIES and CHECKPOINTS."],
   ["showFunctionReference", "Function reference", "Open a sidebar listing every marginal-bid function with its arguments and units."],
 ];

@@ -1,36 +1,7 @@
 // GENERATED from the function table in src/catalog by `npm run generate`. Do not edit by hand.
 /*
- * marginal-bid for Google Sheets: one custom function per catalog entry, plus the menu.
+ * marginal-bid for Google Sheets: one custom function per catalog entry (34), plus the menu.
  * Every function forwards to the core bundled below it (MarginalBid_, loaded on first call).
- *
- *   HEDGE_COST(us_short, jp_short, [basis])
- *   HEDGE_COST_CIP(us_short, jp_short, days, [basis], [year_days])
- *   HEDGE_COST_FWD(spot, forward, days, [year_days])
- *   FX_FORWARD(spot, us_short, jp_short, days, [basis])
- *   IMPLIED_BASIS(spot, forward, us_short, jp_short, days)
- *   HEDGED_UST(ust_yield, us_short, jp_short, [basis], [hedge_ratio], [fx_change])
- *   JGB_ADVANTAGE(jgb_yield, ust_yield, us_short, jp_short, [basis], [hedge_ratio], [fx_change])
- *   FX_BREAKEVEN(ust_yield, jgb_yield, [hedge_ratio], [hedge_cost])
- *   BOJ_HIKE(hike_bp, ust_yield, us_short, jp_short, jgb_yield, [short_passthrough], [jgb_passthrough], [basis])
- *   TP_IMPACT(shortfall_bn, [bp_per_100bn])
- *   TP_IMPACT_TABLE(shortfall_bn)
- *   TERM_PREMIUM(long_yield, expected_short_rates)
- *   HOLDINGS_LOSS(holdings_bn, yield_change, mod_duration, [convexity])
- *   BOND_PRICE(yield, coupon, years, [freq])
- *   BOND_DURATION(yield, coupon, years, [freq])
- *   BOND_CONVEXITY(yield, coupon, years, [freq])
- *   PRICE_CHANGE(yield_change, mod_duration, [convexity])
- *   PE_RATIO(payout, discount_rate, growth)
- *   EQUITY_DURATION(discount_rate, growth)
- *   PE_CHANGE(rate_change, discount_rate, growth, [passthrough])
- *   PV_CHANGE(cashflows, times, discount_rate, rate_change)
- *   SCENARIO(ust_10y, [thresholds])
- *   SCENARIO_TABLE()
- *   CHAIN_INPUTS()
- *   CHAIN([inputs])
- *   SVENSSON_YIELD(maturity_years, beta0, beta1, beta2, beta3, tau1, tau2)
- *   ZERO_TO_PAR(zero_yields, maturities_years, [freq])
- *   ACM_TERM_PREMIUM(yields, maturities_months, [target_months], [factors])
  */
 
 /**
@@ -443,7 +414,87 @@ function ACM_TERM_PREMIUM(yields, maturities_months, target_months, factors) {
 }
 
 /**
- * Adds the "marginal-bid" menu (Insert model sheet, Function reference). A simple trigger: needs no authorization.
+ * The latest observation of a FRED series, or the last one on or before a date. Percent series come back as decimals (4.30 → 0.043); others as published (DEXJPUS 150.2). Missing values are skipped.
+ * Example: =FRED("DGS10") → 0.0469 (4.69% on 2026-08-06, FRED reply of 2026-08-07). Source: FRED API series/observations (Federal Reserve Bank of St. Louis).
+ *
+ * @param {string} series_id FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS".
+ * @param {Date|string} date Optional. A date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
+ * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @return {number} the value: a decimal for percent series, else in FRED's units
+ * @customfunction
+ */
+function FRED(series_id, date, api_key) {
+  return MarginalBid_().call("FRED", Array.prototype.slice.call(arguments));
+}
+
+/**
+ * Spills a FRED series between two dates, oldest first, with FRED's unit rule (percent → decimals). Missing values are left out.
+ * Example: =FRED_SERIES("DEXJPUS", "2026-01-01") → date/value rows from 2026-01-02. Source: FRED API series/observations.
+ *
+ * @param {string} series_id FRED series id, e.g. "DGS10".
+ * @param {Date|string} start Optional. First date. Default: one year before end.
+ * @param {Date|string} end Optional. Last date. Default: the latest observation.
+ * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @return {Array<Array<string|number|Date>>} header ["date", "value"], then one row per observation, dates as the host's dates
+ * @customfunction
+ */
+function FRED_SERIES(series_id, start, end, api_key) {
+  return MarginalBid_().call("FRED_SERIES", Array.prototype.slice.call(arguments));
+}
+
+/**
+ * Holdings of US Treasuries in USD bn from the Treasury's Major Foreign Holders table (TIC), latest month by default.
+ * Example: =TIC_HOLDINGS("Japan") → 1209.9 (end of 2026-04, table of 2026-06). Source: US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt).
+ *
+ * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official".
+ * @param {Date|string} month Optional. A month as text "2026-03", or any date in it. Default: the latest in the table.
+ * @return {number} USD bn
+ * @customfunction
+ */
+function TIC_HOLDINGS(country, month) {
+  return MarginalBid_().call("TIC_HOLDINGS", Array.prototype.slice.call(arguments));
+}
+
+/**
+ * Change of a country's US Treasury holdings over the last months, USD bn: the "are they still buying" number.
+ * Example: =TIC_CHANGE("Japan", 12) → 75.4 (1209.9 at 2026-04 − 1134.5 at 2025-04). Source: US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt).
+ *
+ * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total".
+ * @param {number|string} months over how many months, 1 to 12 (the table holds 13 month-ends).
+ * @return {number} USD bn (negative = holdings fell)
+ * @customfunction
+ */
+function TIC_CHANGE(country, months) {
+  return MarginalBid_().call("TIC_CHANGE", Array.prototype.slice.call(arguments));
+}
+
+/**
+ * JGB yield (decimal) for a tenor of the Ministry of Finance's daily benchmark curve: the latest, or the last on or before a date.
+ * Example: =JGB_YIELD(10, "2024-07-31") → 0.0107 (1.07%, MoF jgbcme_all.csv). Source: Japan Ministry of Finance, JGB interest rates (jgbcme.csv, jgbcme_all.csv).
+ *
+ * @param {number|string} tenor_years a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y").
+ * @param {Date|string} date Optional. A date cell or text like 2026-03-31. Default: the latest.
+ * @return {number} decimal yield
+ * @customfunction
+ */
+function JGB_YIELD(tenor_years, date) {
+  return MarginalBid_().call("JGB_YIELD", Array.prototype.slice.call(arguments));
+}
+
+/**
+ * The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.
+ * Example: =CHECKPOINTS() → the 8-row panel. Source: note §6; FRED DGS10, THREEFYTP10, DEXJPUS, DGS3MO; MoF JGB curve (10Y, 1Y); TIC table 5.
+ *
+ * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @return {Array<Array<string|number|Date>>} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
+ * @customfunction
+ */
+function CHECKPOINTS(api_key) {
+  return MarginalBid_().call("CHECKPOINTS", Array.prototype.slice.call(arguments));
+}
+
+/**
+ * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Set FRED API key, Function reference). A simple trigger: needs no authorization.
  * @param {Object} e the open event
  */
 function onOpen(e) {
@@ -455,6 +506,20 @@ function onOpen(e) {
  */
 function insertModelSheet() {
   MarginalBid_().insertModelSheet();
+}
+
+/**
+ * Insert the model with a second input block fed by FRED, the MoF JGB curve and TIC (us_short, ust_10y, jgb_10y, japan_holdings_bn), its own CHAIN and the CHECKPOINTS panel.
+ */
+function insertLiveModelSheet() {
+  MarginalBid_().insertLiveModelSheet();
+}
+
+/**
+ * Store your FRED API key in this spreadsheet's document properties (every editor can read it) for FRED, FRED_SERIES and CHECKPOINTS.
+ */
+function setFredApiKey() {
+  MarginalBid_().setFredApiKey();
 }
 
 /**

@@ -7,7 +7,7 @@
  * Plain ES2019, no modules: the file is pasted into apps-script/build/Code.js as it is.
  */
 import type { ParamSpec } from "../../args/kinds";
-import { signature, unitText } from "../../catalog/describe";
+import { unitText } from "../../catalog/describe";
 import type { FunctionSpec } from "../../catalog/spec";
 import { MENU_ITEMS, MENU_TITLE } from "./menuItems";
 
@@ -30,7 +30,9 @@ function jsdocText(s: string): string {
   return s.replace(/\*\//g, "*\\/").replace(/\s*\n\s*/g, " ").trim();
 }
 
-function paramType(p: ParamSpec): string {
+function paramType(p: ParamSpec, live: boolean): string {
+  // A live-data function takes single values (it fetches or spills, it does not broadcast); dates as date cells or text.
+  if (live) return p.date ? "Date|string" : p.kind === "text" ? "string" : "number|string";
   const shape = p.shape ?? "cell";
   if (shape === "pairs") return "Array<Array<string|number>>";
   if (shape === "list" || shape === "matrix") return "Array<Array<number>>";
@@ -43,7 +45,7 @@ function paramType(p: ParamSpec): string {
 const capitalise = (s: string) => (/^[a-z][a-z-]*[\s,:;]/.test(s) ? s[0].toUpperCase() + s.slice(1) : s);
 
 /** One `@param` line: help with units, optional ones marked with their default. */
-export function paramDoc(p: ParamSpec): string {
+export function paramDoc(p: ParamSpec, live = false): string {
   let help = p.help.trim().replace(/\.$/, "");
   const words = UNIT_WORDS[p.kind];
   if (words && !words.test(help)) help = `${help}. Unit: ${unitText(p)}`;
@@ -53,16 +55,17 @@ export function paramDoc(p: ParamSpec): string {
     marker = `Optional${dflt}. `;
     help = capitalise(help);
   }
-  return `@param {${paramType(p)}} ${p.name} ${jsdocText(`${marker}${help}.`)}`;
+  return `@param {${paramType(p, live)}} ${p.name} ${jsdocText(`${marker}${help}.`)}`;
 }
 
 function returnType(f: FunctionSpec): string {
+  if (f.live) return f.result === "table" ? "Array<Array<string|number|Date>>" : "number";
   if (f.result === "table") return "Array<Array<string|number>>";
   return /^text/i.test(f.returns) ? "string|Array<Array<string>>" : "number|Array<Array<number>>";
 }
 
 function returnDoc(f: FunctionSpec): string {
-  const spill = f.result === "cell" && f.params.some((p) => (p.shape ?? "cell") === "cell") ? "; a range argument spills one result per cell" : "";
+  const spill = f.result === "cell" && !f.live && f.params.some((p) => (p.shape ?? "cell") === "cell") ? "; a range argument spills one result per cell" : "";
   return `@return {${returnType(f)}} ${jsdocText(f.returns + spill)}`;
 }
 
@@ -85,7 +88,7 @@ export function functionStub(f: FunctionSpec): string {
     jsdocText(f.description),
     `Example: ${jsdocText(f.example.formula)} → ${jsdocText(f.example.result)}. Source: ${jsdocText(f.source)}.`,
     "",
-    ...f.params.map(paramDoc),
+    ...f.params.map((p) => paramDoc(p, f.live !== undefined)),
     returnDoc(f),
     "@customfunction",
   ];
@@ -118,13 +121,12 @@ export function sheetsStubs(catalog: readonly FunctionSpec[]): string {
     if (names.has(f.name)) throw new Error(`${f.name} is in the catalog twice`);
     names.add(f.name);
   }
-  const index = catalog.map((f) => ` *   ${signature(f)}`).join("\n");
+  // No index of the signatures here: the menu's "Function reference" and docs/functions.md list them,
+  // and Code.js stays within its size budget (every byte is parsed on each custom-function call).
   return [
     "/*",
-    " * marginal-bid for Google Sheets: one custom function per catalog entry, plus the menu.",
+    ` * marginal-bid for Google Sheets: one custom function per catalog entry (${catalog.length}), plus the menu.`,
     ` * Every function forwards to the core bundled below it (${LOADER}, loaded on first call).`,
-    " *",
-    index,
     " */",
     "",
     ...catalog.map(functionStub),

@@ -1,34 +1,106 @@
 /// <reference types="office-js" />
 /**
- * The task pane: one button that inserts the live scenario model. Also the page that keeps
- * a browser runtime for the add-in (the JavaScript-only custom-functions runtime needs the
- * add-in to have one).
+ * The task pane: inserts the scenario model (with or without its live block) and keeps the
+ * per-user proxy URL the live functions use. Also the page that keeps a browser runtime for the
+ * add-in (the JavaScript-only custom-functions runtime needs the add-in to have one).
+ *
+ * The proxy URL goes to OfficeRuntime.storage, which the custom-functions runtime reads
+ * (src/hosts/excel/live.ts): the two runtimes share nothing else.
  */
+import { modelSheet } from "../../../model/modelSheet";
+import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../proxySetting";
 import { insertModelSheet } from "./insertModelSheet";
 
-function status(text: string, isError = false): void {
-  const el = document.getElementById("status");
+function say(id: string, text: string, isError = false): void {
+  const el = document.getElementById(id);
   if (!el) return;
   el.textContent = text;
   el.className = isError ? "error" : "";
 }
 
-Office.onReady((info) => {
-  const button = document.getElementById("insert-model") as HTMLButtonElement | null;
+interface SharedStorage {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+}
+
+const sharedStorage = (): SharedStorage | undefined => (globalThis as { OfficeRuntime?: { storage?: SharedStorage } }).OfficeRuntime?.storage;
+
+function wireInsert(buttonId: string, live: boolean): void {
+  const button = document.getElementById(buttonId) as HTMLButtonElement | null;
   if (!button) return;
-  if (info.host !== Office.HostType.Excel) {
-    status("Open this pane in Excel to insert the model sheet.");
-    return;
-  }
   button.disabled = false;
   button.addEventListener("click", () => {
     button.disabled = true;
-    status("Inserting…");
-    Excel.run((context) => insertModelSheet(context))
-      .then((name) => status(`Inserted the sheet "${name}". Edit the blue inputs in column B; every table recalculates.`))
-      .catch((e: unknown) => status(`Could not insert the model sheet: ${e instanceof Error ? e.message : String(e)}`, true))
+    say("status", "Inserting…");
+    Excel.run((context) => insertModelSheet(context, modelSheet({ live })))
+      .then((name) =>
+        say(
+          "status",
+          live
+            ? `Inserted the sheet "${name}". Column L takes four inputs from FRED, the MoF and TIC through the proxy below; the rest follow column B.`
+            : `Inserted the sheet "${name}". Edit the blue inputs in column B; every table recalculates.`,
+        ),
+      )
+      .catch((e: unknown) => say("status", `Could not insert the model sheet: ${e instanceof Error ? e.message : String(e)}`, true))
       .finally(() => {
         button.disabled = false;
       });
   });
+}
+
+/** Ask the proxy's /healthz whether it answers this add-in and holds a FRED key. */
+async function checkProxy(url: string): Promise<string> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), 5000);
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: ctl.signal });
+    if (!res.ok) return `Saved, but the proxy answered HTTP ${res.status}.`;
+    const j = (await res.json()) as { fred_key?: boolean };
+    return j.fred_key ? "Saved. The proxy answers and holds a FRED key." : "Saved. The proxy answers but has no FRED key: restart it with FRED_API_KEY set (TIC and JGB functions work without).";
+  } catch {
+    return `Saved, but ${url} does not answer this add-in: is \`npm run proxy\` running, with ADDIN_ORIGIN set to this add-in's address?`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function wireProxySetting(): Promise<void> {
+  const input = document.getElementById("proxy-url") as HTMLInputElement | null;
+  const save = document.getElementById("save-proxy") as HTMLButtonElement | null;
+  const storage = sharedStorage();
+  if (!input || !save) return;
+  if (!storage) {
+    say("proxy-status", "This Excel has no shared storage for add-ins (OfficeRuntime.storage): the live functions use the default proxy URL.", true);
+    return;
+  }
+  input.value = (await storage.getItem(PROXY_URL_KEY).catch(() => null)) ?? DEFAULT_PROXY_URL;
+  input.disabled = false;
+  save.disabled = false;
+  save.addEventListener("click", () => {
+    const checked = checkProxyUrl(input.value);
+    if (!checked.ok) {
+      say("proxy-status", checked.message, true);
+      return;
+    }
+    input.value = checked.url;
+    save.disabled = true;
+    storage
+      .setItem(PROXY_URL_KEY, checked.url)
+      .then(() => checkProxy(checked.url))
+      .then((text) => say("proxy-status", `${text} Recalculate (Ctrl+Alt+F9) to refresh live cells.`))
+      .catch((e: unknown) => say("proxy-status", `Could not save the proxy URL: ${e instanceof Error ? e.message : String(e)}`, true))
+      .finally(() => {
+        save.disabled = false;
+      });
+  });
+}
+
+Office.onReady((info) => {
+  if (info.host !== Office.HostType.Excel) {
+    say("status", "Open this pane in Excel to insert the model sheet.");
+    return;
+  }
+  wireInsert("insert-model", false);
+  wireInsert("insert-live-model", true);
+  void wireProxySetting();
 });

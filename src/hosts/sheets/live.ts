@@ -1,0 +1,187 @@
+/**
+ * The live-data functions (SPEC "Live checkpoints") in Google Sheets: the shared plan → fetch →
+ * compute of src/core/data/live.ts, run synchronously (a custom function cannot await) with
+ *
+ * - UrlFetchApp as the fetcher: one `fetchAll` batch for a call's cache misses, each request with
+ *   `muteHttpExceptions: true` so that a 4xx/5xx is a status to report, not an exception (when
+ *   `fetchAll` throws for the whole batch, on a DNS failure or a timeout, the requests are retried
+ *   one at a time by SyncFetcher);
+ * - CacheService's document cache as the store, through ChunkedStorage (100 KB a value; the MoF
+ *   history is ~1.1 MB). CacheService keeps an entry at most 6 hours, so the ages actually used in
+ *   Sheets are the data layer's, capped at 6 h (see docs/live.md, "Cache ages");
+ * - the FRED key from the `api_key` argument, else from the document property FRED_API_KEY that
+ *   "marginal-bid → Set FRED API key" stores (src/hosts/sheets/fredKey.ts);
+ * - dates in the spreadsheet's time zone: a date cell arrives as a `Date` at midnight *there*
+ *   (the script runs in Etc/UTC), so it is read back with that zone, and the dates a function spills
+ *   are `Date`s at midnight there, which Sheets shows as that day.
+ *
+ * Custom functions run without authorization; UrlFetchApp, CacheService, PropertiesService (read)
+ * and Utilities are available to them. Needs the scope script.external_request (manifest.ts).
+ */
+import { SheetError } from "../../core/errors";
+import type { LiveFunction } from "../../core/data/live";
+import type { DataRequest, Endpoints, FetchResult, PlanContext } from "../../core/data/request";
+import { SyncFetcher } from "../../live/cache";
+import { runLiveSync, withHostDates } from "../../live/run";
+import { type CacheServiceLike, ChunkedStorage } from "../../live/storage";
+
+/** Document property holding the FRED key (set through the menu). */
+export const FRED_KEY_PROPERTY = "FRED_API_KEY";
+
+/**
+ * Script property for tests only: JSON `{fred, tic, mofCurrent, mofAll}` pointing the upstreams at
+ * mock servers. Only `http://127.0.0.1:<port>` and `http://localhost:<port>` addresses are accepted,
+ * which Google's servers cannot reach: in production the property can redirect nothing (and the
+ * FRED key can never be sent anywhere but api.stlouisfed.org).
+ */
+export const TEST_UPSTREAMS_PROPERTY = "MARGINAL_BID_TEST_UPSTREAMS";
+
+/** How a Sheets user sets a FRED key, completing "FRED needs an API key: get a free one at …, then …". */
+export const KEY_HINT = "set it with the menu marginal-bid → Set FRED API key (or pass it as the api_key argument)";
+
+export interface GasHttpResponse {
+  getResponseCode(): number;
+  getContentText(): string;
+}
+
+export interface GasFetchRequest {
+  url: string;
+  muteHttpExceptions: boolean;
+  followRedirects: boolean;
+  headers: Record<string, string>;
+}
+
+export interface GasProperties {
+  getProperty(key: string): string | null;
+  setProperty(key: string, value: string): unknown;
+  deleteProperty(key: string): unknown;
+}
+
+/** The Apps Script services the live functions use, typed by hand (only what is called). */
+export interface GasLiveServices {
+  UrlFetchApp: {
+    fetch(url: string, params: Omit<GasFetchRequest, "url">): GasHttpResponse;
+    fetchAll(requests: GasFetchRequest[]): GasHttpResponse[];
+  };
+  CacheService: { getDocumentCache(): CacheServiceLike | null; getScriptCache(): CacheServiceLike };
+  PropertiesService: { getDocumentProperties(): GasProperties; getScriptProperties(): GasProperties };
+  SpreadsheetApp: { getActiveSpreadsheet(): { getSpreadsheetTimeZone(): string } | null };
+  Session: { getScriptTimeZone(): string };
+  Utilities: { formatDate(date: Date, timeZone: string, format: string): string; parseDate(date: string, timeZone: string, format: string): Date };
+}
+
+declare const UrlFetchApp: GasLiveServices["UrlFetchApp"];
+declare const CacheService: GasLiveServices["CacheService"];
+declare const PropertiesService: GasLiveServices["PropertiesService"];
+declare const SpreadsheetApp: GasLiveServices["SpreadsheetApp"];
+declare const Session: GasLiveServices["Session"];
+declare const Utilities: GasLiveServices["Utilities"];
+
+/** Apps Script's globals, read when a live function runs (never at load time). */
+export function liveServices(): GasLiveServices {
+  return { UrlFetchApp, CacheService, PropertiesService, SpreadsheetApp, Session, Utilities };
+}
+
+/** What a live function gives Sheets: a value, or rows that may hold `Date`s. */
+export type SheetsLiveValue = number | string | (number | string | Date)[][];
+
+const ACCEPT = "application/json, text/plain, text/csv, */*";
+
+function toFetchResult(r: GasHttpResponse): FetchResult {
+  return { kind: "response", status: r.getResponseCode(), body: r.getContentText() };
+}
+
+/** The SyncFetcher of one call: UrlFetchApp behind the document cache. */
+export function sheetsFetcher(s: GasLiveServices): SyncFetcher {
+  const cache = s.CacheService.getDocumentCache() ?? s.CacheService.getScriptCache();
+  const params = { muteHttpExceptions: true, followRedirects: true, headers: { Accept: ACCEPT } };
+  return new SyncFetcher({
+    storage: new ChunkedStorage(cache),
+    fetchAll: (reqs: DataRequest[]) => s.UrlFetchApp.fetchAll(reqs.map((r) => ({ url: r.url, ...params }))).map(toFetchResult),
+    // Exceptions (DNS, timeout) are turned into "unreachable (…)" by SyncFetcher, query strings removed.
+    fetchOne: (req: DataRequest) => toFetchResult(s.UrlFetchApp.fetch(req.url, params)),
+  });
+}
+
+const LOOPBACK = /^http:\/\/(?:127\.0\.0\.1|localhost):\d{1,5}(?:\/[^\s?#]*)?$/;
+
+/** The test-only upstream override (see TEST_UPSTREAMS_PROPERTY), or undefined. */
+export function testEndpoints(raw: string | null): Partial<Endpoints> | undefined {
+  if (raw === null || raw.trim() === "") return undefined;
+  let j: unknown;
+  try {
+    j = JSON.parse(raw);
+  } catch {
+    throw new SheetError("na", `the script property ${TEST_UPSTREAMS_PROPERTY} is not JSON: delete it (it is for tests only)`);
+  }
+  const out: Partial<Endpoints> = {};
+  for (const k of ["fred", "tic", "mofCurrent", "mofAll"] as const) {
+    const v = (j as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (typeof v !== "string" || !LOOPBACK.test(v)) {
+      throw new SheetError("na", `the script property ${TEST_UPSTREAMS_PROPERTY} may only name http://127.0.0.1 test servers (${k}): delete it`);
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+const isDate = (x: unknown): x is Date => Object.prototype.toString.call(x) === "[object Date]";
+
+/** The spreadsheet's time zone (a date cell is midnight there), else the script's. */
+export function spreadsheetTimeZone(s: GasLiveServices): string {
+  try {
+    const tz = s.SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone();
+    if (tz) return tz;
+  } catch {
+    // not bound to a spreadsheet (a test run from the editor): the script's zone
+  }
+  return s.Session.getScriptTimeZone();
+}
+
+/** A `Date` argument (alone or as a one-cell range) → its day in the spreadsheet's zone, as ISO text. */
+function readDates(arg: unknown, tz: string, s: GasLiveServices): unknown {
+  const day = (d: Date) => (Number.isNaN(d.getTime()) ? d : s.Utilities.formatDate(d, tz, "yyyy-MM-dd"));
+  if (isDate(arg)) return day(arg);
+  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row.map((c) => (isDate(c) ? day(c) : c)) : isDate(row) ? day(row) : row));
+  return arg;
+}
+
+/** A property, or null when it cannot be read (a property the host refuses to show is no reason to fail a cell). */
+function readProperty(read: () => string | null): string | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
+/** The plan context of a call in this spreadsheet. */
+export function sheetsContext(s: GasLiveServices, tz: string, now: Date = new Date()): PlanContext {
+  const apiKey = readProperty(() => s.PropertiesService.getDocumentProperties().getProperty(FRED_KEY_PROPERTY)) ?? undefined;
+  const endpoints = testEndpoints(readProperty(() => s.PropertiesService.getScriptProperties().getProperty(TEST_UPSTREAMS_PROPERTY)));
+  return { via: "direct", apiKey, today: s.Utilities.formatDate(now, tz, "yyyy-MM-dd"), keyHint: KEY_HINT, ...(endpoints ? { endpoints } : {}) };
+}
+
+/**
+ * Run a live function for Sheets. A single error is thrown (`#N/A FRED DGS10: HTTP 500 server
+ * error`, shown by Sheets as #ERROR! with that message), as every function of this add-in does;
+ * inside a spilled table an error is that cell's text.
+ */
+export function callLive(fn: LiveFunction, args: readonly unknown[], services?: GasLiveServices): SheetsLiveValue {
+  let result;
+  try {
+    const s = services ?? liveServices();
+    const tz = spreadsheetTimeZone(s);
+    const ctx = sheetsContext(s, tz);
+    const r = runLiveSync(fn, args.map((a) => readDates(a, tz, s)), ctx, sheetsFetcher(s));
+    result = withHostDates(fn, r, (iso) => s.Utilities.parseDate(iso, tz, "yyyy-MM-dd"));
+  } catch (e) {
+    // Never a key in a message: an exception text could quote a URL.
+    const why = (e instanceof Error ? e.message : String(e)).replace(/api_key=[^&\s"')]*/gi, "api_key=…");
+    result = e instanceof SheetError ? e : new SheetError("na", `${fn.name}: ${why}`);
+  }
+  if (result instanceof SheetError) throw new Error(result.toString());
+  if (Array.isArray(result)) return result.map((row) => row.map((c) => (c instanceof SheetError ? c.toString() : c)));
+  return result;
+}

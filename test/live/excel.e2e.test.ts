@@ -1,0 +1,367 @@
+/**
+ * End to end, the Excel path: the add-in's live functions as Excel calls them (the adapter's
+ * `excel(NAME, args)`, what the generated JPUST.* wrappers call) in Node, with stand-ins for
+ * `CustomFunctions` (Error, ErrorCode), `OfficeRuntime.storage` and the global fetch (which adds
+ * the add-in's Origin, as the browser runtime does, and refuses anything beyond 127.0.0.1),
+ * through the REAL proxy process (`node --import tsx src/proxy/main.ts`, as `npm run proxy`
+ * runs it) with its upstreams pointed at the mock servers of test/proxy/mocks.ts and a test
+ * FRED_API_KEY. The proxy URL comes from the task pane's setting in OfficeRuntime.storage.
+ *
+ * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
+ * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) and the proxy.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import net from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { ROOT } from "../../scripts/generated";
+import { excel } from "../../src/hosts/excel/adapter";
+import { resetLiveFetcher } from "../../src/hosts/excel/live";
+import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../../src/hosts/excel/proxySetting";
+import { MOF_CURRENT_PATH, TIC_PATH, type Upstreams, startUpstreams } from "../proxy/mocks";
+
+const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
+const ORIGIN = "https://localhost:3000"; // the add-in's origin (ADDIN_URL default)
+const OBS = "/fred/series/observations";
+const HOUR = 3600_000;
+
+class StandInError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message ?? "");
+  }
+}
+/** CustomFunctions.ErrorCode values (custom-functions-runtime). */
+const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" };
+
+/** OfficeRuntime.storage: async, persistent for the test (a new "Excel session" keeps it). */
+const stored = new Map<string, string>();
+const officeStorage = {
+  getItem: async (k: string) => stored.get(k) ?? null,
+  setItem: async (k: string, v: string) => void stored.set(k, v),
+  removeItem: async (k: string) => void stored.delete(k),
+};
+
+const realFetch = globalThis.fetch;
+/** Requests the add-in sent (to the proxy). */
+const sent: string[] = [];
+const refused: string[] = [];
+
+let up: Upstreams;
+/** Everything every proxy process printed (checked for the key at the end). */
+let proxyOut = "";
+
+interface ProxyProcess {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  stop(): Promise<void>;
+}
+
+/** `npm run proxy` as a process of its own, upstreams at the mocks; a fresh cache each time. */
+async function startProxy(): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/proxy/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      FRED_API_KEY: KEY,
+      ADDIN_ORIGIN: ORIGIN,
+      PROXY_PORT: "0",
+      UPSTREAM_TIMEOUT_MS: "1000",
+      FRED_BASE_URL: up.endpoints.fred,
+      TIC_URL: up.endpoints.tic,
+      MOF_CURRENT_URL: up.endpoints.mofCurrent,
+      MOF_ALL_URL: up.endpoints.mofAll,
+    },
+  });
+  let out = "";
+  child.stdout.on("data", (d) => ((out += d), (proxyOut += d)));
+  child.stderr.on("data", (d) => ((out += d), (proxyOut += d)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`the proxy did not start: ${out}`)), 30_000);
+    child.stdout.on("data", () => {
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (found) {
+        clearTimeout(t);
+        resolve(found[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the proxy exited (${code}): ${out}`)));
+  });
+  // The task pane's setting (src/hosts/excel/proxySetting.ts): where this user's proxy runs.
+  await officeStorage.setItem(PROXY_URL_KEY, url);
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+beforeAll(async () => {
+  up = await startUpstreams(KEY);
+  const g = globalThis as Record<string, unknown>;
+  g.CustomFunctions = { Error: StandInError, ErrorCode };
+  g.OfficeRuntime = { storage: officeStorage };
+  globalThis.fetch = (async (url: string | URL, init: RequestInit = {}) => {
+    const u = String(url);
+    if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(u)) {
+      refused.push(u);
+      throw new TypeError("Failed to fetch");
+    }
+    sent.push(u);
+    return realFetch(u, { ...init, headers: { ...(init.headers as Record<string, string>), Origin: ORIGIN } });
+  }) as typeof fetch;
+}, 60_000);
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  const g = globalThis as Record<string, unknown>;
+  delete g.CustomFunctions;
+  delete g.OfficeRuntime;
+  await up?.close();
+  expect(refused).toEqual([]); // never anything beyond 127.0.0.1
+  expect(proxyOut).toContain("listening on");
+  expect(proxyOut).not.toContain(KEY); // the proxy logs no key
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A new Excel session with nothing cached: the memory cache and OfficeRuntime.storage emptied (the proxy setting kept). */
+function freshSession(): void {
+  resetLiveFetcher();
+  for (const k of [...stored.keys()]) if (k !== PROXY_URL_KEY) stored.delete(k);
+}
+
+/** Excel passes every argument as a matrix ([[x]]) and an omitted optional as null. */
+const m = (x: unknown) => [[x]];
+const call = (name: string, ...args: unknown[]) => excel(name, args) as Promise<unknown[][]>;
+async function rejection(p: Promise<unknown>): Promise<StandInError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(StandInError);
+    return e as StandInError;
+  }
+  throw new Error("expected the call to reject with a CustomFunctions.Error, it resolved");
+}
+
+describe("Excel: the live functions through the real proxy", () => {
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy();
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+
+  it("happy path: FRED, TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD resolve to 1×1 matrices", async () => {
+    freshSession();
+    expect(await call("FRED", m("DGS10"), null, null)).toEqual([[0.0469]]); // fred_DGS10_desc.json line 2 (4.69% → decimal)
+    expect(await call("TIC_HOLDINGS", m("Japan"), null)).toEqual([[1209.9]]); // tic_slt_table5_small.txt line 7
+    expect(await call("TIC_CHANGE", m("japan"), m(12))).toEqual([[75.4]]); // line 7: 1209.9 − 1134.5
+    expect(await call("JGB_YIELD", m("10Y"), null)).toEqual([[0.0165]]); // mof_jgbcme_small.csv line 5: 10Y 1.65
+    // the key reached FRED from the proxy; the add-in never sent one
+    expect(sent.some((u) => u.includes("api_key"))).toBe(false);
+    expect(up.fred.received.every((u) => u.endsWith(`&api_key=${KEY}`))).toBe(true);
+  });
+
+  it("CHECKPOINTS spills the §6 panel (9 × 5)", async () => {
+    const t = await call("CHECKPOINTS", null);
+    expect(t).toHaveLength(9);
+    // Values as in test/data/checkpoints.test.ts (fixture lines named there)
+    expect(t.map((r) => r.slice(0, 4))).toEqual([
+      ["indicator", "latest", "as_of", "change_1m"],
+      ["us_10y", 0.0469, "2026-08-06", 0.0028],
+      ["term_premium_10y", 0.008512, "2026-08-06", 0.0015],
+      ["usd_jpy", 147.25, "2026-08-06", 3.15],
+      ["jgb_10y", 0.0165, "2026-08-05", 0.0013],
+      ["hedged_ust_10y", 0.0129, "2026-08-05", 0.0042],
+      ["japan_holdings_bn", 1209.9, "2026-04", 18.3],
+      ["japan_holdings_change_12m_bn", 75.4, "2026-04", ""],
+      ["scenario", "B", "2026-08-06", ""],
+    ]);
+  });
+
+  it("FRED_SERIES spills Excel serial dates, oldest first", async () => {
+    const t = await call("FRED_SERIES", m("T5YIE"), m("2026-07-01"), m(46234), null);
+    // fred_T5YIE_asc.json: 2026-07-01 2.31, 07-02 "." skipped, 07-06 2.35; end 46234 = 2026-07-31 (Excel DATE(2026,7,31)).
+    // Serials: DATE(2026,7,1) = 46204, DATE(2026,7,6) = 46209 (days since 1899-12-30, Python date arithmetic).
+    expect(t).toEqual([
+      ["date", "value"],
+      [46204, 0.0231],
+      [46209, 0.0235],
+    ]);
+  });
+
+  it("the second call is served from cache: memory, then OfficeRuntime.storage in a new session", async () => {
+    freshSession();
+    const n = sent.length;
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]); // fred_DEXJPUS_desc.json line 2
+    expect(sent.length - n).toBe(1);
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]);
+    resetLiveFetcher(); // Excel restarted: the memory cache is gone, OfficeRuntime.storage is not
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]);
+    expect(sent.length - n).toBe(1); // one request to the proxy in all (the proxy's own cache is test/proxy's subject)
+    expect([...stored.keys()].some((k) => k.includes("DEXJPUS"))).toBe(true);
+    expect([...stored.values()].some((v) => v.includes(KEY))).toBe(false);
+  });
+
+  it("identical requests in flight are shared: 20 cells of FRED(\"DGS3MO\") make one request", async () => {
+    freshSession();
+    const n = sent.length;
+    const all = await Promise.all(Array.from({ length: 20 }, () => call("FRED", m("DGS3MO"), null, null)));
+    for (const r of all) expect(r).toEqual([[0.0431]]); // fred_DGS3MO_desc.json line 2: 4.31 on 2026-08-06
+    expect(sent.length - n).toBe(1);
+  });
+});
+
+describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the reason", () => {
+  // A proxy of its own: it caches good replies, so each failure asks for data it does not hold yet.
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy();
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+  beforeEach(freshSession);
+
+  it("upstream 429 → #N/A naming FRED and the status", async () => {
+    resetLiveFetcher();
+    up.fred.fail(OBS, { status: 429, body: "Too Many Requests" });
+    try {
+      const e = await rejection(call("FRED", m("THREEFYTP10"), null, null));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toBe("FRED THREEFYTP10: HTTP 429 too many requests (FRED allows 120 requests a minute per key) (via the proxy, HTTP 502)");
+    } finally {
+      up.fred.fail(OBS, undefined);
+    }
+  });
+
+  it("upstream 500 → #N/A naming the TIC table", async () => {
+    resetLiveFetcher();
+    up.tic.fail(TIC_PATH, { status: 500 });
+    try {
+      const e = await rejection(call("TIC_CHANGE", m("China, Mainland"), m(1)));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toBe("US Treasury TIC slt_table5.txt: HTTP 500 server error (via the proxy, HTTP 502)");
+    } finally {
+      up.tic.fail(TIC_PATH, undefined);
+    }
+  });
+
+  it("upstream timeout → #N/A saying so (the proxy's 1 s limit in this test; 10 s by default)", async () => {
+    resetLiveFetcher();
+    up.mof.fail(MOF_CURRENT_PATH, "hang");
+    try {
+      const e = await rejection(call("JGB_YIELD", m(10), null));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toBe("Japan MoF jgbcme.csv: no reply within 1 s (timeout) (via the proxy, HTTP 504)");
+    } finally {
+      up.mof.fail(MOF_CURRENT_PATH, undefined);
+    }
+  });
+
+  it("upstream garbage → #N/A 'unparseable reply', never a number", async () => {
+    resetLiveFetcher();
+    up.mof.fail(MOF_CURRENT_PATH, "garbage");
+    try {
+      const e = await rejection(call("JGB_YIELD", m(5), null));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toMatch(/^Japan MoF jgbcme\.csv: unparseable reply: .* \(via the proxy, HTTP 502\)$/);
+    } finally {
+      up.mof.fail(MOF_CURRENT_PATH, undefined);
+    }
+  });
+
+  it("unknown series → #N/A naming it", async () => {
+    const e = await rejection(call("FRED", m("NOSUCH1"), null, null));
+    expect(e.code).toBe("#N/A");
+    // fred_error_unknown_series_400.json: "Bad Request.  The series does not exist."
+    expect(e.message).toBe('FRED NOSUCH1: unknown series: FRED says "The series does not exist." Check the id on fred.stlouisfed.org');
+  });
+
+  it("a bad argument → #VALUE! naming it (not a fetch)", async () => {
+    const n = sent.length;
+    const e = await rejection(call("FRED", m("DGS10"), m("31/03/2026"), null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("date");
+    expect(sent.length).toBe(n);
+  });
+
+  it("inside CHECKPOINTS a failing source spoils only its own cells, as CustomFunctions.Error elements", async () => {
+    resetLiveFetcher();
+    up.tic.fail(TIC_PATH, { status: 503 });
+    try {
+      const t = await call("CHECKPOINTS", null);
+      const row = (name: string) => t.find((r) => r[0] === name)!;
+      const cell = row("japan_holdings_bn")[1] as StandInError;
+      expect(cell).toBeInstanceOf(StandInError);
+      expect(cell.code).toBe("#N/A");
+      expect(cell.message).toBe("US Treasury TIC slt_table5.txt: HTTP 503 service unavailable (via the proxy, HTTP 502)");
+      expect(row("us_10y")[1]).toBe(0.0469);
+    } finally {
+      up.tic.fail(TIC_PATH, undefined);
+    }
+  });
+});
+
+describe("Excel: the proxy down or silent", () => {
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy();
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+  beforeEach(freshSession);
+
+  it("a proxy that accepts but never answers → #N/A timeout after 10 s, never a cell stuck in #BUSY!", async () => {
+    // A TCP server that takes the connection and says nothing (a hung proxy).
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((s) => void sockets.add(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    try {
+      resetLiveFetcher();
+      await officeStorage.setItem(PROXY_URL_KEY, url);
+      const e = await rejection(call("FRED", m("DGS1"), null, null));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toBe("FRED DGS1: no reply within 10 s (timeout)"); // REQUEST_TIMEOUT_MS, src/core/data/request.ts
+    } finally {
+      await officeStorage.setItem(PROXY_URL_KEY, proxy.url);
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  }, 30_000);
+
+  it("stale served when the proxy is down; past the stale age the cell says the proxy is unreachable", async () => {
+    resetLiveFetcher();
+    expect(await call("FRED", m("DGS10"), m("2026-08-04"), null)).toEqual([[0.0463]]); // fred_DGS10_desc.json line 4: 2026-08-04 4.63
+    await proxy.stop();
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(t0 + 5 * HOUR); // past FRED's 4 h maxAge, within its 7-day stale age (src/core/data/request.ts AGES)
+    expect(await call("FRED", m("DGS10"), m("2026-08-04"), null)).toEqual([[0.0463]]);
+    resetLiveFetcher(); // and in a new session, from OfficeRuntime.storage
+    expect(await call("FRED", m("DGS10"), m("2026-08-04"), null)).toEqual([[0.0463]]);
+    vi.setSystemTime(t0 + 8 * 24 * HOUR); // past the 7-day stale age
+    const e = await rejection(call("FRED", m("DGS10"), m("2026-08-04"), null));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/^FRED DGS10: unreachable \(fetch failed at http:\/\/127\.0\.0\.1:\d+\)$/);
+    // A function never asked before: the same message, at once.
+    expect((await rejection(call("TIC_HOLDINGS", m("Grand Total"), null))).message).toMatch(/^US Treasury TIC slt_table5\.txt: unreachable/);
+  });
+});
+
+describe("the proxy URL setting (task pane)", () => {
+  it("defaults to npm run proxy on this machine; plain http only for localhost", () => {
+    expect(DEFAULT_PROXY_URL).toBe("http://localhost:8787");
+    expect(checkProxyUrl(" http://localhost:8787/ ")).toEqual({ ok: true, url: "http://localhost:8787" });
+    expect(checkProxyUrl("https://proxy.example.com/mb")).toEqual({ ok: true, url: "https://proxy.example.com/mb" });
+    expect(checkProxyUrl("http://proxy.example.com").ok).toBe(false); // an https add-in may call plain http only on localhost
+    expect(checkProxyUrl("ftp://x").ok).toBe(false);
+    expect(checkProxyUrl("proxy").ok).toBe(false);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The model sheet with live data (`modelSheet({ live: true })`, issue #6): a second CHAIN input
+ * block whose us_short, ust_10y, jgb_10y and japan_holdings_bn come from FRED, the MoF curve and
+ * TIC, its own CHAIN and the CHECKPOINTS panel; the default model stays as it was, so the demo
+ * keeps working offline with the note's numbers. Evaluated in HyperFormula, which is offline:
+ * the live cells show #N/A saying so, the main model is untouched.
+ */
+import type { CellValue, RawCellContent } from "hyperformula";
+import { afterEach, describe, expect, it } from "vitest";
+import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
+import { CHAIN_STEPS } from "../../src/core/scenarios/chain";
+import { createEngine } from "../../src/hosts/hyperformula/plugin";
+import { modelContents, parseA1 } from "../../src/hosts/hyperformula/workbook";
+import { LIVE_INPUT_FORMULAS, LIVE_MODEL_SHEET_NAME, MODEL_SHEET_NAME, type ModelSheet, modelSheet, renderFormula } from "../../src/model/modelSheet";
+
+describe("modelSheet({ live: true })", () => {
+  const plain = modelSheet();
+  const live = modelSheet({ live: true });
+
+  it("leaves the default model as it is (the demo, the existing inserts)", () => {
+    expect(modelSheet({ live: false })).toEqual(plain);
+    expect(modelSheet({})).toEqual(plain);
+    expect(plain.name).toBe(MODEL_SHEET_NAME);
+    expect(plain.refs.live).toBeUndefined();
+    expect(plain.cells.some((c) => c.formula?.match(/\{\{(FRED|JGB_YIELD|TIC_HOLDINGS|CHECKPOINTS)\}\}/))).toBe(false);
+    // The live model holds every cell of the default one, unchanged, then its own block.
+    expect(live.cells.slice(0, plain.cells.length)).toEqual(plain.cells);
+    expect(live.spills.slice(0, plain.spills.length)).toEqual(plain.spills);
+    expect(live.rangeFormats.slice(0, plain.rangeFormats.length)).toEqual(plain.rangeFormats);
+    const { live: liveRefs, ...rest } = live.refs;
+    expect(rest).toEqual(plain.refs);
+    expect(liveRefs).toBeDefined();
+    expect(live.name).toBe(LIVE_MODEL_SHEET_NAME);
+  });
+
+  it("the live block: the four inputs from the live functions, every other input following column B", () => {
+    const at = (ref: string) => live.cells.find((c) => c.ref === ref);
+    const byName = new Map(CHAIN_INPUT_PARAMS.map((p, i) => [p.name, 5 + i]));
+    // Issue #6: us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB_YIELD(10), japan_holdings_bn ← TIC Japan
+    expect(at(`L${byName.get("us_short")}`)!.formula).toBe('={{FRED}}("DGS3MO")');
+    expect(at(`L${byName.get("ust_10y")}`)!.formula).toBe('={{FRED}}("DGS10")');
+    expect(at(`L${byName.get("jgb_10y")}`)!.formula).toBe("={{JGB_YIELD}}(10)");
+    expect(at(`L${byName.get("japan_holdings_bn")}`)!.formula).toBe('={{TIC_HOLDINGS}}("Japan")');
+    for (const p of CHAIN_INPUT_PARAMS) {
+      const r = byName.get(p.name)!;
+      expect(at(`K${r}`)!.value).toBe(p.name);
+      if (!(p.name in LIVE_INPUT_FORMULAS)) expect(at(`L${r}`)!.formula, p.name).toBe(`=B${r}`);
+    }
+    expect(live.refs.live!.inputs).toBe("K5:L23");
+    expect(at("N5")!.formula).toBe("={{CHAIN}}(K5:L23)");
+    expect(live.refs.live!.fed).toEqual({ us_short: "L6", ust_10y: "L8", jgb_10y: "L9", japan_holdings_bn: "L18" });
+    const panel = live.spills.find((s) => s.fn === "CHECKPOINTS")!;
+    expect(at(panel.anchor)!.formula).toBe("={{CHECKPOINTS}}()");
+    expect([panel.rows, panel.cols]).toEqual([9, 5]); // SPEC CHECKPOINTS: header + 8 rows, 5 columns
+  });
+
+  it("renders per host: JPUST.FRED in Excel, FRED in Sheets", () => {
+    const f = live.cells.find((c) => c.ref === "L8")!.formula!;
+    expect(renderFormula(f, "JPUST.")).toBe('=JPUST.FRED("DGS10")');
+    expect(renderFormula(f, "")).toBe('=FRED("DGS10")');
+  });
+
+  it("the live block does not overlap the main model", () => {
+    const refs = new Set<string>();
+    for (const c of live.cells) {
+      expect(refs.has(c.ref), c.ref).toBe(false);
+      refs.add(c.ref);
+    }
+    const spillCells = (m: ModelSheet) =>
+      m.spills.flatMap((s) => {
+        const { row, col } = parseA1(s.anchor);
+        return Array.from({ length: s.rows * s.cols }, (_, k) => `${row + Math.floor(k / s.cols)},${col + (k % s.cols)}`);
+      });
+    const all = spillCells(live);
+    expect(new Set(all).size).toBe(all.length); // no two spills share a cell
+    for (const c of live.cells) {
+      const { row, col } = parseA1(c.ref);
+      const anchor = live.spills.some((s) => s.anchor === c.ref);
+      if (!anchor) expect(all.includes(`${row},${col}`), `${c.ref} is inside a spill`).toBe(false);
+    }
+  });
+});
+
+describe("the live model in HyperFormula (offline)", () => {
+  let destroy: (() => void) | undefined;
+  afterEach(() => destroy?.());
+
+  function load() {
+    const model = modelSheet({ live: true });
+    const grid: RawCellContent[][] = [];
+    for (const { ref, content } of modelContents(model)) {
+      const { row, col } = parseA1(ref);
+      while (grid.length <= row) grid.push([]);
+      while (grid[row].length < col) grid[row].push(null);
+      grid[row][col] = content;
+    }
+    const hf = createEngine({ [model.name]: grid });
+    destroy = () => hf.destroy();
+    const sheet = hf.getSheetId(model.name)!;
+    return (ref: string): CellValue => hf.getCellValue({ sheet, ...parseA1(ref) });
+  }
+
+  it("the main model still computes the note's chain: US 10y 4.30% → 4.60%, scenario A → B (SPEC CHAIN)", () => {
+    const value = load();
+    const us = 5 + CHAIN_STEPS.indexOf("us_10y") + 1;
+    expect(value(`F${us}`)).toBeCloseTo(0.043, 12);
+    expect(value(`G${us}`)).toBeCloseTo(0.046, 12);
+    const sc = 5 + CHAIN_STEPS.indexOf("scenario") + 1;
+    expect([value(`F${sc}`), value(`G${sc}`)]).toEqual(["A", "B"]);
+  });
+
+  it("the live cells show #N/A saying the engine is offline; the inputs that follow column B show its numbers", () => {
+    const value = load();
+    const fed = value("L8") as { type: string; message: string };
+    expect(fed.type).toBe("NA");
+    expect(fed.message).toContain("FRED reads live data");
+    expect(value("L5")).toBe(50); // hike_bp follows B5: the note's +50bp (§3.2)
+    expect(value("L7")).toBe(0.005); // jp_short follows B7: 0.50% (§3.1)
+    const anchor = modelSheet({ live: true }).spills.find((s) => s.fn === "CHECKPOINTS")!.anchor;
+    expect((value(anchor) as { type: string }).type).toBe("NA");
+  });
+});
