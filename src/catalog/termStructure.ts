@@ -10,10 +10,7 @@ export const TERM_STRUCTURE: FunctionSpec[] = [
     name: "SVENSSON_YIELD",
     domain: "term-structure",
     description:
-      "Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form: " +
-      "β0 + β1·(1−e^(−n/τ1))/(n/τ1) + β2·[(1−e^(−n/τ1))/(n/τ1) − e^(−n/τ1)] + β3·[(1−e^(−n/τ2))/(n/τ2) − e^(−n/τ2)]. " +
-      "Enter the betas as decimals: the Fed's feds200628.csv gives BETA0..BETA3 in percent, so divide them by 100 (TAU1, TAU2 are years, use as they are). " +
-      "With the Fed's parameters it reproduces their SVENYnn columns (the example is their 2026-07-31 row: SVENY10 = 4.8348). Maturity 0 gives the short-rate limit β0 + β1; very long maturities tend to β0.",
+      "Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form; betas as decimals (the Fed's BETA/100), taus in years.",
     source: "Gürkaynak, Sack & Wright (2006), FEDS 2006-28, eq. 22 (JME 2007); Svensson (1994)",
     params: [
       { name: "maturity_years", kind: "years", help: "maturity in years (0 or more; 10 for the 10-year zero); a range gives one yield per maturity", min: 0 },
@@ -44,10 +41,7 @@ export const TERM_STRUCTURE: FunctionSpec[] = [
     name: "ZERO_TO_PAR",
     domain: "term-structure",
     description:
-      "Par yields implied by a zero curve: for each maturity T the coupon c at which a bullet bond prices at par, c = f·(1 − d(T))/Σ d(k/f), d(t) = e^(−z(t)·t). " +
-      "Zero yields are continuously compounded (as SVENSSON_YIELD returns them); par yields are compounded at the coupon frequency, like BOND_PRICE's yield (f = 2 gives the Fed's coupon-equivalent SVENPYnn). " +
-      "Zeros at coupon dates between the given maturities are interpolated linearly in maturity and held flat before the first. " +
-      "Spills one column, one par yield per maturity; a maturity that is not a whole number of coupon periods shows #VALUE! in its own row.",
+      "Par yields implied by a continuously compounded zero curve, compounded at the coupon frequency: spills one par yield per maturity.",
     source: "par-yield identity Σ (c/f)·d(k/f) + d(T) = 1; Gürkaynak, Sack & Wright (2006) for the convention",
     params: [
       { name: "zero_yields", kind: "rate", shape: "list", help: "the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped" },
@@ -71,14 +65,7 @@ export const TERM_STRUCTURE: FunctionSpec[] = [
     name: "ACM_TERM_PREMIUM",
     domain: "term-structure",
     description:
-      "The Adrian–Crump–Moench (2013) term premium, estimated on your monthly panel of zero-coupon yields. " +
-      "Conventions: yields are continuously compounded decimals, log prices p = −n·y/12 and the short rate is the 1-month yield/12; " +
-      "the factors are the first principal components of the demeaned yields from 3 months up; a VAR(1) with intercept by OLS; " +
-      "excess returns of bonds bought at 6, 12, 24, 36, …, 120 months and held one month, regressed on the factor innovations and the lagged factors; " +
-      "prices of risk λ0, λ1 by cross-sectional regression on the return betas (with the convexity terms); the affine pricing recursion with and without them. " +
-      "Maturities the estimator needs but the panel lacks are interpolated linearly. " +
-      "Spills a header fitted_yield, risk_neutral_yield, term_premium and one row per month for target_months: fitted = risk-neutral + term premium. " +
-      "The risk-neutral yield rests on the VAR's forecast of the short rate, so on 40 years of data the term premium carries a sampling error of tens of bp.",
+      "The Adrian–Crump–Moench (2013) term premium estimated on your monthly panel of zero-coupon yields: spills fitted_yield, risk_neutral_yield and term_premium (fitted − risk-neutral) for target_months, one row per month.",
     source: "Adrian, Crump & Moench (2013), JFE 110(1), 110–138, 'Pricing the term structure with linear regressions'",
     params: [
       {

@@ -4,6 +4,7 @@
  * serves under `help/` (rendered at build time; each function's `@helpurl` points there).
  * Nothing here knows a function by name: everything iterates CATALOG.
  */
+import { NOTES } from "./notes";
 import { CATALOG, type FunctionSpec } from "../catalog";
 import { DOMAIN_TITLES, type Domain } from "../catalog/spec";
 import { helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
@@ -70,6 +71,7 @@ export function functionsMarkdown(catalog: readonly FunctionSpec[] = CATALOG): s
       out.push(`### ${f.name}`, "");
       out.push("```", signature(f), "```", "");
       out.push(f.description, "");
+      if (NOTES[f.name]) out.push(NOTES[f.name], "");
       out.push(`**Returns:** ${f.result === "table" ? "a spilled table: " : ""}${f.returns}.`, "");
       if (f.params.length) {
         out.push("| argument | unit | passed as | | what it is |", "| --- | --- | --- | --- | --- |");
@@ -142,7 +144,8 @@ export function helpPage(f: FunctionSpec, catalog: readonly FunctionSpec[] = CAT
 <h1>${escapeHtml(EXCEL_PREFIX + f.name)}</h1>
 <pre>${escapeHtml(signature(f, EXCEL_PREFIX))}</pre>
 <p>${escapeHtml(f.description)}</p>
-<p><b>Returns:</b> ${f.result === "table" ? "a spilled table: " : ""}${escapeHtml(f.returns)}.</p>
+${NOTES[f.name] ? `<p>${escapeHtml(NOTES[f.name])}</p>
+` : ""}<p><b>Returns:</b> ${f.result === "table" ? "a spilled table: " : ""}${escapeHtml(f.returns)}.</p>
 <h2>Arguments</h2>
 ${params}
 <h2>Example</h2>

@@ -341,7 +341,7 @@ function CHAIN(inputs?: any[][]): any[][] {
 }
 
 /**
- * Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form: β0 + β1·(1−e^(−n/τ1))/(n/τ1) + β2·[(1−e^(−n/τ1))/(n/τ1) − e^(−n/τ1)] + β3·[(1−e^(−n/τ2))/(n/τ2) − e^(−n/τ2)]. (more: Help on this function)
+ * Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form; betas as decimals (the Fed's BETA/100), taus in years.
  * @customfunction SVENSSON_YIELD SVENSSON_YIELD
  * @param {any[][]} maturity_years maturity in years (0 or more; 10 for the 10-year zero); a range gives one yield per maturity.
  * @param {any[][]} beta0 β0, the long-run level, decimal (the Fed's BETA0/100).
@@ -358,7 +358,7 @@ function SVENSSON_YIELD(maturity_years: any[][], beta0: any[][], beta1: any[][],
 }
 
 /**
- * Par yields implied by a zero curve: for each maturity T the coupon c at which a bullet bond prices at par, c = f·(1 − d(T))/Σ d(k/f), d(t) = e^(−z(t)·t). (more: Help on this function)
+ * Par yields implied by a continuously compounded zero curve, compounded at the coupon frequency: spills one par yield per maturity.
  * @customfunction ZERO_TO_PAR ZERO_TO_PAR
  * @param {any[][]} zero_yields the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped.
  * @param {any[][]} maturities_years the maturity in years of each zero yield, increasing, up to 100; each must be a whole number of coupon periods to get its par yield (e.g. 0.5, 1, 2, 5, 10 with freq 2).
@@ -371,7 +371,7 @@ function ZERO_TO_PAR(zero_yields: any[][], maturities_years: any[][], freq?: any
 }
 
 /**
- * The Adrian–Crump–Moench (2013) term premium, estimated on your monthly panel of zero-coupon yields. (more: Help on this function)
+ * The Adrian–Crump–Moench (2013) term premium estimated on your monthly panel of zero-coupon yields: spills fitted_yield, risk_neutral_yield and term_premium (fitted − risk-neutral) for target_months, one row per month.
  * @customfunction ACM_TERM_PREMIUM ACM_TERM_PREMIUM
  * @param {any[][]} yields monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks.
  * @param {any[][]} maturities_months the maturity in months of each column of yields, increasing, starting at 1 (the short rate), e.g. 1, 3, 6, 12, 24, …, 120; at most 1200.

@@ -38,7 +38,8 @@ export function toSheets(r: Result): SheetsValue {
  * function (FRED, TIC_HOLDINGS, …) fetches through UrlFetchApp (./live.ts); every other one is
  * the argument layer's.
  */
-export function call(name: string, args: readonly unknown[]): SheetsValue {
+export function call(name: string, argsObject: ArrayLike<unknown>): SheetsValue {
+  const args = Array.prototype.slice.call(argsObject) as unknown[];
   const f = spec(name);
   if (f.live) return callLive(f.live, args);
   return toSheets(invoke(f, args));

@@ -6,416 +6,387 @@
 
 /**
  * Annual cost for a JPY investor to hedge USD assets, the note's model: us_short − jp_short − basis.
- * Example: =HEDGE_COST(4.5%, 0.5%) → 4.00%. Source: note §2.1, §3.1.
  *
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @return {number|Array<Array<number>>} decimal rate a year; a range argument spills one result per cell
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
 function HEDGE_COST(us_short, jp_short, basis) {
-  return MarginalBid_().call("HEDGE_COST", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("HEDGE_COST", arguments);
 }
 
 /**
  * Exact money-market hedge cost from covered interest parity (USD ACT/360, JPY ACT/365): (1 − F/S)·year_days/days with F/S = (1 + (jp_short + basis)·days/365)/(1 + us_short·days/360).
- * Example: =HEDGE_COST_CIP(4.5%, 0.5%, 91) → 3.96%. Source: covered interest parity; note §2.1.
  *
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @param {number|Array<Array<number>>} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @param {number|Array<Array<number>>} year_days Optional. Days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
- * @return {number|Array<Array<number>>} decimal rate a year; a range argument spills one result per cell
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} year_days Optional. Days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
+ * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
 function HEDGE_COST_CIP(us_short, jp_short, days, basis, year_days) {
-  return MarginalBid_().call("HEDGE_COST_CIP", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("HEDGE_COST_CIP", arguments);
 }
 
 /**
  * Hedge cost implied by a quoted USD/JPY outright forward: (1 − forward/spot)·year_days/days.
- * Example: =HEDGE_COST_FWD(150, 148.5, 91) → 3.96%. Source: FX forward market convention; note §2.1.
  *
- * @param {number|Array<Array<number>>} spot USD/JPY spot, JPY per USD (e.g. 150.2).
- * @param {number|Array<Array<number>>} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
- * @param {number|Array<Array<number>>} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @param {number|Array<Array<number>>} year_days Optional. Days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
- * @return {number|Array<Array<number>>} decimal rate a year; a range argument spills one result per cell
+ * @param {number|number[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
+ * @param {number|number[][]} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
+ * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @param {number|number[][]} year_days Optional. Days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
+ * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
 function HEDGE_COST_FWD(spot, forward, days, year_days) {
-  return MarginalBid_().call("HEDGE_COST_FWD", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("HEDGE_COST_FWD", arguments);
 }
 
 /**
  * USD/JPY outright forward from covered interest parity: spot·(1 + (jp_short + basis)·days/365)/(1 + us_short·days/360).
- * Example: =FX_FORWARD(150, 4.5%, 0.5%, 91) → 148.50. Source: covered interest parity.
  *
- * @param {number|Array<Array<number>>} spot USD/JPY spot, JPY per USD (e.g. 150.2).
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @param {number|Array<Array<number>>} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @return {number|Array<Array<number>>} JPY per USD; a range argument spills one result per cell
+ * @param {number|number[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @return {number|number[][]} JPY per USD
  * @customfunction
  */
 function FX_FORWARD(spot, us_short, jp_short, days, basis) {
-  return MarginalBid_().call("FX_FORWARD", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("FX_FORWARD", arguments);
 }
 
 /**
  * Cross-currency basis implied by a quoted forward: ((forward/spot)·(1 + us_short·days/360) − 1)·365/days − jp_short. Negative = dollars are dear.
- * Example: =IMPLIED_BASIS(103, 102.39, 2.4%, 0.053%, 91) → -0.01%. Source: covered interest parity.
  *
- * @param {number|Array<Array<number>>} spot USD/JPY spot, JPY per USD (e.g. 150.2).
- * @param {number|Array<Array<number>>} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @return {number|Array<Array<number>>} decimal rate a year; a range argument spills one result per cell
+ * @param {number|number[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
+ * @param {number|number[][]} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
+ * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
 function IMPLIED_BASIS(spot, forward, us_short, jp_short, days) {
-  return MarginalBid_().call("IMPLIED_BASIS", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("IMPLIED_BASIS", arguments);
 }
 
 /**
  * Expected JPY-based return of a US Treasury for a Japanese investor: ust_yield − hedge_ratio·HEDGE_COST + (1 − hedge_ratio)·fx_change.
- * Example: =HEDGED_UST(4.3%, 4.5%, 0.5%) → 0.30%. Source: note §3.1, §3.2.
  *
- * @param {number|Array<Array<number>>} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @param {number|Array<Array<number>>} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
- * @param {number|Array<Array<number>>} fx_change Optional. Expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
- * @return {number|Array<Array<number>>} decimal rate a year; a range argument spills one result per cell
+ * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
+ * @param {number|number[][]} fx_change Optional. Expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
+ * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
 function HEDGED_UST(ust_yield, us_short, jp_short, basis, hedge_ratio, fx_change) {
-  return MarginalBid_().call("HEDGED_UST", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("HEDGED_UST", arguments);
 }
 
 /**
  * JGB yield minus the hedged UST return: positive means the JGB wins for a Japanese investor.
- * Example: =JGB_ADVANTAGE(1.5%, 4.3%, 4.5%, 0.5%) → 1.20%. Source: note §3.1, §3.2.
  *
- * @param {number|Array<Array<number>>} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
- * @param {number|Array<Array<number>>} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @param {number|Array<Array<number>>} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
- * @param {number|Array<Array<number>>} fx_change Optional. Expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
- * @return {number|Array<Array<number>>} decimal rate a year; a range argument spills one result per cell
+ * @param {number|number[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
+ * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
+ * @param {number|number[][]} fx_change Optional. Expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
+ * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
 function JGB_ADVANTAGE(jgb_yield, ust_yield, us_short, jp_short, basis, hedge_ratio, fx_change) {
-  return MarginalBid_().call("JGB_ADVANTAGE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("JGB_ADVANTAGE", arguments);
 }
 
 /**
  * The expected USD/JPY change at which a partly hedged UST earns exactly the JGB yield: (jgb − ust + h·hedge_cost)/(1 − h).
- * Example: =FX_BREAKEVEN(4.3%, 1.5%) → -2.80%. Source: note §2.2, §3.2 (the JPY-strength layer).
  *
- * @param {number|Array<Array<number>>} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
- * @param {number|Array<Array<number>>} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
- * @param {number|Array<Array<number>>} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged).
- * @param {number|Array<Array<number>>} hedge_cost Optional. Annual hedge cost of the hedged part, decimal (HEDGE_COST). Default 0.
- * @return {number|Array<Array<number>>} decimal change of USD/JPY a year; a range argument spills one result per cell
+ * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {number|number[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
+ * @param {number|number[][]} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged).
+ * @param {number|number[][]} hedge_cost Optional. Annual hedge cost of the hedged part, decimal (HEDGE_COST). Default 0.
+ * @return {number|number[][]} decimal change of USD/JPY a year
  * @customfunction
  */
 function FX_BREAKEVEN(ust_yield, jgb_yield, hedge_ratio, hedge_cost) {
-  return MarginalBid_().call("FX_BREAKEVEN", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("FX_BREAKEVEN", arguments);
 }
 
 /**
  * Before/after table of a BOJ hike: the JPY short rate moves hike·short_passthrough, the JGB hike·jgb_passthrough, US rates stay. With equal pass-through the JGB advantage does not change.
- * Example: =BOJ_HIKE(50, 4.3%, 4.5%, 0.5%, 1.5%) → hedged_ust 0.30% → 0.80%. Source: note §3.2.
  *
- * @param {number|Array<Array<number>>} hike_bp size of the BOJ hike in basis points: 50 = 0.50%.
- * @param {number|Array<Array<number>>} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
- * @param {number|Array<Array<number>>} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
- * @param {number|Array<Array<number>>} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|Array<Array<number>>} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
- * @param {number|Array<Array<number>>} short_passthrough Optional. Share of the hike that reaches the JPY hedge-tenor rate. Default 1.
- * @param {number|Array<Array<number>>} jgb_passthrough Optional. Share of the hike that reaches the JGB yield (the note assumes 1). Default 1.
- * @param {number|Array<Array<number>>} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @return {Array<Array<string|number>>} a 6×4 table: header, then jp_short, jgb_yield, hedge_cost, hedged_ust, jgb_advantage with before, after and change
+ * @param {number|number[][]} hike_bp size of the BOJ hike in basis points: 50 = 0.50%.
+ * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
+ * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
+ * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
+ * @param {number|number[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
+ * @param {number|number[][]} short_passthrough Optional. Share of the hike that reaches the JPY hedge-tenor rate. Default 1.
+ * @param {number|number[][]} jgb_passthrough Optional. Share of the hike that reaches the JGB yield (the note assumes 1). Default 1.
+ * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @return {Array[][]} a 6×4 table: header, then jp_short, jgb_yield, hedge_cost, hedged_ust, jgb_advantage with before, after and change
  * @customfunction
  */
 function BOJ_HIKE(hike_bp, ust_yield, us_short, jp_short, jgb_yield, short_passthrough, jgb_passthrough, basis) {
-  return MarginalBid_().call("BOJ_HIKE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("BOJ_HIKE", arguments);
 }
 
 /**
  * Change of the UST 10y term premium (decimal) when buyers of shortfall_bn a year must be replaced: shortfall_bn/100·bp_per_100bn/10000. Presets: "note" 80, "short_run" 50, "central" 20, "long_run" 5, "stress" 100.
- * Example: =TP_IMPACT(37.5, "note") → 0.30%. Source: note §3.3; Beltran et al. (2013); Gagnon et al. (2011); Ahmed & Rebucci (2022).
  *
- * @param {number|Array<Array<number>>} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
- * @param {number|string|Array<Array<number|string>>} bp_per_100bn Optional. Term-premium response in bp per USD 100bn a year, or a preset name: "note" (80), "short_run" (50), "central" (20), "long_run" (5), "stress" (100). Default 80 (the note).
- * @return {number|Array<Array<number>>} decimal change of the term premium; a range argument spills one result per cell
+ * @param {number|number[][]} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
+ * @param {number|string|Array[][]} bp_per_100bn Optional. Term-premium response in bp per USD 100bn a year, or a preset name: "note" (80), "short_run" (50), "central" (20), "long_run" (5), "stress" (100). Default 80 (the note).
+ * @return {number|number[][]} decimal change of the term premium
  * @customfunction
  */
 function TP_IMPACT(shortfall_bn, bp_per_100bn) {
-  return MarginalBid_().call("TP_IMPACT", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("TP_IMPACT", arguments);
 }
 
 /**
  * Every term-premium sensitivity preset side by side for one shortfall: the range of estimates at a glance.
- * Example: =TP_IMPACT_TABLE(37.5) → note 80 0.30%, …. Source: note §3.3 and the literature behind TP_IMPACT.
  *
- * @param {number|Array<Array<number>>} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
- * @return {Array<Array<string|number>>} a table: preset, bp_per_100bn, tp_change, one row per preset
+ * @param {number|number[][]} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
+ * @return {Array[][]} a table: preset, bp_per_100bn, tp_change, one row per preset
  * @customfunction
  */
 function TP_IMPACT_TABLE(shortfall_bn) {
-  return MarginalBid_().call("TP_IMPACT_TABLE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("TP_IMPACT_TABLE", arguments);
 }
 
 /**
  * The note's decomposition: long yield minus the average of the expected short-rate path (blanks skipped).
- * Example: =TERM_PREMIUM(4.3%, {0.035, 0.035, 0.038}) → 0.70%. Source: note §2.3.
  *
- * @param {number|Array<Array<number>>} long_yield the long-bond yield, decimal (e.g. the US 10y).
- * @param {Array<Array<number>>} expected_short_rates a range with the expected short-rate path over the bond's life, decimals; blanks are skipped.
- * @return {number|Array<Array<number>>} decimal rate; a range argument spills one result per cell
+ * @param {number|number[][]} long_yield the long-bond yield, decimal (e.g. the US 10y).
+ * @param {number[][]} expected_short_rates a range with the expected short-rate path over the bond's life, decimals; blanks are skipped.
+ * @return {number|number[][]} decimal rate
  * @customfunction
  */
 function TERM_PREMIUM(long_yield, expected_short_rates) {
-  return MarginalBid_().call("TERM_PREMIUM", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("TERM_PREMIUM", arguments);
 }
 
 /**
  * Mark-to-market change (USD bn) of a bond holding when yields move: holdings_bn·(−mod_duration·Δy + ½·convexity·Δy²).
- * Example: =HOLDINGS_LOSS(1130, 0.3%, 8) → -27.12. Source: note §2.4 (Japan holds about USD 1,130bn).
  *
- * @param {number|Array<Array<number>>} holdings_bn holdings in USD bn (Japan ≈ 1,130).
- * @param {number|Array<Array<number>>} yield_change change of the yield, decimal: +0.30% is 0.003.
- * @param {number|Array<Array<number>>} mod_duration modified duration in years (a 10y UST is about 8).
- * @param {number|Array<Array<number>>} convexity Optional. Convexity in years² (BOND_CONVEXITY). Default 0: duration only.
- * @return {number|Array<Array<number>>} USD bn (negative = loss); a range argument spills one result per cell
+ * @param {number|number[][]} holdings_bn holdings in USD bn (Japan ≈ 1,130).
+ * @param {number|number[][]} yield_change change of the yield, decimal: +0.30% is 0.003.
+ * @param {number|number[][]} mod_duration modified duration in years (a 10y UST is about 8).
+ * @param {number|number[][]} convexity Optional. Convexity in years² (BOND_CONVEXITY). Default 0: duration only.
+ * @return {number|number[][]} USD bn (negative = loss)
  * @customfunction
  */
 function HOLDINGS_LOSS(holdings_bn, yield_change, mod_duration, convexity) {
-  return MarginalBid_().call("HOLDINGS_LOSS", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("HOLDINGS_LOSS", arguments);
 }
 
 /**
  * Price per 100 of a bullet bond on a coupon date; equals Excel's PRICE() there and also takes negative yields.
- * Example: =BOND_PRICE(4.3%, 4%, 10) → 97.58. Source: Excel PRICE (basis 0, settlement on a coupon date).
  *
- * @param {number|Array<Array<number>>} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
- * @param {number|Array<Array<number>>} coupon annual coupon rate, decimal: 4.25% or 0.0425.
- * @param {number|Array<Array<number>>} years years to maturity from a coupon date; years·freq must be a whole number of periods.
- * @param {number|Array<Array<number>>} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
- * @return {number|Array<Array<number>>} price per 100; a range argument spills one result per cell
+ * @param {number|number[][]} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
+ * @param {number|number[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
+ * @param {number|number[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
+ * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @return {number|number[][]} price per 100
  * @customfunction
  */
 function BOND_PRICE(yield, coupon, years, freq) {
-  return MarginalBid_().call("BOND_PRICE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("BOND_PRICE", arguments);
 }
 
 /**
  * Modified duration in years of a bullet bond on a coupon date; equals Excel's MDURATION() there.
- * Example: =BOND_DURATION(9%, 8%, 8) → 5.7357. Source: Excel MDURATION (basis 0, settlement on a coupon date).
  *
- * @param {number|Array<Array<number>>} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
- * @param {number|Array<Array<number>>} coupon annual coupon rate, decimal: 4.25% or 0.0425.
- * @param {number|Array<Array<number>>} years years to maturity from a coupon date; years·freq must be a whole number of periods.
- * @param {number|Array<Array<number>>} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
- * @return {number|Array<Array<number>>} years; a range argument spills one result per cell
+ * @param {number|number[][]} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
+ * @param {number|number[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
+ * @param {number|number[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
+ * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @return {number|number[][]} years
  * @customfunction
  */
 function BOND_DURATION(yield, coupon, years, freq) {
-  return MarginalBid_().call("BOND_DURATION", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("BOND_DURATION", arguments);
 }
 
 /**
  * Convexity in years² of a bullet bond on a coupon date (the second-order term of PRICE_CHANGE).
- * Example: =BOND_CONVEXITY(4.3%, 4%, 10) → 78.36. Source: standard bond convexity, periodic compounding.
  *
- * @param {number|Array<Array<number>>} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
- * @param {number|Array<Array<number>>} coupon annual coupon rate, decimal: 4.25% or 0.0425.
- * @param {number|Array<Array<number>>} years years to maturity from a coupon date; years·freq must be a whole number of periods.
- * @param {number|Array<Array<number>>} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
- * @return {number|Array<Array<number>>} years²; a range argument spills one result per cell
+ * @param {number|number[][]} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
+ * @param {number|number[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
+ * @param {number|number[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
+ * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @return {number|number[][]} years²
  * @customfunction
  */
 function BOND_CONVEXITY(yield, coupon, years, freq) {
-  return MarginalBid_().call("BOND_CONVEXITY", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("BOND_CONVEXITY", arguments);
 }
 
 /**
  * Fractional price change from duration and convexity: −D·Δy + ½·C·Δy².
- * Example: =PRICE_CHANGE(0.3%, 8) → -2.40%. Source: duration–convexity approximation.
  *
- * @param {number|Array<Array<number>>} yield_change change of the yield, decimal: +0.30% is 0.003.
- * @param {number|Array<Array<number>>} mod_duration modified duration in years (a 10y UST is about 8).
- * @param {number|Array<Array<number>>} convexity Optional. Convexity in years² (BOND_CONVEXITY). Default 0: duration only.
- * @return {number|Array<Array<number>>} decimal price change; a range argument spills one result per cell
+ * @param {number|number[][]} yield_change change of the yield, decimal: +0.30% is 0.003.
+ * @param {number|number[][]} mod_duration modified duration in years (a 10y UST is about 8).
+ * @param {number|number[][]} convexity Optional. Convexity in years² (BOND_CONVEXITY). Default 0: duration only.
+ * @return {number|number[][]} decimal price change
  * @customfunction
  */
 function PRICE_CHANGE(yield_change, mod_duration, convexity) {
-  return MarginalBid_().call("PRICE_CHANGE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("PRICE_CHANGE", arguments);
 }
 
 /**
  * Gordon forward P/E: payout/(discount_rate − growth). The discount rate must exceed growth.
- * Example: =PE_RATIO(40%, 8.3%, 5%) → 12.12. Source: Gordon growth model; note §4.1.
  *
- * @param {number|Array<Array<number>>} payout payout ratio of earnings, 0 to 1: 40% or 0.4.
- * @param {number|Array<Array<number>>} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
- * @param {number|Array<Array<number>>} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
- * @return {number|Array<Array<number>>} multiple of forward earnings; a range argument spills one result per cell
+ * @param {number|number[][]} payout payout ratio of earnings, 0 to 1: 40% or 0.4.
+ * @param {number|number[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {number|number[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
+ * @return {number|number[][]} multiple of forward earnings
  * @customfunction
  */
 function PE_RATIO(payout, discount_rate, growth) {
-  return MarginalBid_().call("PE_RATIO", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("PE_RATIO", arguments);
 }
 
 /**
  * Duration of a Gordon-growth equity, 1/(discount_rate − growth) years: why long-duration growth stocks react most to the discount rate.
- * Example: =EQUITY_DURATION(8.3%, 6.5%) → 55.56. Source: Gordon growth model; note §4.1.
  *
- * @param {number|Array<Array<number>>} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
- * @param {number|Array<Array<number>>} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
- * @return {number|Array<Array<number>>} years; a range argument spills one result per cell
+ * @param {number|number[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {number|number[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
+ * @return {number|number[][]} years
  * @customfunction
  */
 function EQUITY_DURATION(discount_rate, growth) {
-  return MarginalBid_().call("EQUITY_DURATION", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("EQUITY_DURATION", arguments);
 }
 
 /**
  * Fractional P/E change when the discount rate moves by passthrough·rate_change: (r − g)/(r + passthrough·Δ − g) − 1. High growth is hit hardest.
- * Example: =PE_CHANGE(0.3%, 8%, 6.5%) → -16.67%. Source: Gordon growth model; note §4.1.
  *
- * @param {number|Array<Array<number>>} rate_change change of the discount rate, decimal: +0.30% is 0.003.
- * @param {number|Array<Array<number>>} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
- * @param {number|Array<Array<number>>} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
- * @param {number|Array<Array<number>>} passthrough Optional. Share of the rate change that reaches the equity discount rate. Default 1.
- * @return {number|Array<Array<number>>} decimal change of the P/E; a range argument spills one result per cell
+ * @param {number|number[][]} rate_change change of the discount rate, decimal: +0.30% is 0.003.
+ * @param {number|number[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {number|number[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
+ * @param {number|number[][]} passthrough Optional. Share of the rate change that reaches the equity discount rate. Default 1.
+ * @return {number|number[][]} decimal change of the P/E
  * @customfunction
  */
 function PE_CHANGE(rate_change, discount_rate, growth, passthrough) {
-  return MarginalBid_().call("PE_CHANGE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("PE_CHANGE", arguments);
 }
 
 /**
  * Fractional change of the present value of a cash-flow schedule (annual compounding) when the discount rate moves: distant cash flows lose more.
- * Example: =PV_CHANGE({1,1,101}, {1,2,3}, 4%, 0.3%) → -0.85%. Source: note §4.1: Price = future cash flows/(1 + discount rate)^t.
  *
- * @param {Array<Array<number>>} cashflows a range of cash flows (any currency unit).
- * @param {Array<Array<number>>} times a range of the same length: when each cash flow arrives, in years.
- * @param {number|Array<Array<number>>} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
- * @param {number|Array<Array<number>>} rate_change change of the discount rate, decimal: +0.30% is 0.003.
- * @return {number|Array<Array<number>>} decimal change of the present value; a range argument spills one result per cell
+ * @param {number[][]} cashflows a range of cash flows (any currency unit).
+ * @param {number[][]} times a range of the same length: when each cash flow arrives, in years.
+ * @param {number|number[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
+ * @param {number|number[][]} rate_change change of the discount rate, decimal: +0.30% is 0.003.
+ * @return {number|number[][]} decimal change of the present value
  * @customfunction
  */
 function PV_CHANGE(cashflows, times, discount_rate, rate_change) {
-  return MarginalBid_().call("PV_CHANGE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("PV_CHANGE", arguments);
 }
 
 /**
  * The note's scenario for a US 10y level: "A" below 4.5%, "B" from 4.5% to below 5.0%, "C" from 5.0%.
- * Example: =SCENARIO(4.6%) → B. Source: note §6.3.
  *
- * @param {number|Array<Array<number>>} ust_10y US 10y yield, decimal: 4.6% or 0.046.
- * @param {Array<Array<number>>} thresholds Optional. A range of two increasing levels replacing 4.5% and 5.0%. Default the note's. Unit: decimal: 4.30% is 0.043 (type 4.3% or 0.043).
- * @return {string|Array<Array<string>>} text: "A", "B" or "C"; a range argument spills one result per cell
+ * @param {number|number[][]} ust_10y US 10y yield, decimal: 4.6% or 0.046.
+ * @param {number[][]} thresholds Optional. A range of two increasing levels replacing 4.5% and 5.0%. Default the note's. Unit: decimal: 4.30% is 0.043 (type 4.3% or 0.043).
+ * @return {string|string[][]} text: "A", "B" or "C"
  * @customfunction
  */
 function SCENARIO(ust_10y, thresholds) {
-  return MarginalBid_().call("SCENARIO", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("SCENARIO", arguments);
 }
 
 /**
  * The note's scenario table: scenario, description, the US 10y range and the read-across to Korean equities.
- * Example: =SCENARIO_TABLE() → A … B … C. Source: note §6.3.
  *
- * @return {Array<Array<string|number>>} a 4×5 table with a header row
+ * @return {Array[][]} a 4×5 table with a header row
  * @customfunction
  */
 function SCENARIO_TABLE() {
-  return MarginalBid_().call("SCENARIO_TABLE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("SCENARIO_TABLE", arguments);
 }
 
 /**
  * Every input of CHAIN with the note's illustrative value, as a two-column block to edit and feed to CHAIN.
- * Example: =CHAIN_INPUTS() → hike_bp 50, us_short 4.50%, …. Source: note §2.4, §3.1–§3.3.
  *
- * @return {Array<Array<string|number>>} a 19×2 block of names and values
+ * @return {Array[][]} a 19×2 block of names and values
  * @customfunction
  */
 function CHAIN_INPUTS() {
-  return MarginalBid_().call("CHAIN_INPUTS", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("CHAIN_INPUTS", arguments);
 }
 
 /**
  * The whole transmission of the note: BOJ hike → hedged UST → Japan's buying → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
- * Example: =CHAIN(A2:B20) → us_10y 4.30% → 4.60%, scenario A → B. Source: note §1.2, §3, §4, §6.3.
  *
- * @param {Array<Array<string|number>>} inputs Optional. A two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values.
- * @return {Array<Array<string|number>>} a 14×4 table: header, then one row per step of the chain
+ * @param {Array[][]} inputs Optional. A two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values.
+ * @return {Array[][]} a 14×4 table: header, then one row per step of the chain
  * @customfunction
  */
 function CHAIN(inputs) {
-  return MarginalBid_().call("CHAIN", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("CHAIN", arguments);
 }
 
 /**
- * Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form: β0 + β1·(1−e^(−n/τ1))/(n/τ1) + β2·[(1−e^(−n/τ1))/(n/τ1) − e^(−n/τ1)] + β3·[(1−e^(−n/τ2))/(n/τ2) − e^(−n/τ2)]. Enter the betas as decimals: the Fed's feds200628.csv gives BETA0..BETA3 in percent, so divide them by 100 (TAU1, TAU2 are years, use as they are). With the Fed's parameters it reproduces their SVENYnn columns (the example is their 2026-07-31 row: SVENY10 = 4.8348). Maturity 0 gives the short-rate limit β0 + β1; very long maturities tend to β0.
- * Example: =SVENSSON_YIELD(10, 0.0000333568845488353, 0.0407984987183707, -4.53541782211023, 4.65498100569302, 13.5322235142735, 13.7200141026744) → 4.83%. Source: Gürkaynak, Sack & Wright (2006), FEDS 2006-28, eq. 22 (JME 2007); Svensson (1994).
+ * Continuously compounded zero-coupon yield of a Svensson curve in the Gürkaynak–Sack–Wright form; betas as decimals (the Fed's BETA/100), taus in years.
  *
- * @param {number|Array<Array<number>>} maturity_years maturity in years (0 or more; 10 for the 10-year zero); a range gives one yield per maturity.
- * @param {number|Array<Array<number>>} beta0 β0, the long-run level, decimal (the Fed's BETA0/100).
- * @param {number|Array<Array<number>>} beta1 β1, short end minus long end, decimal (the Fed's BETA1/100).
- * @param {number|Array<Array<number>>} beta2 β2, first hump, decimal (the Fed's BETA2/100). Not limited to ±1: recent Fed fits pair β2 ≈ −4.5 with β3 ≈ +4.7 (−453% and +465% in their file), humps that nearly cancel.
- * @param {number|Array<Array<number>>} beta3 β3, second hump, decimal (the Fed's BETA3/100); 0 gives the Nelson–Siegel curve.
- * @param {number|Array<Array<number>>} tau1 τ1, decay of the slope and first hump, years (the Fed's TAU1).
- * @param {number|Array<Array<number>>} tau2 τ2, decay of the second hump, years (the Fed's TAU2); must be above 0 unless beta3 = 0, when it is ignored (the Fed's file then holds −999.99).
- * @return {number|Array<Array<number>>} decimal yield, continuously compounded; a range argument spills one result per cell
+ * @param {number|number[][]} maturity_years maturity in years (0 or more; 10 for the 10-year zero); a range gives one yield per maturity.
+ * @param {number|number[][]} beta0 β0, the long-run level, decimal (the Fed's BETA0/100).
+ * @param {number|number[][]} beta1 β1, short end minus long end, decimal (the Fed's BETA1/100).
+ * @param {number|number[][]} beta2 β2, first hump, decimal (the Fed's BETA2/100). Not limited to ±1: recent Fed fits pair β2 ≈ −4.5 with β3 ≈ +4.7 (−453% and +465% in their file), humps that nearly cancel.
+ * @param {number|number[][]} beta3 β3, second hump, decimal (the Fed's BETA3/100); 0 gives the Nelson–Siegel curve.
+ * @param {number|number[][]} tau1 τ1, decay of the slope and first hump, years (the Fed's TAU1).
+ * @param {number|number[][]} tau2 τ2, decay of the second hump, years (the Fed's TAU2); must be above 0 unless beta3 = 0, when it is ignored (the Fed's file then holds −999.99).
+ * @return {number|number[][]} decimal yield, continuously compounded
  * @customfunction
  */
 function SVENSSON_YIELD(maturity_years, beta0, beta1, beta2, beta3, tau1, tau2) {
-  return MarginalBid_().call("SVENSSON_YIELD", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("SVENSSON_YIELD", arguments);
 }
 
 /**
- * Par yields implied by a zero curve: for each maturity T the coupon c at which a bullet bond prices at par, c = f·(1 − d(T))/Σ d(k/f), d(t) = e^(−z(t)·t). Zero yields are continuously compounded (as SVENSSON_YIELD returns them); par yields are compounded at the coupon frequency, like BOND_PRICE's yield (f = 2 gives the Fed's coupon-equivalent SVENPYnn). Zeros at coupon dates between the given maturities are interpolated linearly in maturity and held flat before the first. Spills one column, one par yield per maturity; a maturity that is not a whole number of coupon periods shows #VALUE! in its own row.
- * Example: =ZERO_TO_PAR({4%, 4.2%, 4.5%}, {1, 2, 5}) → 4.04%, 4.24%, 4.53%. Source: par-yield identity Σ (c/f)·d(k/f) + d(T) = 1; Gürkaynak, Sack & Wright (2006) for the convention.
+ * Par yields implied by a continuously compounded zero curve, compounded at the coupon frequency: spills one par yield per maturity.
  *
- * @param {Array<Array<number>>} zero_yields the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped.
- * @param {Array<Array<number>>} maturities_years the maturity in years of each zero yield, increasing, up to 100; each must be a whole number of coupon periods to get its par yield (e.g. 0.5, 1, 2, 5, 10 with freq 2).
- * @param {number|Array<Array<number>>} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
- * @return {Array<Array<string|number>>} a column of decimal par yields, one per maturity, compounded at freq
+ * @param {number[][]} zero_yields the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped.
+ * @param {number[][]} maturities_years the maturity in years of each zero yield, increasing, up to 100; each must be a whole number of coupon periods to get its par yield (e.g. 0.5, 1, 2, 5, 10 with freq 2).
+ * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @return {Array[][]} a column of decimal par yields, one per maturity, compounded at freq
  * @customfunction
  */
 function ZERO_TO_PAR(zero_yields, maturities_years, freq) {
-  return MarginalBid_().call("ZERO_TO_PAR", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("ZERO_TO_PAR", arguments);
 }
 
 /**
- * The Adrian–Crump–Moench (2013) term premium, estimated on your monthly panel of zero-coupon yields. Conventions: yields are continuously compounded decimals, log prices p = −n·y/12 and the short rate is the 1-month yield/12; the factors are the first principal components of the demeaned yields from 3 months up; a VAR(1) with intercept by OLS; excess returns of bonds bought at 6, 12, 24, 36, …, 120 months and held one month, regressed on the factor innovations and the lagged factors; prices of risk λ0, λ1 by cross-sectional regression on the return betas (with the convexity terms); the affine pricing recursion with and without them. Maturities the estimator needs but the panel lacks are interpolated linearly. Spills a header fitted_yield, risk_neutral_yield, term_premium and one row per month for target_months: fitted = risk-neutral + term premium. The risk-neutral yield rests on the VAR's forecast of the short rate, so on 40 years of data the term premium carries a sampling error of tens of bp.
- * Example: =ACM_TERM_PREMIUM(B2:M481, B1:M1) → with maturities 1, 3, 6, 12, 24, …, 120 in B1:M1 and 480 months of yields below: a 481 × 3 block, the header then the fitted 10y yield, its risk-neutral part and the term premium for each month. Source: Adrian, Crump & Moench (2013), JFE 110(1), 110–138, 'Pricing the term structure with linear regressions'.
+ * The Adrian–Crump–Moench (2013) term premium estimated on your monthly panel of zero-coupon yields: spills fitted_yield, risk_neutral_yield and term_premium (fitted − risk-neutral) for target_months, one row per month.
  *
- * @param {Array<Array<number>>} yields monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks.
- * @param {Array<Array<number>>} maturities_months the maturity in months of each column of yields, increasing, starting at 1 (the short rate), e.g. 1, 3, 6, 12, 24, …, 120; at most 1200.
- * @param {number|Array<Array<number>>} target_months Optional. Maturity in months of the yield to decompose, up to the panel's longest. Default 120 (the 10-year).
- * @param {number|Array<Array<number>>} factors Optional. Number of principal components used as pricing factors (ACM use 5); K factors need at least 2K + 3 months (13 for 5) and K maturities from 3 months up. Default 5.
- * @return {Array<Array<string|number>>} a table: header fitted_yield, risk_neutral_yield, term_premium, then one row of decimals per month of the panel
+ * @param {number[][]} yields monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks.
+ * @param {number[][]} maturities_months the maturity in months of each column of yields, increasing, starting at 1 (the short rate), e.g. 1, 3, 6, 12, 24, …, 120; at most 1200.
+ * @param {number|number[][]} target_months Optional. Maturity in months of the yield to decompose, up to the panel's longest. Default 120 (the 10-year).
+ * @param {number|number[][]} factors Optional. Number of principal components used as pricing factors (ACM use 5); K factors need at least 2K + 3 months (13 for 5) and K maturities from 3 months up. Default 5.
+ * @return {Array[][]} a table: header fitted_yield, risk_neutral_yield, term_premium, then one row of decimals per month of the panel
  * @customfunction
  */
 function ACM_TERM_PREMIUM(yields, maturities_months, target_months, factors) {
-  return MarginalBid_().call("ACM_TERM_PREMIUM", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("ACM_TERM_PREMIUM", arguments);
 }
 
 /**
  * The latest observation of a FRED series, or the last one on or before a date. Percent series come back as decimals (4.30 → 0.043); others as published (DEXJPUS 150.2). Missing values are skipped.
- * Example: =FRED("DGS10") → 0.0469 (4.69% on 2026-08-06, FRED reply of 2026-08-07). Source: FRED API series/observations (Federal Reserve Bank of St. Louis).
  *
  * @param {string} series_id FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS".
  * @param {Date|string} date Optional. A date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
@@ -424,27 +395,25 @@ function ACM_TERM_PREMIUM(yields, maturities_months, target_months, factors) {
  * @customfunction
  */
 function FRED(series_id, date, api_key) {
-  return MarginalBid_().call("FRED", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("FRED", arguments);
 }
 
 /**
  * Spills a FRED series between two dates, oldest first, with FRED's unit rule (percent → decimals). Missing values are left out.
- * Example: =FRED_SERIES("DEXJPUS", "2026-01-01") → date/value rows from 2026-01-02. Source: FRED API series/observations.
  *
  * @param {string} series_id FRED series id, e.g. "DGS10".
  * @param {Date|string} start Optional. First date. Default: one year before end.
  * @param {Date|string} end Optional. Last date. Default: the latest observation.
  * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
- * @return {Array<Array<string|number|Date>>} header ["date", "value"], then one row per observation, dates as the host's dates
+ * @return {Array[][]} header ["date", "value"], then one row per observation, dates as the host's dates
  * @customfunction
  */
 function FRED_SERIES(series_id, start, end, api_key) {
-  return MarginalBid_().call("FRED_SERIES", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("FRED_SERIES", arguments);
 }
 
 /**
  * Holdings of US Treasuries in USD bn from the Treasury's Major Foreign Holders table (TIC), latest month by default.
- * Example: =TIC_HOLDINGS("Japan") → 1209.9 (end of 2026-04, table of 2026-06). Source: US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt).
  *
  * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official".
  * @param {Date|string} month Optional. A month as text "2026-03", or any date in it. Default: the latest in the table.
@@ -452,12 +421,11 @@ function FRED_SERIES(series_id, start, end, api_key) {
  * @customfunction
  */
 function TIC_HOLDINGS(country, month) {
-  return MarginalBid_().call("TIC_HOLDINGS", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("TIC_HOLDINGS", arguments);
 }
 
 /**
  * Change of a country's US Treasury holdings over the last months, USD bn: the "are they still buying" number.
- * Example: =TIC_CHANGE("Japan", 12) → 75.4 (1209.9 at 2026-04 − 1134.5 at 2025-04). Source: US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt).
  *
  * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total".
  * @param {number|string} months over how many months, 1 to 12 (the table holds 13 month-ends).
@@ -465,12 +433,11 @@ function TIC_HOLDINGS(country, month) {
  * @customfunction
  */
 function TIC_CHANGE(country, months) {
-  return MarginalBid_().call("TIC_CHANGE", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("TIC_CHANGE", arguments);
 }
 
 /**
  * JGB yield (decimal) for a tenor of the Ministry of Finance's daily benchmark curve: the latest, or the last on or before a date.
- * Example: =JGB_YIELD(10, "2024-07-31") → 0.0107 (1.07%, MoF jgbcme_all.csv). Source: Japan Ministry of Finance, JGB interest rates (jgbcme.csv, jgbcme_all.csv).
  *
  * @param {number|string} tenor_years a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y").
  * @param {Date|string} date Optional. A date cell or text like 2026-03-31. Default: the latest.
@@ -478,19 +445,18 @@ function TIC_CHANGE(country, months) {
  * @customfunction
  */
 function JGB_YIELD(tenor_years, date) {
-  return MarginalBid_().call("JGB_YIELD", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("JGB_YIELD", arguments);
 }
 
 /**
  * The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.
- * Example: =CHECKPOINTS() → the 8-row panel. Source: note §6; FRED DGS10, THREEFYTP10, DEXJPUS, DGS3MO; MoF JGB curve (10Y, 1Y); TIC table 5.
  *
  * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
- * @return {Array<Array<string|number|Date>>} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
+ * @return {Array[][]} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
  * @customfunction
  */
 function CHECKPOINTS(api_key) {
-  return MarginalBid_().call("CHECKPOINTS", Array.prototype.slice.call(arguments));
+  return MarginalBid_().call("CHECKPOINTS", arguments);
 }
 
 /**

@@ -34,11 +34,11 @@ function paramType(p: ParamSpec, live: boolean): string {
   // A live-data function takes single values (it fetches or spills, it does not broadcast); dates as date cells or text.
   if (live) return p.date ? "Date|string" : p.kind === "text" ? "string" : "number|string";
   const shape = p.shape ?? "cell";
-  if (shape === "pairs") return "Array<Array<string|number>>";
-  if (shape === "list" || shape === "matrix") return "Array<Array<number>>";
-  if (p.kind === "text") return "string|Array<Array<string>>";
-  if (p.presets) return "number|string|Array<Array<number|string>>";
-  return "number|Array<Array<number>>";
+  if (shape === "pairs") return "Array[][]";
+  if (shape === "list" || shape === "matrix") return "number[][]";
+  if (p.kind === "text") return "string|string[][]";
+  if (p.presets) return "number|string|Array[][]";
+  return "number|number[][]";
 }
 
 /** "a two-column range" → "A two-column range" (not when the text starts with a name such as jp_short). */
@@ -59,14 +59,13 @@ export function paramDoc(p: ParamSpec, live = false): string {
 }
 
 function returnType(f: FunctionSpec): string {
-  if (f.live) return f.result === "table" ? "Array<Array<string|number|Date>>" : "number";
-  if (f.result === "table") return "Array<Array<string|number>>";
-  return /^text/i.test(f.returns) ? "string|Array<Array<string>>" : "number|Array<Array<number>>";
+  if (f.live) return f.result === "table" ? "Array[][]" : "number";
+  if (f.result === "table") return "Array[][]";
+  return /^text/i.test(f.returns) ? "string|string[][]" : "number|number[][]";
 }
 
 function returnDoc(f: FunctionSpec): string {
-  const spill = f.result === "cell" && !f.live && f.params.some((p) => (p.shape ?? "cell") === "cell") ? "; a range argument spills one result per cell" : "";
-  return `@return {${returnType(f)}} ${jsdocText(f.returns + spill)}`;
+  return `@return {${returnType(f)}} ${jsdocText(f.returns)}`;
 }
 
 /** Refuse a parameter name that would not be a valid JavaScript parameter in a plain (sloppy) script. */
@@ -84,9 +83,10 @@ function checkIdentifier(name: string, where: string): void {
 export function functionStub(f: FunctionSpec): string {
   if (!/^[A-Z][A-Z0-9_]*[A-Z0-9]$/.test(f.name)) throw new Error(`${f.name}: a Sheets custom function name must be letters, digits and _ and not end with _`);
   f.params.forEach((p) => checkIdentifier(p.name, f.name));
+  // Description and arguments only: examples and sources are in the sidebar and the docs, and
+  // every byte here is parsed on each custom-function call (Code.js budget: 120 KB).
   const lines = [
     jsdocText(f.description),
-    `Example: ${jsdocText(f.example.formula)} → ${jsdocText(f.example.result)}. Source: ${jsdocText(f.source)}.`,
     "",
     ...f.params.map((p) => paramDoc(p, f.live !== undefined)),
     returnDoc(f),
@@ -95,7 +95,7 @@ export function functionStub(f: FunctionSpec): string {
   const doc = ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
   const args = f.params.map((p) => p.name).join(", ");
   // `arguments`, not the named parameters: a call with too many arguments is reported, not silently cut.
-  const body = `  return ${LOADER}().call(${JSON.stringify(f.name)}, Array.prototype.slice.call(arguments));`;
+  const body = `  return ${LOADER}().call(${JSON.stringify(f.name)}, arguments);`;
   return `${doc}\nfunction ${f.name}(${args}) {\n${body}\n}\n`;
 }
 
