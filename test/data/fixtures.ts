@@ -50,3 +50,20 @@ export function thrown(f: () => unknown): SheetError {
   }
   throw new Error("expected a SheetError");
 }
+
+/**
+ * The first four columns of CHECKPOINTS computed from our fixtures (fixtureReplies): each
+ * value is traced to its fixture file and line in test/data/checkpoints.test.ts. The
+ * end-to-end tests expect the same panel whatever path the replies take.
+ */
+export const FIXTURE_PANEL: readonly (readonly (string | number)[])[] = [
+  ["indicator", "latest", "as_of", "change_1m"],
+  ["us_10y", 0.0469, "2026-08-06", 0.0028],
+  ["term_premium_10y", 0.008512, "2026-08-06", 0.0015],
+  ["usd_jpy", 147.25, "2026-08-06", 3.15],
+  ["jgb_10y", 0.0165, "2026-08-05", 0.0013],
+  ["hedged_ust_10y", 0.0129, "2026-08-05", 0.0042],
+  ["japan_holdings_bn", 1209.9, "2026-04", 18.3],
+  ["japan_holdings_change_12m_bn", 75.4, "2026-04", ""],
+  ["scenario", "B", "2026-08-06", ""],
+];

@@ -10,6 +10,7 @@
  * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
  * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) and the proxy.
  */
+import { FIXTURE_PANEL } from "../data/fixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -174,17 +175,7 @@ describe("Excel: the live functions through the real proxy", () => {
     const t = await call("CHECKPOINTS", null);
     expect(t).toHaveLength(9);
     // Values as in test/data/checkpoints.test.ts (fixture lines named there)
-    expect(t.map((r) => r.slice(0, 4))).toEqual([
-      ["indicator", "latest", "as_of", "change_1m"],
-      ["us_10y", 0.0469, "2026-08-06", 0.0028],
-      ["term_premium_10y", 0.008512, "2026-08-06", 0.0015],
-      ["usd_jpy", 147.25, "2026-08-06", 3.15],
-      ["jgb_10y", 0.0165, "2026-08-05", 0.0013],
-      ["hedged_ust_10y", 0.0129, "2026-08-05", 0.0042],
-      ["japan_holdings_bn", 1209.9, "2026-04", 18.3],
-      ["japan_holdings_change_12m_bn", 75.4, "2026-04", ""],
-      ["scenario", "B", "2026-08-06", ""],
-    ]);
+    expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
   });
 
   it("FRED_SERIES spills Excel serial dates, oldest first", async () => {

@@ -9,6 +9,7 @@
  * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
  * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) as a user reads them.
  */
+import { FIXTURE_PANEL } from "../data/fixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/generated";
@@ -95,17 +96,7 @@ describe("Sheets: the live functions in Code.js against the mock sources", () =>
     const w = tokyo();
     const t = liveCode(w).fn("CHECKPOINTS")() as unknown[][];
     // Values as in test/data/checkpoints.test.ts (fixture lines named there); as_of stays text (SPEC: YYYY-MM-DD / YYYY-MM)
-    expect(t.map((r) => r.slice(0, 4))).toEqual([
-      ["indicator", "latest", "as_of", "change_1m"],
-      ["us_10y", 0.0469, "2026-08-06", 0.0028],
-      ["term_premium_10y", 0.008512, "2026-08-06", 0.0015],
-      ["usd_jpy", 147.25, "2026-08-06", 3.15],
-      ["jgb_10y", 0.0165, "2026-08-05", 0.0013],
-      ["hedged_ust_10y", 0.0129, "2026-08-05", 0.0042],
-      ["japan_holdings_bn", 1209.9, "2026-04", 18.3],
-      ["japan_holdings_change_12m_bn", 75.4, "2026-04", ""],
-      ["scenario", "B", "2026-08-06", ""],
-    ]);
+    expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     // One UrlFetchApp.fetchAll batch for the seven requests (4 FRED, TIC, 2 MoF).
     expect(w.fetch.batches).toBe(1);
     expect(w.fetch.urls).toHaveLength(7);

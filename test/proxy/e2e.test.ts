@@ -4,6 +4,7 @@
  * direct path (what Sheets requests) against the same mocks. No network beyond 127.0.0.1.
  * Expected values come from our fixtures (test/fixtures/data), lines named where used.
  */
+import { FIXTURE_PANEL } from "../data/fixtures";
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,17 +72,7 @@ describe("through the proxy (Excel path)", () => {
   it("happy path: CHECKPOINTS fills from the three sources, one upstream call each", async () => {
     const t = (await call(w, "CHECKPOINTS", [])) as unknown[][];
     // Values as in test/data/checkpoints.test.ts (fixture lines named there)
-    expect(t.map((r) => r.slice(0, 4))).toEqual([
-      ["indicator", "latest", "as_of", "change_1m"],
-      ["us_10y", 0.0469, "2026-08-06", 0.0028],
-      ["term_premium_10y", 0.008512, "2026-08-06", 0.0015],
-      ["usd_jpy", 147.25, "2026-08-06", 3.15],
-      ["jgb_10y", 0.0165, "2026-08-05", 0.0013],
-      ["hedged_ust_10y", 0.0129, "2026-08-05", 0.0042],
-      ["japan_holdings_bn", 1209.9, "2026-04", 18.3],
-      ["japan_holdings_change_12m_bn", 75.4, "2026-04", ""],
-      ["scenario", "B", "2026-08-06", ""],
-    ]);
+    expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     expect(w.up.fred.count(OBS)).toBe(4); // DGS10, THREEFYTP10, DEXJPUS, DGS3MO
     expect(w.up.tic.count(TIC_PATH)).toBe(1);
     expect(w.up.mof.count(MOF_CURRENT_PATH)).toBe(1);
