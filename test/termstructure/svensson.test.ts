@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { svenssonYield } from "../../src/core/termstructure/svensson";
-import { csvFields, readRealFixture } from "./fixtures";
+import { gswRows } from "./fixtures";
 
 describe("SVENSSON_YIELD (Gürkaynak–Sack–Wright 2006, eq. 22)", () => {
   it("matches a hand-computed point", () => {
@@ -46,28 +46,18 @@ describe("SVENSSON_YIELD (Gürkaynak–Sack–Wright 2006, eq. 22)", () => {
     expect(err(() => svenssonYield(1, 0.04, 0, 0, 0.01, 1, -999.99)).code).toBe("#VALUE!");
   });
 
-  it("reproduces the Fed's published SVENYnn from the same row's BETA0..TAU2 (feds200628 excerpt)", () => {
-    const text = readRealFixture("gsw_feds200628_EXCERPT_head16_tail16.csv");
-    if (text === null) return;
-    // SOURCES.md §4: header on line 10; yields and betas in percent; NA = missing; TAU2 = −999.99 when BETA3 = 0.
-    const lines = text.split("\n").filter((l) => l.length > 0);
-    const headerIdx = lines.findIndex((l) => l.startsWith("Date,BETA0"));
-    const header = csvFields(lines[headerIdx]);
-    const col = (name: string) => header.indexOf(name);
+  const gsw = gswRows();
+  it.skipIf(gsw === null)("reproduces the Fed's published SVENYnn from the same row's BETA0..TAU2 (feds200628 excerpt)", () => {
     let checked = 0;
     let worst = 0;
-    for (const line of lines.slice(headerIdx + 1)) {
-      const f = csvFields(line);
-      if (f[col("BETA0")] === "NA") continue; // a holiday: whole row NA
-      const [b0, b1, b2, b3] = ["BETA0", "BETA1", "BETA2", "BETA3"].map((k) => Number(f[col(k)]) / 100);
-      const [t1, t2] = ["TAU1", "TAU2"].map((k) => Number(f[col(k)]));
+    for (const row of gsw!) {
       for (let n = 1; n <= 30; n++) {
-        const published = f[col(`SVENY${String(n).padStart(2, "0")}`)];
+        const published = row.value(`SVENY${String(n).padStart(2, "0")}`);
         if (published === "NA") continue;
-        const ours = svenssonYield(n, b0, b1, b2, b3, t1, t2) * 100;
+        const ours = svenssonYield(n, ...row.betas, ...row.taus) * 100;
         worst = Math.max(worst, Math.abs(ours - Number(published)));
         // Published to 4 decimals (percent): ours must round to it.
-        expect(Math.abs(ours - Number(published)), `${f[0]} SVENY${n}`).toBeLessThanOrEqual(0.00005 + 1e-9);
+        expect(Math.abs(ours - Number(published)), `${row.date} SVENY${n}`).toBeLessThanOrEqual(0.00005 + 1e-9);
         checked++;
       }
     }
