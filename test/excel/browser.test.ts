@@ -14,13 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/generated";
 import { DIST, ensureDist, readMetadata } from "./dist";
 import { type StaticServer, serveDir } from "./server";
+import { findChromium, toolAvailable } from "../helpers/tools";
 
-const CHROMIUM = "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing: CI must run the Excel browser test (.ci/run installs Debian's chromium)`);
-  console.warn(`SKIP test/excel/browser.test.ts: ${CHROMIUM} is not installed (apt-get install chromium)`);
-}
+const chromiumLookup = findChromium();
+const haveChromium = toolAvailable(chromiumLookup, "the Excel browser test");
+const CHROMIUM = chromiumLookup.ok ? chromiumLookup.path : "";
 
 /** What a call gave, in plain JSON: a matrix (errors as {error, message}) or a thrown error. */
 type Outcome =

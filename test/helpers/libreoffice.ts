@@ -7,39 +7,19 @@
  * and of other runs. Without LibreOffice the tests that need it skip with a printed reason, except
  * on CI (`CI=true`), where a missing LibreOffice is a failure.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { findSoffice, requireTool } from "./tools";
 
 export type LoValue = number | string;
 
-export type SofficeLookup = { ok: true; path: string } | { ok: false; reason: string };
-
-/** Where `soffice` is, or why it is not usable. */
-export function findSoffice(): SofficeLookup {
-  const fromEnv = process.env.SOFFICE;
-  if (fromEnv) return { ok: true, path: fromEnv };
-  try {
-    const path = execFileSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" }).trim();
-    if (path) return { ok: true, path };
-  } catch {
-    // fall through
-  }
-  return { ok: false, reason: "LibreOffice is not installed (no `soffice` on PATH; Debian: apt-get install libreoffice-calc)" };
-}
-
-let warned = false;
+export { findSoffice };
 
 /** What a test does without LibreOffice: skip with the reason (printed once), or fail on CI. */
-export function requireLibreOffice(lookup: SofficeLookup, ctx: { skip: (note?: string) => never }): string {
-  if (lookup.ok) return lookup.path;
-  if (process.env.CI === "true") throw new Error(`LibreOffice is required when CI=true: ${lookup.reason}`);
-  if (!warned) console.warn(`LibreOffice comparison skipped: ${lookup.reason}`);
-  warned = true;
-  return ctx.skip(lookup.reason);
-}
+export const requireLibreOffice = requireTool;
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
