@@ -25,6 +25,23 @@ export interface Route {
 const SERIES_ID = /^[A-Za-z0-9_]{1,40}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A Ministry of Finance JGB curve file: no parameters, no key, CSV as published. */
+function mofRoute(file: "mofCurrent" | "mofAll", name: string): Route {
+  return {
+    path: PROXY_PATHS[file],
+    upstream: file,
+    source: "Japan MoF",
+    kind: "mof-jgb",
+    params: {},
+    required: [],
+    defaults: {},
+    needsFredKey: false,
+    ...AGES[file],
+    contentType: "text/csv",
+    label: () => `Japan MoF ${name}`,
+  };
+}
+
 export const ROUTES: readonly Route[] = [
   {
     path: PROXY_PATHS.fredObservations,
@@ -72,32 +89,8 @@ export const ROUTES: readonly Route[] = [
     contentType: "text/plain; charset=utf-8",
     label: () => "US Treasury TIC slt_table5.txt",
   },
-  {
-    path: PROXY_PATHS.mofCurrent,
-    upstream: "mofCurrent",
-    source: "Japan MoF",
-    kind: "mof-jgb",
-    params: {},
-    required: [],
-    defaults: {},
-    needsFredKey: false,
-    ...AGES.mofCurrent,
-    contentType: "text/csv",
-    label: () => "Japan MoF jgbcme.csv",
-  },
-  {
-    path: PROXY_PATHS.mofAll,
-    upstream: "mofAll",
-    source: "Japan MoF",
-    kind: "mof-jgb",
-    params: {},
-    required: [],
-    defaults: {},
-    needsFredKey: false,
-    ...AGES.mofAll,
-    contentType: "text/csv",
-    label: () => "Japan MoF jgbcme_all.csv",
-  },
+  mofRoute("mofCurrent", "jgbcme.csv"),
+  mofRoute("mofAll", "jgbcme_all.csv"),
 ];
 
 /** A request the proxy will forward: its route and canonical query (sorted, validated, keyless). */

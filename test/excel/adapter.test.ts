@@ -4,6 +4,7 @@
  * Error codes: CustomFunctions.ErrorCode (custom-functions-runtime); SPEC "Arguments and ranges".
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { StandInError, installCustomFunctions, removeCustomFunctions } from "./customFunctionsStandIn";
 import { SheetError } from "../../src/core/errors";
 
 const invokeMock = vi.hoisted(() => ({ fn: null as null | ((...a: unknown[]) => unknown) }));
@@ -14,22 +15,13 @@ vi.mock("../../src/args/invoke", async (importOriginal) => {
 
 import { excel, single, toExcel } from "../../src/hosts/excel/adapter";
 
-class StandInError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message ?? "");
-  }
-}
-const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" };
 
 describe("Excel adapter", () => {
   beforeAll(() => {
-    (globalThis as Record<string, unknown>).CustomFunctions = { Error: StandInError, ErrorCode };
+    installCustomFunctions();
   });
   afterAll(() => {
-    delete (globalThis as Record<string, unknown>).CustomFunctions;
+    removeCustomFunctions();
   });
 
   it("a single value becomes a 1×1 matrix", () => {

@@ -14,27 +14,18 @@ import { FIXTURE_PANEL } from "../data/fixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { StandInError, installCustomFunctions, removeCustomFunctions } from "../excel/customFunctionsStandIn";
 import { ROOT } from "../../scripts/generated";
 import { excel } from "../../src/hosts/excel/adapter";
 import { resetLiveFetcher } from "../../src/hosts/excel/live";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../../src/hosts/excel/proxySetting";
-import { MOF_CURRENT_PATH, TIC_PATH, type Upstreams, startUpstreams } from "../proxy/mocks";
+import { MOF_CURRENT_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../proxy/mocks";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
 const ORIGIN = "https://localhost:3000"; // the add-in's origin (ADDIN_URL default)
 const OBS = "/fred/series/observations";
 const HOUR = 3600_000;
 
-class StandInError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message ?? "");
-  }
-}
-/** CustomFunctions.ErrorCode values (custom-functions-runtime). */
-const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" };
 
 /** OfficeRuntime.storage: async, persistent for the test (a new "Excel session" keeps it). */
 const stored = new Map<string, string>();
@@ -106,7 +97,7 @@ async function startProxy(): Promise<ProxyProcess> {
 beforeAll(async () => {
   up = await startUpstreams(KEY);
   const g = globalThis as Record<string, unknown>;
-  g.CustomFunctions = { Error: StandInError, ErrorCode };
+  installCustomFunctions();
   g.OfficeRuntime = { storage: officeStorage };
   globalThis.fetch = (async (url: string | URL, init: RequestInit = {}) => {
     const u = String(url);
@@ -122,7 +113,7 @@ beforeAll(async () => {
 afterAll(async () => {
   globalThis.fetch = realFetch;
   const g = globalThis as Record<string, unknown>;
-  delete g.CustomFunctions;
+  removeCustomFunctions();
   delete g.OfficeRuntime;
   await up?.close();
   expect(refused).toEqual([]); // never anything beyond 127.0.0.1
@@ -222,50 +213,38 @@ describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the 
 
   it("upstream 429 → #N/A naming FRED and the status", async () => {
     resetLiveFetcher();
-    up.fred.fail(OBS, { status: 429, body: "Too Many Requests" });
-    try {
+    await whileFailing(up.fred, OBS, { status: 429, body: "Too Many Requests" }, async () => {
       const e = await rejection(call("FRED", m("THREEFYTP10"), null, null));
       expect(e.code).toBe("#N/A");
       expect(e.message).toBe("FRED THREEFYTP10: HTTP 429 too many requests (FRED allows 120 requests a minute per key) (via the proxy, HTTP 502)");
-    } finally {
-      up.fred.fail(OBS, undefined);
-    }
+    });
   });
 
   it("upstream 500 → #N/A naming the TIC table", async () => {
     resetLiveFetcher();
-    up.tic.fail(TIC_PATH, { status: 500 });
-    try {
+    await whileFailing(up.tic, TIC_PATH, { status: 500 }, async () => {
       const e = await rejection(call("TIC_CHANGE", m("China, Mainland"), m(1)));
       expect(e.code).toBe("#N/A");
       expect(e.message).toBe("US Treasury TIC slt_table5.txt: HTTP 500 server error (via the proxy, HTTP 502)");
-    } finally {
-      up.tic.fail(TIC_PATH, undefined);
-    }
+    });
   });
 
   it("upstream timeout → #N/A saying so (the proxy's 1 s limit in this test; 10 s by default)", async () => {
     resetLiveFetcher();
-    up.mof.fail(MOF_CURRENT_PATH, "hang");
-    try {
+    await whileFailing(up.mof, MOF_CURRENT_PATH, "hang", async () => {
       const e = await rejection(call("JGB_YIELD", m(10), null));
       expect(e.code).toBe("#N/A");
       expect(e.message).toBe("Japan MoF jgbcme.csv: no reply within 1 s (timeout) (via the proxy, HTTP 504)");
-    } finally {
-      up.mof.fail(MOF_CURRENT_PATH, undefined);
-    }
+    });
   });
 
   it("upstream garbage → #N/A 'unparseable reply', never a number", async () => {
     resetLiveFetcher();
-    up.mof.fail(MOF_CURRENT_PATH, "garbage");
-    try {
+    await whileFailing(up.mof, MOF_CURRENT_PATH, "garbage", async () => {
       const e = await rejection(call("JGB_YIELD", m(5), null));
       expect(e.code).toBe("#N/A");
       expect(e.message).toMatch(/^Japan MoF jgbcme\.csv: unparseable reply: .* \(via the proxy, HTTP 502\)$/);
-    } finally {
-      up.mof.fail(MOF_CURRENT_PATH, undefined);
-    }
+    });
   });
 
   it("unknown series → #N/A naming it", async () => {
@@ -285,8 +264,7 @@ describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the 
 
   it("inside CHECKPOINTS a failing source spoils only its own cells, as CustomFunctions.Error elements", async () => {
     resetLiveFetcher();
-    up.tic.fail(TIC_PATH, { status: 503 });
-    try {
+    await whileFailing(up.tic, TIC_PATH, { status: 503 }, async () => {
       const t = await call("CHECKPOINTS", null);
       const row = (name: string) => t.find((r) => r[0] === name)!;
       const cell = row("japan_holdings_bn")[1] as StandInError;
@@ -294,9 +272,7 @@ describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the 
       expect(cell.code).toBe("#N/A");
       expect(cell.message).toBe("US Treasury TIC slt_table5.txt: HTTP 503 service unavailable (via the proxy, HTTP 502)");
       expect(row("us_10y")[1]).toBe(0.0469);
-    } finally {
-      up.tic.fail(TIC_PATH, undefined);
-    }
+    });
   });
 });
 

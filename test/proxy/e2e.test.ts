@@ -53,6 +53,19 @@ async function world(opts: { upstreamTimeoutMs?: number } = {}): Promise<World> 
   return { up, proxy, proxyUrl: url, logs, clock, ctx, fetcher };
 }
 
+/** A new proxy and new upstream mocks for every test of the block, closed after it. */
+function freshWorldEachTest(set: (w: World) => void): void {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+    set(w);
+  });
+  afterEach(async () => {
+    await w.proxy.close();
+    await w.up.close();
+  });
+}
+
 const call = (w: World, name: string, args: unknown[], fetcher = w.fetcher, ctx = w.ctx) => runLiveAsync(findLive(name)!, args, ctx, fetcher);
 const errorOf = (x: unknown) => {
   expect(x).toBeInstanceOf(SheetError);
@@ -61,13 +74,7 @@ const errorOf = (x: unknown) => {
 
 describe("through the proxy (Excel path)", () => {
   let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(async () => {
-    await w.proxy.close();
-    await w.up.close();
-  });
+  freshWorldEachTest((x) => (w = x));
 
   it("happy path: CHECKPOINTS fills from the three sources, one upstream call each", async () => {
     const t = (await call(w, "CHECKPOINTS", [])) as unknown[][];
@@ -182,13 +189,7 @@ describe("through the proxy (Excel path)", () => {
 
 describe("direct to the sources (the URLs the Sheets path fetches)", () => {
   let w: World;
-  beforeEach(async () => {
-    w = await world();
-  });
-  afterEach(async () => {
-    await w.proxy.close();
-    await w.up.close();
-  });
+  freshWorldEachTest((x) => (w = x));
 
   it("FRED with the user's key, TIC and MoF without one", async () => {
     const ctx: PlanContext = { via: "direct", today: "2026-08-07", apiKey: KEY, endpoints: w.up.endpoints };

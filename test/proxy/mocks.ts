@@ -22,6 +22,16 @@ export interface Mock {
   close(): Promise<void>;
 }
 
+/** Run `body` while `mock` fails `path` as told; the failure is lifted afterwards, whatever happens. */
+export async function whileFailing<T>(mock: Mock, path: string, how: Failure, body: () => Promise<T>): Promise<T> {
+  mock.fail(path, how);
+  try {
+    return await body();
+  } finally {
+    mock.fail(path, undefined);
+  }
+}
+
 type Handler = (q: URLSearchParams) => { status: number; body: string; headers?: Record<string, string> };
 
 async function startMock(routes: Record<string, Handler>): Promise<Mock> {
