@@ -9,9 +9,8 @@ import { CATALOG, type FunctionSpec } from "../catalog";
 import { DOMAIN_TITLES, type Domain } from "../catalog/spec";
 import { helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
 import type { ParamSpec } from "../args/kinds";
+import { EXCEL_PREFIX } from "../catalog/namespace";
 
-/** The Excel namespace: `=JPUST.HEDGED_UST(...)`. */
-export const EXCEL_PREFIX = "JPUST.";
 
 /** Functions grouped by domain, in the order of DOMAIN_TITLES, each group in catalog order. */
 export function byDomain(catalog: readonly FunctionSpec[] = CATALOG): { domain: Domain; title: string; functions: FunctionSpec[] }[] {

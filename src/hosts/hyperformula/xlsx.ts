@@ -19,12 +19,11 @@ import ExcelJS from "exceljs";
 import { DetailedCellError } from "hyperformula";
 import { type CellStyle, type ModelSheet, NUMBER_FORMATS, type NumberFormatName, renderFormula } from "../../model/modelSheet";
 import { CATALOG } from "../../catalog";
+import { EXCEL_NAMESPACE, EXCEL_PREFIX } from "../../catalog/namespace";
 import { loadModelWorkbook, parseA1, parseRange, toA1, type CellValue } from "./workbook";
 
 export type WorkbookHost = "excel" | "sheets";
 
-/** The Excel namespace of the add-in (SPEC: `=JPUST.HEDGED_UST(...)`). */
-export const EXCEL_NAMESPACE = "JPUST";
 
 /** How a custom function's name is written inside the file, per host. */
 export const STORED_PREFIX: Record<WorkbookHost, string> = {
@@ -34,7 +33,7 @@ export const STORED_PREFIX: Record<WorkbookHost, string> = {
 
 /** How the same formula reads in the host's formula bar. */
 export const DISPLAY_PREFIX: Record<WorkbookHost, string> = {
-  excel: `${EXCEL_NAMESPACE}.`,
+  excel: EXCEL_PREFIX,
   sheets: "",
 };
 

@@ -8,7 +8,7 @@
  */
 import { type CellStyle, type ModelSheet, NUMBER_FORMATS, modelSheet, renderFormula } from "../../../model/modelSheet";
 
-export const EXCEL_PREFIX = "JPUST.";
+import { EXCEL_PREFIX } from "../../../catalog/namespace";
 
 /** Excel limits sheet names to 31 characters. */
 const MAX_SHEET_NAME = 31;
