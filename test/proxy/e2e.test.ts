@@ -124,10 +124,10 @@ describe("through the proxy (Excel path)", () => {
     expect(w.up.fred.count(OBS)).toBe(1);
   });
 
-  it("upstream 429 → #N/A with the status", async () => {
+  it("upstream 429 → #N/A with the status and when the proxy asks again (60 s without Retry-After)", async () => {
     w.up.fred.fail(OBS, { status: 429, body: "Too Many Requests" });
     const e = errorOf(await call(w, "FRED", ["DGS10"]));
-    expect(e.message).toBe("FRED DGS10: HTTP 429 too many requests (FRED allows 120 requests a minute per key) (via the proxy, HTTP 502)");
+    expect(e.message).toBe("FRED DGS10: HTTP 429 too many requests (FRED allows 120 requests a minute per key); the proxy asks FRED again in 60 s (via the proxy, HTTP 503)");
   });
 
   it("upstream 500 → #N/A with the status", async () => {
@@ -147,9 +147,14 @@ describe("through the proxy (Excel path)", () => {
   it("upstream garbage (a 200 HTML page) → #N/A 'unparseable reply', never a number, never cached", async () => {
     w.up.fred.fail(OBS, "garbage");
     const e = errorOf(await call(w, "FRED", ["DGS10"]));
-    expect(e.message).toBe('FRED DGS10: unparseable reply: not JSON: a reply starting "<!DOCTYPE html><html><head><title>Servic…" (via the proxy, HTTP 502)');
+    // FRED was sent the key: its reply is never quoted (it could echo the key)
+    expect(e.message).toBe("FRED DGS10: unparseable reply (not quoted: the request carried the proxy's key) (via the proxy, HTTP 502)");
     w.up.fred.fail(OBS, undefined);
     expect(await call(w, "FRED", ["DGS10"], new AsyncFetcher({ fetch: addinFetch }))).toBe(0.0469);
+    // The MoF was sent no key: its maintenance page may be quoted (test/fixtures/data/garbage_maintenance.html)
+    w.up.mof.fail(MOF_CURRENT_PATH, "garbage");
+    const m = errorOf(await call(w, "JGB_YIELD", [10]));
+    expect(m.message).toMatch(/^Japan MoF jgbcme\.csv: unparseable reply: .*<!DOCTYPE html>.* \(via the proxy, HTTP 502\)$/);
   });
 
   it("stale cache served: the proxy's copy when the source fails after maxAge", async () => {

@@ -181,7 +181,7 @@ describe("CORS: only the add-in's origin", () => {
   });
 
   it("can refuse requests with no Origin at all (PROXY_ALLOW_NO_ORIGIN=0)", async () => {
-    const strict = createProxy({ fredApiKey: KEY, upstreams: up.endpoints, allowNoOrigin: false, log: (l) => logs.push(l) });
+    const strict = createProxy({ fredApiKey: KEY, upstreams: up.endpoints, noOrigin: "never", log: (l) => logs.push(l) });
     const a = await strict.listen(0, "127.0.0.1");
     try {
       expect((await request(`${a.url}/tic/slt_table5.txt`)).status).toBe(403);
@@ -190,7 +190,7 @@ describe("CORS: only the add-in's origin", () => {
       await strict.close();
     }
     const env = proxyOptionsFromEnv({ ADDIN_ORIGIN: "https://a.example, https://b.example", PROXY_ALLOW_NO_ORIGIN: "0", PROXY_PORT: "9999" });
-    expect([env.addinOrigins, env.allowNoOrigin, env.port, env.host]).toEqual([["https://a.example", "https://b.example"], false, 9999, "127.0.0.1"]);
+    expect([env.addinOrigins, env.noOrigin, env.port, env.host]).toEqual([["https://a.example", "https://b.example"], "never", 9999, "127.0.0.1"]);
     expect(proxyOptionsFromEnv({}).addinOrigins).toEqual([ORIGIN]); // issue #6 default
     expect(proxyOptionsFromEnv({}).port).toBe(8787);
   });
