@@ -27,6 +27,9 @@ export interface ProxyStats {
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
+/** Encoded replies kept for the next answer (UTF-8 encoding the 1.1 MB MoF history takes ~20 ms). */
+const ENCODED_KEPT = 32;
+
 /** Where each answer came from, as the `X-Cache` header says it. */
 const X_CACHE = { cache: "HIT", network: "MISS", shared: "SHARED", stale: "STALE" } as const;
 
@@ -67,6 +70,8 @@ export function isLoopbackClient(remoteAddress: string | undefined, headers: htt
 export class RequestHandler {
   private readonly origins: Set<string>;
   private readonly hosts: Set<string>;
+  /** The last replies' bytes by cache key: a cached body is encoded once, not once per answer. */
+  private readonly encoded = new Map<string, { body: string; bytes: Buffer }>();
 
   constructor(
     private readonly config: ProxyConfig,
@@ -130,7 +135,7 @@ export class RequestHandler {
     const outcome = await this.cache.get(this.request(m), () => this.upstream.get(m));
     const a = this.answer(m, outcome);
     this.stats[({ cache: "hits", network: "misses", shared: "shared", stale: "stale" } as const)[outcome.from]]++;
-    this.send(res, a.status, a.body, a.contentType, origin, {
+    this.send(res, a.status, this.encode(m.key, a.body), a.contentType, origin, {
       "X-Cache": X_CACHE[outcome.from],
       "X-Fetched-At": new Date(outcome.ok ? outcome.fetchedAt : this.config.now()).toISOString(),
       ...(a.retryAfter !== undefined ? { "Retry-After": String(a.retryAfter) } : {}),
@@ -181,8 +186,18 @@ export class RequestHandler {
     return origin !== undefined && this.origins.has(normalizeOrigin(origin)) ? { "Access-Control-Allow-Origin": normalizeOrigin(origin), "Access-Control-Expose-Headers": "X-Cache, X-Fetched-At, Retry-After" } : {};
   }
 
-  private send(res: http.ServerResponse, status: number, body: string, contentType: string, origin: string | undefined, extra: Record<string, string> = {}): void {
+  private encode(key: string, body: string): Buffer {
+    const kept = this.encoded.get(key);
+    if (kept && kept.body === body) return kept.bytes;
     const bytes = Buffer.from(body, "utf8");
+    this.encoded.delete(key);
+    this.encoded.set(key, { body, bytes });
+    if (this.encoded.size > ENCODED_KEPT) this.encoded.delete(this.encoded.keys().next().value as string);
+    return bytes;
+  }
+
+  private send(res: http.ServerResponse, status: number, body: string | Buffer, contentType: string, origin: string | undefined, extra: Record<string, string> = {}): void {
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
     res.writeHead(status, {
       "Content-Type": contentType,
       "Content-Length": String(bytes.length),
