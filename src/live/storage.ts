@@ -166,5 +166,14 @@ export function boundedOfficeStorage(s: OfficeStorageFull, opts: BoundedStorageO
       await s.setItem(k, v);
       await s.setItem(indexKey, JSON.stringify(idx));
     },
+    /** Every entry of the index removed, then the index; other keys (the proxy setting) stay. */
+    async clear() {
+      const idx = await load();
+      for (const key of Object.keys(idx)) {
+        delete idx[key];
+        await s.removeItem(key).catch(() => undefined);
+      }
+      await s.removeItem(indexKey).catch(() => undefined);
+    },
   };
 }
