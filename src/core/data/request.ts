@@ -12,7 +12,7 @@ import { SheetError } from "../errors";
 export type Source = "FRED" | "US Treasury TIC" | "Japan MoF";
 
 /** Which parser a body is for (decides how a reply is checked before it is cached). */
-export type RequestKind = "fred-observations" | "fred-series" | "tic-table5" | "mof-jgb";
+export type RequestKind = "fred-observations" | "fred-series" | "tic-table5" | "tic-history" | "mof-jgb" | "mof-flows";
 
 export interface DataRequest {
   /** The URL the host fetches. In direct mode a FRED URL carries the API key: never log or show it. */

@@ -7,6 +7,8 @@ import { type Checked, type DataRequest, type FetchResult, type RequestKind, che
 import { parseFredObservations, parseFredSeriesInfo } from "./fred";
 import { parseTicTable5 } from "./tic";
 import { parseMofJgb } from "./mof";
+import { parseMofWeekly } from "./mofFlows";
+import { parseTicHistory } from "./ticHistory";
 
 /** Parse a body for its kind, throwing the `#N/A` of an unparseable reply. */
 export function validateBody(kind: RequestKind, body: string, label: string): void {
@@ -20,8 +22,14 @@ export function validateBody(kind: RequestKind, body: string, label: string): vo
     case "tic-table5":
       parseTicTable5(body);
       return;
+    case "tic-history":
+      parseTicHistory(body);
+      return;
     case "mof-jgb":
       parseMofJgb(body, label);
+      return;
+    case "mof-flows":
+      parseMofWeekly(body);
       return;
   }
 }
