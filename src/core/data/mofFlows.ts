@@ -18,7 +18,7 @@
  */
 import { isBlankRecord, parseDelimited } from "./csv";
 import { type IsoDate, isoFromParts } from "./dates";
-import { type DataRequest, type PlanContext, REQUEST_TIMEOUT_MS, preview, proxyBase, sourceError } from "./request";
+import { type DataRequest, type Endpoints, type PlanContext, REQUEST_TIMEOUT_MS, preview, proxyBase, sourceError } from "./request";
 
 export const MOF_WEEK_LABEL = "Japan MoF week.csv";
 
@@ -29,7 +29,7 @@ export const MOF_WEEK_PROXY_PATH = "/mof/week.csv";
 /** Published once a week (Thursdays, for the week to the previous Saturday). */
 export const MOF_WEEK_AGES = { maxAgeSeconds: 12 * 3600, staleAgeSeconds: 14 * 86400 } as const;
 
-export function mofWeekRequest(ctx: Pick<PlanContext, "via" | "proxyBase"> & { endpoints?: { mofWeek?: string } }): DataRequest {
+export function mofWeekRequest(ctx: Pick<PlanContext, "via" | "proxyBase"> & { endpoints?: Partial<Endpoints & { mofWeek: string }> }): DataRequest {
   return {
     url: ctx.via === "proxy" ? `${proxyBase(ctx)}${MOF_WEEK_PROXY_PATH}` : (ctx.endpoints?.mofWeek ?? MOF_WEEK_URL),
     source: "Japan MoF",

@@ -16,8 +16,8 @@
 import { SheetError, show } from "../errors";
 import { parseDelimited } from "./csv";
 import type { MonthKey } from "./dates";
-import { type DataRequest, type PlanContext, REQUEST_TIMEOUT_MS, preview, proxyBase, sourceError } from "./request";
-import { type TicTable, countryKey, stripFootnotes } from "./tic";
+import { type DataRequest, type Endpoints, type PlanContext, REQUEST_TIMEOUT_MS, preview, proxyBase, sourceError } from "./request";
+import { countryKey, stripFootnotes } from "./tic";
 
 export const TIC_HISTORY_LABEL = "US Treasury TIC mfhhis01.txt";
 
@@ -27,7 +27,7 @@ export const TIC_HISTORY_PROXY_PATH = "/tic/mfhhis01.txt";
 /** Revised a few times a year, extended monthly: a day is fresh, a stale copy is still the history. */
 export const TIC_HISTORY_AGES = { maxAgeSeconds: 86400, staleAgeSeconds: 45 * 86400 } as const;
 
-export function ticHistoryRequest(ctx: Pick<PlanContext, "via" | "proxyBase"> & { endpoints?: { ticHistory?: string } }): DataRequest {
+export function ticHistoryRequest(ctx: Pick<PlanContext, "via" | "proxyBase"> & { endpoints?: Partial<Endpoints & { ticHistory: string }> }): DataRequest {
   return {
     url: ctx.via === "proxy" ? `${proxyBase(ctx)}${TIC_HISTORY_PROXY_PATH}` : (ctx.endpoints?.ticHistory ?? TIC_HISTORY_URL),
     source: "US Treasury TIC",
@@ -153,17 +153,4 @@ export function ticHistoryRow(h: TicHistory, country: string): TicHistoryRow {
   const row = h.rows.get(countryKey(country));
   if (row) return row;
   throw new SheetError("na", `US Treasury TIC: no country ${show(country)} in the Major Foreign Holders history (names as written there, e.g. "Japan", "China, Mainland", "Grand Total")`);
-}
-
-/**
- * A country's holdings by month from the history and the current table, `slt_table5` winning
- * where both have the month (it carries the latest revision). Null: the month is in a file but
- * has no number.
- */
-export function joinedHoldings(h: TicHistory, table5: TicTable, country: string): Map<MonthKey, number | null> {
-  const out = new Map(ticHistoryRow(h, country).values);
-  const key = countryKey(country);
-  const row = table5.rows.find((r) => countryKey(r.name) === key);
-  if (row) table5.months.forEach((m, k) => out.set(m, row.values[k]));
-  return out;
 }
