@@ -18,7 +18,7 @@
  */
 import { isBlankRecord, parseDelimited } from "./csv";
 import { type IsoDate, isoFromParts } from "./dates";
-import { type DataRequest, type Endpoints, type PlanContext, REQUEST_TIMEOUT_MS, preview, proxyBase, sourceError } from "./request";
+import { type DataRequest, type Endpoints, type PlanContext, fileRequest, preview, sourceError } from "./request";
 
 export const MOF_WEEK_LABEL = "Japan MoF week.csv";
 
@@ -30,15 +30,15 @@ export const MOF_WEEK_PROXY_PATH = "/mof/week.csv";
 export const MOF_WEEK_AGES = { maxAgeSeconds: 12 * 3600, staleAgeSeconds: 14 * 86400 } as const;
 
 export function mofWeekRequest(ctx: Pick<PlanContext, "via" | "proxyBase"> & { endpoints?: Partial<Endpoints & { mofWeek: string }> }): DataRequest {
-  return {
-    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${MOF_WEEK_PROXY_PATH}` : (ctx.endpoints?.mofWeek ?? MOF_WEEK_URL),
+  return fileRequest(ctx, {
+    url: ctx.endpoints?.mofWeek ?? MOF_WEEK_URL,
+    proxyPath: MOF_WEEK_PROXY_PATH,
     source: "Japan MoF",
     kind: "mof-flows",
     label: MOF_WEEK_LABEL,
     cacheKey: "MOF:week",
-    ...MOF_WEEK_AGES,
-    timeoutMs: REQUEST_TIMEOUT_MS,
-  };
+    ages: MOF_WEEK_AGES,
+  });
 }
 
 /** Columns of the file (0 is the period). Net = acquisition − disposition; subtotal = equity + long-term debt. */

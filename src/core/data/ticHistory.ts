@@ -16,7 +16,7 @@
 import { SheetError, show } from "../errors";
 import { parseDelimited } from "./csv";
 import type { MonthKey } from "./dates";
-import { type DataRequest, type Endpoints, type PlanContext, REQUEST_TIMEOUT_MS, preview, proxyBase, sourceError } from "./request";
+import { type DataRequest, type Endpoints, type PlanContext, fileRequest, preview, sourceError } from "./request";
 import { countryKey, stripFootnotes } from "./tic";
 
 export const TIC_HISTORY_LABEL = "US Treasury TIC mfhhis01.txt";
@@ -28,15 +28,15 @@ export const TIC_HISTORY_PROXY_PATH = "/tic/mfhhis01.txt";
 export const TIC_HISTORY_AGES = { maxAgeSeconds: 86400, staleAgeSeconds: 45 * 86400 } as const;
 
 export function ticHistoryRequest(ctx: Pick<PlanContext, "via" | "proxyBase"> & { endpoints?: Partial<Endpoints & { ticHistory: string }> }): DataRequest {
-  return {
-    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${TIC_HISTORY_PROXY_PATH}` : (ctx.endpoints?.ticHistory ?? TIC_HISTORY_URL),
+  return fileRequest(ctx, {
+    url: ctx.endpoints?.ticHistory ?? TIC_HISTORY_URL,
+    proxyPath: TIC_HISTORY_PROXY_PATH,
     source: "US Treasury TIC",
     kind: "tic-history",
     label: TIC_HISTORY_LABEL,
     cacheKey: "TIC:mfhhis01",
-    ...TIC_HISTORY_AGES,
-    timeoutMs: REQUEST_TIMEOUT_MS,
-  };
+    ages: TIC_HISTORY_AGES,
+  });
 }
 
 export interface TicHistoryRow {
