@@ -1,5 +1,5 @@
 /**
- * `HEDGE_HISTORY(start, [end], [basis=0], [api_key])`: the note's hedged-yield comparison and
+ * `HEDGE_HISTORY(start, [end], [basis=0], [api_key], [refresh])`: the note's hedged-yield comparison and
  * Japan's Treasury holdings, month by month. One row per month from `start` to `end` (default: the
  * last complete calendar month), oldest first:
  *

@@ -1,5 +1,5 @@
 /**
- * `JAPAN_FLOWS([weeks=13], [end], [series="foreign_bonds"])`: Japan's weekly marginal bid from the
+ * `JAPAN_FLOWS([weeks=13], [end], [series="foreign_bonds"], [refresh])`: Japan's weekly marginal bid from the
  * MoF weekly "International Transactions in Securities" (designated major investors), in JPY bn
  * (the file's 100 million yen ÷ 10; plus = net purchases). Spills
  * `week_start, week_end, <series>, sum_4w, sum_13w` for the last `weeks` weeks whose end is on or
