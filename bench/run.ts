@@ -77,10 +77,15 @@ async function main() {
   }
 
 // Benchmarks of other modules register themselves as bench/<name>.ts exporting bench<Name>().
-  const acm = join(__dirname, "acm.ts");
-  if (existsSync(acm)) {
-    const m = (await import(pathToFileURL(acm).href)) as { benchAcm?: () => void };
-    m.benchAcm?.();
+  for (const [file, name] of [
+    ["acm.ts", "benchAcm"],
+    ["history.ts", "benchHistory"],
+  ]) {
+    const path = join(__dirname, file);
+    if (!existsSync(path)) continue;
+    console.log();
+    const m = (await import(pathToFileURL(path).href)) as Record<string, (() => void) | undefined>;
+    m[name]?.();
   }
 }
 

@@ -1,4 +1,5 @@
 import { MAX_MATURITY_MONTHS, acmTermPremium, minMonths } from "../core/termstructure/acm";
+import { parToZero } from "../core/termstructure/parToZero";
 import { svenssonYield } from "../core/termstructure/svensson";
 import { MAX_YEARS, zeroToPar } from "../core/termstructure/zeroToPar";
 import { P } from "./params";
@@ -60,6 +61,35 @@ export const TERM_STRUCTURE: FunctionSpec[] = [
     returns: "a column of decimal par yields, one per maturity, compounded at freq",
     example: { formula: "=ZERO_TO_PAR({4%, 4.2%, 4.5%}, {1, 2, 5})", result: "4.04%, 4.24%, 4.53%" },
     impl: zeroToPar,
+  },
+  {
+    name: "PAR_TO_ZERO",
+    domain: "term-structure",
+    description:
+      "Zero yields (continuously compounded) implied by a par curve: the exact inverse of ZERO_TO_PAR with its conventions, solved maturity by maturity. Spills one zero yield per maturity.",
+    source: "par-yield identity Σ (c/f)·d(k/f) + d(T) = 1 solved for the zero curve (bootstrapping), zeros linear in maturity as in ZERO_TO_PAR",
+    params: [
+      {
+        name: "par_yields",
+        kind: "rate",
+        shape: "list",
+        help: "the par curve: par (coupon) yields compounded at freq, decimals, e.g. the Fed's SVENPY or the MoF JGB curve; blanks are skipped",
+      },
+      {
+        name: "maturities_years",
+        kind: "years",
+        shape: "list",
+        help: `the maturity in years of each par yield, increasing, up to ${MAX_YEARS}; each a whole number of coupon periods (e.g. 1, 2, …, 10 with freq 2)`,
+        min: 0,
+        minExclusive: true,
+        max: MAX_YEARS,
+      },
+      P.freq,
+    ],
+    result: "table",
+    returns: "a column of continuously compounded decimal zero yields, one per maturity",
+    example: { formula: "=PAR_TO_ZERO({4.04%, 4.24%, 4.53%}, {1, 2, 5})", result: "4.00%, 4.20%, 4.50%" },
+    impl: parToZero,
   },
   {
     name: "ACM_TERM_PREMIUM",

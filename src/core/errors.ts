@@ -32,6 +32,16 @@ export class SheetError {
 
 export const isSheetError = (x: unknown): x is SheetError => x instanceof SheetError;
 
+/** Run `f`; a `SheetError` it throws becomes its result (one failing source spoils only its own cells). */
+export function attempt<T>(f: () => T): T | SheetError {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SheetError) return e;
+    throw e;
+  }
+}
+
 /** Throw a `#VALUE!` with a message a strategist can act on. */
 export function invalid(message: string): never {
   throw new SheetError("value", message);

@@ -44,6 +44,7 @@ const SPEC_SIGNATURES_LATER: Record<string, string> = {
   CHECKPOINTS: "[api_key]",
   SVENSSON_YIELD: "maturity_years, beta0, beta1, beta2, beta3, tau1, tau2",
   ZERO_TO_PAR: "zero_yields, maturities_years, [freq=2]",
+  PAR_TO_ZERO: "par_yields, maturities_years, [freq=2]",
   ACM_TERM_PREMIUM: "yields, maturities_months, [target_months=120], [factors=5]",
 };
 

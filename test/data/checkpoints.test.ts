@@ -141,4 +141,9 @@ describe("CHECKPOINTS plan", () => {
     expect(items.slice(0, 4).every((q) => q.url.endsWith("&api_key=abcdef0123456789abcdef0123456789"))).toBe(true);
     expect(items.slice(4).some((q) => q.url.includes("api_key"))).toBe(false);
   });
+
+  it("an api_key argument wins over the key stored in the host", () => {
+    const items = checkpointsPlan({ via: "direct", today: "2026-08-07", apiKey: "stored" }, "mine") as DataRequest[];
+    expect(items.slice(0, 4).every((q) => q.url.endsWith("&api_key=mine"))).toBe(true);
+  });
 });

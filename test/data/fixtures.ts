@@ -24,6 +24,15 @@ export function own(name: string): string {
 export const realBytes = realFixtureBytes;
 
 export const real = (name: string): string | undefined => realBytes(name)?.toString("utf8");
+
+/**
+ * A real MoF file published in cp932, decoded as a host does. The WHATWG "shift_jis" decoder is
+ * Windows-31J (cp932): ①②③ decode, and 0x8160 becomes U+FF5E as in Windows.
+ */
+export const realCp932 = (name: string): string | undefined => {
+  const bytes = realBytes(name);
+  return bytes === undefined ? undefined : new TextDecoder("shift_jis").decode(bytes);
+};
 export const hasReal = (name: string): boolean => realBytes(name) !== undefined;
 
 /** Replies in plan order: DGS10, THREEFYTP10, DEXJPUS, DGS3MO, TIC, MoF current, MoF history. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { jgbYield, jgbYieldFromReplies, mergeCurves, mofRequests, parseMofJgb } from "../../src/core/data/mof";
-import { hasReal, own, real, realBytes, thrown } from "./fixtures";
+import { hasReal, own, real, realCp932, thrown } from "./fixtures";
 
 const ALL = "mof_jgbcme_all_1974-2024.csv";
 const RESAVED = "mof_jgbcme_all_excel_resaved_1974-2025.csv";
@@ -45,7 +45,7 @@ describe("parseMofJgb on the real MoF files (shared/fixtures/real, SOURCES.md §
   });
 
   it.skipIf(!hasReal(SJIS_CUR))("the Japanese current-month file, decoded from Shift_JIS: era dates, footer skipped", () => {
-    const text = new TextDecoder("shift_jis").decode(realBytes(SJIS_CUR)!);
+    const text = realCp932(SJIS_CUR)!;
     const c = parseMofJgb(text);
     expect(c.rows).toHaveLength(11); // lines 3..13: R7.10.1 .. R7.10.16; line 14 ",,,…" and line 15 the note are footer
     expect(c.rows[0].date).toBe("2025-10-01"); // R7 = Reiwa 7 = 2025
@@ -53,7 +53,7 @@ describe("parseMofJgb on the real MoF files (shared/fixtures/real, SOURCES.md §
   });
 
   it.skipIf(!hasReal(SJIS_ALL))("the Japanese history: Showa → Heisei at 1989", () => {
-    const c = parseMofJgb(new TextDecoder("shift_jis").decode(realBytes(SJIS_ALL)!));
+    const c = parseMofJgb(realCp932(SJIS_ALL)!);
     // lines 4048-4049: S64.1.6 then H1.1.9 (Showa 64 = Heisei 1 = 1989)
     expect(jgbYield(c, 1, "1989-01-08")).toEqual({ date: "1989-01-06", value: 0.03844 });
     expect(jgbYield(c, 1, "1989-01-09")).toEqual({ date: "1989-01-09", value: 0.03857 });

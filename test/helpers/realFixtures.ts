@@ -1,7 +1,8 @@
 /**
  * The real publisher files (FRED, TIC, MoF, the Fed's curves) live outside the repository, in
  * shared/fixtures/real beside the checkout (formats in SOURCES.md there). Tests on them skip
- * with a printed reason where the folder is absent. `MB_REAL_FIXTURES` points elsewhere.
+ * with a printed reason where the folder is absent, and fail on CI (`CI=true`), so that a green
+ * CI always means the real files were read. `MB_REAL_FIXTURES` points elsewhere.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -10,10 +11,11 @@ export const REAL_DIR = process.env.MB_REAL_FIXTURES ?? resolve(__dirname, "../.
 
 const warned = new Set<string>();
 
-/** A real file's bytes, or undefined (the reason printed once) when it is not on this machine. */
+/** A real file's bytes, or undefined (the reason printed once) when it is not on this machine; on CI its absence throws. */
 export function realFixtureBytes(name: string): Buffer | undefined {
   const p = resolve(REAL_DIR, name);
   if (existsSync(p)) return readFileSync(p);
+  if (process.env.CI === "true") throw new Error(`real fixture ${name} not found in ${REAL_DIR}: CI=true needs it (set MB_REAL_FIXTURES to its folder)`);
   if (!warned.has(name)) {
     warned.add(name);
     console.log(`[skip] real fixture ${name} not found in ${REAL_DIR}: tests on it are skipped (set MB_REAL_FIXTURES to its folder)`);

@@ -13,6 +13,7 @@ describe("term-structure catalog entries", () => {
     expect(sig).toEqual([
       "SVENSSON_YIELD(maturity_years, beta0, beta1, beta2, beta3, tau1, tau2)",
       "ZERO_TO_PAR(zero_yields, maturities_years, [freq=2])",
+      "PAR_TO_ZERO(par_yields, maturities_years, [freq=2])",
       "ACM_TERM_PREMIUM(yields, maturities_months, [target_months=120], [factors=5])",
     ]);
     for (const f of TERM_STRUCTURE) {
@@ -48,5 +49,16 @@ describe("term-structure catalog entries", () => {
     expect(t[0][0]).toBeCloseTo(2 * Math.expm1(0.02), 15);
     expect((invoke(f, [[[0.04, 0.042]], [[1, 2]], "x"]) as SheetError).code).toBe("#VALUE!");
     expect((invoke(f, [[[0.04, 0.042]], [[1, 2]], 3]) as SheetError).message).toMatch(/freq = 3/);
+  });
+
+  it("PAR_TO_ZERO's example undoes ZERO_TO_PAR's: the par yields 4.04%, 4.24%, 4.53% come from zeros 4%, 4.2%, 4.5%", () => {
+    const f = findFunction("PAR_TO_ZERO")!;
+    const t = invoke(f, [[[0.0404, 0.0424, 0.0453]], [[1, 2, 5]]]) as number[][];
+    expect(t.map((r) => pct(r[0])).join(", ")).toBe(f.example.result);
+    // Through the argument layer both ways: ZERO_TO_PAR of the zeros gives the par yields back.
+    const back = invoke(findFunction("ZERO_TO_PAR")!, [t.map((r) => [r[0]]), [[1], [2], [5]]]) as number[][];
+    back.forEach((r, i) => expect(r[0]).toBeCloseTo([0.0404, 0.0424, 0.0453][i], 12));
+    // A percent-looking par yield is a typing slip, as for every rate.
+    expect((invoke(f, [[[4.04, 4.24]], [[1, 2]]]) as SheetError).message).toMatch(/looks like a percent/);
   });
 });

@@ -20,12 +20,12 @@
  * last value on or before the same day a month earlier; TIC: minus the previous month), `watch`.
  * A source that fails spoils only its own rows' cells, with the `#N/A` that says why.
  */
-import { SheetError } from "../errors";
+import { SheetError, attempt } from "../errors";
 import { hedgedUst } from "../hedging/hedgedUst";
 import { scenario } from "../scenarios/scenario";
 import type { Cell, Table } from "../table";
 import { type IsoDate, addMonths } from "./dates";
-import { fredObservationsRequest, parseFredObservations, requireKey } from "./fred";
+import { directKey, fredObservationsRequest, parseFredObservations } from "./fred";
 import { type JgbCurve, jgbCurveFromReplies, jgbSeries, mofRequests } from "./mof";
 import { type PlanContext, type PlanItem, type Reply } from "./request";
 import { type Observation, asOf, dataChange, monthBefore, onOrBefore, tidy } from "./series";
@@ -65,16 +65,8 @@ export const LATEST_WINDOW = { sortOrder: "desc", limit: 60 } as const;
  * set one, and the other rows still fill.
  */
 export function checkpointsPlan(ctx: PlanContext, apiKey?: string): PlanItem[] {
-  let key: string | undefined;
-  let keyError: SheetError | undefined;
-  if (ctx.via === "direct") {
-    try {
-      key = requireKey(ctx, apiKey);
-    } catch (e) {
-      keyError = e as SheetError;
-    }
-  }
-  const fred = CHECKPOINT_FRED.map(({ id }) => keyError ?? fredObservationsRequest(id, { ...LATEST_WINDOW, apiKey: key, ...ctx }));
+  const key = directKey(ctx, apiKey);
+  const fred = CHECKPOINT_FRED.map(({ id }) => (key instanceof SheetError ? key : fredObservationsRequest(id, { ...ctx, ...LATEST_WINDOW, apiKey: key })));
   return [...fred, ticRequest(ctx), ...mofRequests(ctx)];
 }
 
@@ -86,15 +78,6 @@ export interface CheckpointInputs {
   usShort: Observation[] | SheetError;
   jgb: { curve: JgbCurve; historyError?: SheetError } | SheetError;
   tic: TicTable | SheetError;
-}
-
-function attempt<T>(f: () => T): T | SheetError {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof SheetError) return e;
-    throw e;
-  }
 }
 
 /** Parse the replies of `checkpointsPlan` (same order). */

@@ -4,7 +4,7 @@
  * seen in the real replies in shared/fixtures/real (values are strings, `"."` is missing, recent
  * values carry 10 decimals, the order follows `sort_order`).
  */
-import { SheetError } from "../errors";
+import { SheetError, attempt } from "../errors";
 import { type IsoDate, parseIso } from "./dates";
 import { type Observation, sortedByDate } from "./series";
 import {
@@ -81,6 +81,14 @@ export function requireKey(ctx: PlanContext, apiKey?: string): string {
   if (key) return key;
   const how = ctx.keyHint ?? "pass it as the api_key argument";
   throw new SheetError("na", `FRED needs an API key: get a free one at ${FRED_KEY_URL}, then ${how}`);
+}
+
+/**
+ * The key a plan's FRED items carry: direct mode needs one (else the `#N/A` that says how to set
+ * it stands in for each FRED item, and the other sources still fill); the proxy adds its own.
+ */
+export function directKey(ctx: PlanContext, apiKey?: string): string | undefined | SheetError {
+  return ctx.via === "direct" ? attempt(() => requireKey(ctx, apiKey)) : undefined;
 }
 
 /**

@@ -14,11 +14,10 @@ import {
   type DataRequest,
   PROXY_PATHS,
   type PlanContext,
-  REQUEST_TIMEOUT_MS,
   type Reply,
   endpoints,
+  fileRequest,
   preview,
-  proxyBase,
   sourceError,
 } from "./request";
 
@@ -27,27 +26,11 @@ export const MOF_ALL_LABEL = "Japan MoF jgbcme_all.csv";
 
 /** Both files: the history up to last month, then this month (the history lags by about a month). */
 export function mofRequests(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">): [current: DataRequest, all: DataRequest] {
-  const e = ctx.via === "proxy" ? undefined : endpoints(ctx);
-  const base = ctx.via === "proxy" ? proxyBase(ctx) : "";
+  const e = endpoints(ctx);
+  const file = { source: "Japan MoF", kind: "mof-jgb" } as const;
   return [
-    {
-      url: e ? e.mofCurrent : `${base}${PROXY_PATHS.mofCurrent}`,
-      source: "Japan MoF",
-      kind: "mof-jgb",
-      label: MOF_CURRENT_LABEL,
-      cacheKey: "MOF:jgbcme",
-      ...AGES.mofCurrent,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-    },
-    {
-      url: e ? e.mofAll : `${base}${PROXY_PATHS.mofAll}`,
-      source: "Japan MoF",
-      kind: "mof-jgb",
-      label: MOF_ALL_LABEL,
-      cacheKey: "MOF:jgbcme_all",
-      ...AGES.mofAll,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-    },
+    fileRequest(ctx, { ...file, url: e.mofCurrent, proxyPath: PROXY_PATHS.mofCurrent, label: MOF_CURRENT_LABEL, cacheKey: "MOF:jgbcme", ages: AGES.mofCurrent }),
+    fileRequest(ctx, { ...file, url: e.mofAll, proxyPath: PROXY_PATHS.mofAll, label: MOF_ALL_LABEL, cacheKey: "MOF:jgbcme_all", ages: AGES.mofAll }),
   ];
 }
 

@@ -144,6 +144,34 @@ export function proxyBase(ctx: Pick<PlanContext, "proxyBase">): string {
   return base;
 }
 
+/** A publisher's file as a plan item: its address in direct mode, our proxy's path of the same name otherwise. */
+export interface FileSource {
+  /** The publisher's URL (direct mode), after any test override of the endpoint. */
+  url: string;
+  /** Our proxy's path for it (proxy mode), e.g. `/tic/slt_table5.txt`. */
+  proxyPath: string;
+  source: Source;
+  kind: RequestKind;
+  label: string;
+  cacheKey: string;
+  ages: { maxAgeSeconds: number; staleAgeSeconds: number };
+  /** The reply's charset when the publisher does not serve UTF-8 (direct mode only: the proxy transcodes). */
+  charset?: string;
+}
+
+export function fileRequest(ctx: Pick<PlanContext, "via" | "proxyBase">, file: FileSource): DataRequest {
+  return {
+    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${file.proxyPath}` : file.url,
+    source: file.source,
+    kind: file.kind,
+    label: file.label,
+    cacheKey: file.cacheKey,
+    ...file.ages,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    ...(ctx.via === "direct" && file.charset ? { charset: file.charset } : {}),
+  };
+}
+
 /** `a=1&b=2` with values percent-encoded, in the given order. */
 export function query(params: readonly (readonly [string, string | undefined])[]): string {
   return params

@@ -1,5 +1,5 @@
 /** Dated observations and as-of lookups, shared by FRED and the MoF curve. */
-import { type IsoDate, addMonths } from "./dates";
+import { type IsoDate, type MonthKey, addMonths, monthOf } from "./dates";
 
 export interface Observation {
   /** `YYYY-MM-DD`. */
@@ -37,6 +37,16 @@ export function asOf<T extends { date: IsoDate }>(obs: readonly T[], date?: IsoD
  */
 export function monthBefore<T extends { date: IsoDate }>(obs: readonly T[], at: IsoDate, months = 1): T | undefined {
   return onOrBefore(obs, addMonths(at, -months));
+}
+
+/**
+ * The last observation within each calendar month (`obs` oldest first): what a monthly history
+ * shows for a month. A month without observations is absent, never filled from an earlier one.
+ */
+export function lastInEachMonth(obs: readonly Observation[]): Map<MonthKey, number> {
+  const out = new Map<MonthKey, number>();
+  for (const o of obs) out.set(monthOf(o.date), o.value);
+  return out;
 }
 
 /**

@@ -8,20 +8,20 @@
 import { SheetError, invalid, show } from "../errors";
 import { type MonthKey, addMonthsToKey } from "./dates";
 import { dataChange, tidy } from "./series";
-import { AGES, type DataRequest, PROXY_PATHS, type PlanContext, REQUEST_TIMEOUT_MS, endpoints, preview, proxyBase, sourceError } from "./request";
+import { AGES, type DataRequest, PROXY_PATHS, type PlanContext, endpoints, fileRequest, preview, sourceError } from "./request";
 
 export const TIC_LABEL = "US Treasury TIC slt_table5.txt";
 
 export function ticRequest(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">): DataRequest {
-  return {
-    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${PROXY_PATHS.tic}` : endpoints(ctx).tic,
+  return fileRequest(ctx, {
+    url: endpoints(ctx).tic,
+    proxyPath: PROXY_PATHS.tic,
     source: "US Treasury TIC",
     kind: "tic-table5",
     label: TIC_LABEL,
     cacheKey: "TIC:slt_table5",
-    ...AGES.tic,
-    timeoutMs: REQUEST_TIMEOUT_MS,
-  };
+    ages: AGES.tic,
+  });
 }
 
 export interface TicRow {

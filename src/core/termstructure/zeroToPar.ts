@@ -22,6 +22,37 @@ export function zeroAt(t: number, zeros: readonly number[], maturities: readonly
 }
 
 /**
+ * Check a curve given as values at maturities (ZERO_TO_PAR's zeros, PAR_TO_ZERO's par yields):
+ * a known frequency, one value per maturity, maturities above 0, increasing, up to MAX_YEARS.
+ */
+export function checkCurve(values: readonly number[], maturitiesYears: readonly number[], freq: number, valuesName: string, itemName: string): void {
+  if (!FREQUENCIES.includes(freq)) invalid(`freq = ${freq} must be 1 (annual), 2 (semi-annual) or 4 (quarterly)`);
+  if (values.length === 0) invalid(`${valuesName} is empty: give the curve, one ${itemName} per maturity`);
+  if (values.length !== maturitiesYears.length) {
+    invalid(`${valuesName} has ${values.length} values but maturities_years has ${maturitiesYears.length}: give one maturity per ${itemName}`);
+  }
+  for (let i = 0; i < maturitiesYears.length; i++) {
+    const t = maturitiesYears[i];
+    if (!Number.isFinite(t) || t <= 0) invalid(`maturities_years item ${i + 1} = ${t} must be above 0 (years)`);
+    if (t > MAX_YEARS) invalid(`maturities_years item ${i + 1} = ${t} is beyond ${MAX_YEARS} years`);
+    if (i > 0 && !(t > maturitiesYears[i - 1])) {
+      invalid(`maturities_years must increase: item ${i + 1} (${t}) does not come after item ${i} (${maturitiesYears[i - 1]})`);
+    }
+    if (!Number.isFinite(values[i])) invalid(`${valuesName} item ${i + 1} = ${values[i]} is not a number`);
+  }
+}
+
+/** Coupon dates up to `t` years (t·freq of them), or undefined when t is not a whole number of coupon periods. */
+export function couponCount(t: number, freq: number): number | undefined {
+  const k = Math.round(t * freq);
+  return k < 1 || Math.abs(t * freq - k) > 1e-9 ? undefined : k;
+}
+
+/** The `#VALUE!` of a maturity that is not a whole number of coupon periods (its own row only). */
+export const notOnCouponDate = (t: number, i: number, freq: number): SheetError =>
+  new SheetError("value", `maturities_years item ${i + 1} = ${t} with freq = ${freq} is not a whole number of coupon periods`);
+
+/**
  * Par yields implied by a zero curve: for each maturity T (a whole number of coupon periods),
  * the coupon rate c at which a bullet bond on a coupon date prices at par,
  *
@@ -35,20 +66,7 @@ export function zeroAt(t: number, zeros: readonly number[], maturities: readonly
  * periods gives a `#VALUE!` in its own row only.
  */
 export function zeroToPar(zeroYields: readonly number[], maturitiesYears: readonly number[], freq = 2): Table {
-  if (!FREQUENCIES.includes(freq)) invalid(`freq = ${freq} must be 1 (annual), 2 (semi-annual) or 4 (quarterly)`);
-  if (zeroYields.length === 0) invalid("zero_yields is empty: give the zero curve");
-  if (zeroYields.length !== maturitiesYears.length) {
-    invalid(`zero_yields has ${zeroYields.length} values but maturities_years has ${maturitiesYears.length}: give one maturity per zero yield`);
-  }
-  for (let i = 0; i < maturitiesYears.length; i++) {
-    const t = maturitiesYears[i];
-    if (!Number.isFinite(t) || t <= 0) invalid(`maturities_years item ${i + 1} = ${t} must be above 0 (years)`);
-    if (t > MAX_YEARS) invalid(`maturities_years item ${i + 1} = ${t} is beyond ${MAX_YEARS} years`);
-    if (i > 0 && !(t > maturitiesYears[i - 1])) {
-      invalid(`maturities_years must increase: item ${i + 1} (${t}) does not come after item ${i} (${maturitiesYears[i - 1]})`);
-    }
-    if (!Number.isFinite(zeroYields[i])) invalid(`zero_yields item ${i + 1} = ${zeroYields[i]} is not a number`);
-  }
+  checkCurve(zeroYields, maturitiesYears, freq, "zero_yields", "zero yield");
   // Discount factors at every coupon date up to the longest maturity, computed once.
   const last = maturitiesYears[maturitiesYears.length - 1];
   const dates = Math.round(last * freq + 1e-9);
@@ -58,10 +76,8 @@ export function zeroToPar(zeroYields: readonly number[], maturitiesYears: readon
     annuity[k] = annuity[k - 1] + Math.exp(-zeroAt(t, zeroYields, maturitiesYears) * t);
   }
   return maturitiesYears.map((t, i) => {
-    const k = Math.round(t * freq);
-    if (k < 1 || Math.abs(t * freq - k) > 1e-9) {
-      return [new SheetError("value", `maturities_years item ${i + 1} = ${t} with freq = ${freq} is not a whole number of coupon periods`)];
-    }
+    const k = couponCount(t, freq);
+    if (k === undefined) return [notOnCouponDate(t, i, freq)];
     const dT = Math.exp(-zeroYields[i] * t);
     return [(freq * (1 - dT)) / annuity[k]];
   });

@@ -371,6 +371,19 @@ function ZERO_TO_PAR(zero_yields: any[][], maturities_years: any[][], freq?: any
 }
 
 /**
+ * Zero yields (continuously compounded) implied by a par curve: the exact inverse of ZERO_TO_PAR with its conventions, solved maturity by maturity. Spills one zero yield per maturity.
+ * @customfunction PAR_TO_ZERO PAR_TO_ZERO
+ * @param {any[][]} par_yields the par curve: par (coupon) yields compounded at freq, decimals, e.g. the Fed's SVENPY or the MoF JGB curve; blanks are skipped.
+ * @param {any[][]} maturities_years the maturity in years of each par yield, increasing, up to 100; each a whole number of coupon periods (e.g. 1, 2, …, 10 with freq 2).
+ * @param {any[][]} [freq] coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @returns {any[][]} a column of continuously compounded decimal zero yields, one per maturity
+ * @helpurl https://localhost:3000/help/par_to_zero.html
+ */
+function PAR_TO_ZERO(par_yields: any[][], maturities_years: any[][], freq?: any[][]): any[][] {
+  return excel("PAR_TO_ZERO", [par_yields, maturities_years, freq]) as any[][];
+}
+
+/**
  * The Adrian–Crump–Moench (2013) term premium estimated on your monthly panel of zero-coupon yields: spills fitted_yield, risk_neutral_yield and term_premium (fitted − risk-neutral) for target_months, one row per month.
  * @customfunction ACM_TERM_PREMIUM ACM_TERM_PREMIUM
  * @param {any[][]} yields monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks.

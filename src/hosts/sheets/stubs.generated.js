@@ -1,6 +1,6 @@
 // GENERATED from the function table in src/catalog by `npm run generate`. Do not edit by hand.
 /*
- * marginal-bid for Google Sheets: one custom function per catalog entry (34), plus the menu.
+ * marginal-bid for Google Sheets: one custom function per catalog entry (35), plus the menu.
  * Every function forwards to the core bundled below it (MarginalBid_, loaded on first call).
  */
 
@@ -369,6 +369,19 @@ function SVENSSON_YIELD(maturity_years, beta0, beta1, beta2, beta3, tau1, tau2) 
  */
 function ZERO_TO_PAR(zero_yields, maturities_years, freq) {
   return MarginalBid_().call("ZERO_TO_PAR", arguments);
+}
+
+/**
+ * Zero yields (continuously compounded) implied by a par curve: the exact inverse of ZERO_TO_PAR with its conventions, solved maturity by maturity. Spills one zero yield per maturity.
+ *
+ * @param {number[][]} par_yields the par curve: par (coupon) yields compounded at freq, decimals, e.g. the Fed's SVENPY or the MoF JGB curve; blanks are skipped.
+ * @param {number[][]} maturities_years the maturity in years of each par yield, increasing, up to 100; each a whole number of coupon periods (e.g. 1, 2, …, 10 with freq 2).
+ * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @return {Array[][]} a column of continuously compounded decimal zero yields, one per maturity
+ * @customfunction
+ */
+function PAR_TO_ZERO(par_yields, maturities_years, freq) {
+  return MarginalBid_().call("PAR_TO_ZERO", arguments);
 }
 
 /**
