@@ -223,6 +223,11 @@ export class AsyncFetcher {
     return p;
   }
 
+  /** Forget the replies held in memory ("Refresh live data"); fetches in flight go on. */
+  clear(): void {
+    this.memory.clear();
+  }
+
   /** The replies of a plan, in plan order. */
   async replies(items: readonly PlanItem[]): Promise<Reply[]> {
     const reqs = requestsOf(items);
