@@ -23,7 +23,7 @@ export const REFRESH: ParamSpec = {
   name: "refresh",
   kind: "any",
   optional: true,
-  help: "any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none",
+  help: "any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it)",
 };
 
 /** A live function of the table: one value per argument (it fetches or spills, it does not broadcast), `refresh` last. */

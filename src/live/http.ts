@@ -54,17 +54,14 @@ export class Waiters {
   private readonly byKey = new Map<string, Waiting>();
 
   /**
-   * A call now waits for the requests `keys`. `leave` says it no longer does (idempotent): a fetch
-   * that nobody waits for any more is aborted. `joinedCanceled`: a fetch of one of them was already
-   * aborted and has not settled yet; the call must ask again once it has (cache.ts shares it).
+   * A call now waits for the requests `keys`; the function returned says it no longer does
+   * (idempotent): a fetch that nobody waits for any more is aborted.
    */
-  join(keys: readonly string[]): { leave: () => void; joinedCanceled: boolean } {
+  join(keys: readonly string[]): () => void {
     const unique = keys.filter((k, i) => keys.indexOf(k) === i);
-    let joinedCanceled = false;
     for (const k of unique) {
       let w = this.byKey.get(k);
       if (!w) this.byKey.set(k, (w = { callers: 0, fetches: new Set() }));
-      w.fetches.forEach((f) => (joinedCanceled = joinedCanceled || f.canceled));
       w.callers++;
     }
     let left = false;
@@ -83,7 +80,7 @@ export class Waiters {
         if (w.fetches.size === 0) this.byKey.delete(k);
       }
     };
-    return { leave, joinedCanceled };
+    return leave;
   }
 
   /**

@@ -66,7 +66,7 @@ function runtimeLive(): Live {
       const f = waiters.fetching(req.cacheKey, timeout);
       try {
         const r = await http(req, f.signal);
-        return f.canceled() && r.kind !== "response" ? { kind: "network", message: "canceled: no cell waits for it any more" } : r;
+        return f.canceled() && r.kind !== "response" ? { kind: "network", message: CANCELED } : r;
       } finally {
         f.done();
       }
@@ -104,6 +104,10 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** Today on this computer, `YYYY-MM-DD`. */
 export const localToday = (d: Date = new Date()) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
+/** Why a fetch ended when the cells waiting for it were canceled (what a cell that joined it just then sees, and asks again). */
+const CANCELED = "canceled: no cell waits for it any more";
+const wasCanceled = (r: Reply) => r instanceof SheetError && r.message.includes(CANCELED);
+
 const keysOf = (items: readonly PlanItem[]) => items.filter((it): it is DataRequest => !(it instanceof SheetError)).map((r) => r.cacheKey);
 
 /**
@@ -133,11 +137,11 @@ export function runExcelLive(spec: LiveFunctionSpec, raws: readonly unknown[], i
     const fetcher = {
       async replies(items: readonly PlanItem[]): Promise<Reply[]> {
         if (over) return items.map(() => new SheetError("na", `${spec.name}: canceled`));
-        const joined = state.waiters.join(keysOf(items));
-        leave = joined.leave;
+        leave = state.waiters.join(keysOf(items));
         const first = await state.fetcher.replies(items);
-        // A fetch this call joined had been canceled by others: it has settled now, so ask again.
-        return joined.joinedCanceled && !over ? state.fetcher.replies(items) : first;
+        // This call joined a fetch that others had just canceled: it has settled now, so ask again
+        // (while this call waits, nobody can cancel its requests).
+        return !over && first.some(wasCanceled) ? state.fetcher.replies(items) : first;
       },
     };
     (async (): Promise<Result> => {

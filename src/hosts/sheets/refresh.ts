@@ -34,8 +34,11 @@ export interface GasRefreshServices {
 declare const SpreadsheetApp: GasRefreshServices["SpreadsheetApp"];
 declare const PropertiesService: GasRefreshServices["PropertiesService"];
 
-/** Menu item: every live source asked again, every refresh cell set to now. Returns how many refresh cells were set. */
-export function refreshLiveData(services: GasRefreshServices = { SpreadsheetApp, PropertiesService }, now: Date = new Date()): number {
+/**
+ * Menu item: every live source asked again, every refresh cell set to now. Returns how many
+ * refresh cells were set. `now` reads Date.now, the clock the cache's entries are stamped with.
+ */
+export function refreshLiveData(services: GasRefreshServices = { SpreadsheetApp, PropertiesService }, now: Date = new Date(Date.now())): number {
   services.PropertiesService.getDocumentProperties().setProperty(REFRESHED_AT_PROPERTY, String(now.getTime()));
   const ss = services.SpreadsheetApp.getActiveSpreadsheet();
   let set = 0;

@@ -391,7 +391,7 @@ function ACM_TERM_PREMIUM(yields, maturities_months, target_months, factors) {
  * @param {string} series_id FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS".
  * @param {Date|string} date a date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
  * @param {string} api_key your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
- * @param {*} refresh any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none. Optional.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} the value: a decimal for percent series, else in FRED's units
  * @customfunction
  */
@@ -406,7 +406,7 @@ function FRED(series_id, date, api_key, refresh) {
  * @param {Date|string} start first date. Default: one year before end.
  * @param {Date|string} end last date. Default: the latest observation.
  * @param {string} api_key your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
- * @param {*} refresh any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none. Optional.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {Array[][]} header ["date", "value"], then one row per observation, dates as the host's dates
  * @customfunction
  */
@@ -419,7 +419,7 @@ function FRED_SERIES(series_id, start, end, api_key, refresh) {
  *
  * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official".
  * @param {Date|string} month a month as text "2026-03", or any date in it. Default: the latest in the table.
- * @param {*} refresh any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none. Optional.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} USD bn
  * @customfunction
  */
@@ -432,7 +432,7 @@ function TIC_HOLDINGS(country, month, refresh) {
  *
  * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total".
  * @param {number|string} months over how many months, 1 to 12 (the table holds 13 month-ends).
- * @param {*} refresh any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none. Optional.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} USD bn (negative = holdings fell)
  * @customfunction
  */
@@ -445,7 +445,7 @@ function TIC_CHANGE(country, months, refresh) {
  *
  * @param {number|string} tenor_years a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y").
  * @param {Date|string} date a date cell or text like 2026-03-31. Default: the latest.
- * @param {*} refresh any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none. Optional.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} decimal yield
  * @customfunction
  */
@@ -457,7 +457,7 @@ function JGB_YIELD(tenor_years, date, refresh) {
  * The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.
  *
  * @param {string} api_key your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
- * @param {*} refresh any value, not used in the result: pass a cell that marginal-bid → Refresh live data changes (Sheets keeps a result while the arguments stay the same). Excel needs none. Optional.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {Array[][]} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
  * @customfunction
  */
