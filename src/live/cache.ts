@@ -1,13 +1,17 @@
 /**
- * The cache policy both hosts share, host-neutral:
+ * The reply cache: one policy for the Sheets path, the Excel add-in and the proxy. Host-neutral
+ * (no Node or DOM API: it is bundled into Excel's functions.js, written for ES2016):
  *
  * - an entry is a checked reply body with the time it was fetched;
  * - younger than the request's `maxAgeSeconds` → served without asking the source (fresh);
  * - the source fails (timeout, network, HTTP 5xx/429, unparseable 200) → an entry younger than
  *   `staleAgeSeconds` is served instead (stale-but-allowed); a definite refusal (FRED 400: no such
  *   series, bad key) is never masked;
- * - only replies that parse are stored, so garbage never poisons the cache;
- * - identical requests (same `cacheKey`) in flight share one fetch (async path).
+ * - only replies that parse are stored, so garbage never poisons the cache; a refusal is
+ *   remembered only where `refusalSeconds` asks for it (the proxy: a sheet of mistyped ids
+ *   must not spend its rate budget), and never stands in as a stale copy;
+ * - identical requests (same `cacheKey`) in flight share one fetch (`ReplyCache`);
+ * - memory is bounded (least recently used dropped first), `clear()` drops everything.
  *
  * Storage is pluggable: `SyncStorage` (Sheets `CacheService`, in-memory) or `AsyncStorage`
  * (Excel `OfficeRuntime.storage`). See storage.ts for the adapters.
@@ -20,6 +24,8 @@ export interface CacheEntry {
   body: string;
   /** Milliseconds since the epoch. */
   fetchedAt: number;
+  /** A remembered refusal's HTTP status (its body is the source's answer); absent for a reply that parsed. */
+  status?: number;
 }
 
 /** Synchronous key/value storage with a time to live (CacheService's shape). */
@@ -32,21 +38,24 @@ export interface SyncStorage {
 export interface AsyncStorage {
   get(key: string): Promise<string | null | undefined>;
   put(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Remove every entry this cache wrote. */
+  clear?(): Promise<void>;
 }
 
 /** Storage keys carry a version, so a format change never reads old entries. */
 export const storageKey = (req: Pick<DataRequest, "cacheKey">) => `mb1:${req.cacheKey}`;
 
 export function encodeEntry(e: CacheEntry): string {
-  return JSON.stringify({ t: e.fetchedAt, b: e.body });
+  return JSON.stringify(e.status === undefined ? { t: e.fetchedAt, b: e.body } : { t: e.fetchedAt, b: e.body, s: e.status });
 }
 
 /** A stored entry, or undefined for anything unreadable (treated as a miss). */
 export function decodeEntry(s: string | null | undefined): CacheEntry | undefined {
   if (typeof s !== "string") return undefined;
   try {
-    const j = JSON.parse(s) as { t?: unknown; b?: unknown };
-    return typeof j.t === "number" && typeof j.b === "string" ? { fetchedAt: j.t, body: j.b } : undefined;
+    const j = JSON.parse(s) as { t?: unknown; b?: unknown; s?: unknown };
+    if (typeof j.t !== "number" || typeof j.b !== "string") return undefined;
+    return typeof j.s === "number" ? { fetchedAt: j.t, body: j.b, status: j.s } : { fetchedAt: j.t, body: j.b };
   } catch {
     return undefined;
   }
@@ -54,31 +63,52 @@ export function decodeEntry(s: string | null | undefined): CacheEntry | undefine
 
 export type Freshness = "fresh" | "stale" | "expired";
 
-/** Fresh below maxAge, stale (servable on failure) below staleAge, else expired. A future timestamp counts as age 0. */
-export function freshness(e: CacheEntry, req: Pick<DataRequest, "maxAgeSeconds" | "staleAgeSeconds">, now: number): Freshness {
+/**
+ * Fresh below maxAge, stale (servable on failure) below staleAge, else expired. A remembered
+ * refusal is fresh for `refusalSeconds`, then expired. A future timestamp counts as age 0.
+ */
+export function freshness(e: CacheEntry, req: Pick<DataRequest, "maxAgeSeconds" | "staleAgeSeconds">, now: number, refusalSeconds = 0): Freshness {
   const age = Math.max(0, now - e.fetchedAt) / 1000;
+  if (e.status !== undefined) return age < refusalSeconds ? "fresh" : "expired";
   return age < req.maxAgeSeconds ? "fresh" : age < req.staleAgeSeconds ? "stale" : "expired";
 }
 
-/** Where a served body came from. */
-export type ServedFrom = "cache" | "network" | "stale";
+/** Where a served answer came from. `shared`: a fetch started for an identical request in flight. */
+export type ServedFrom = "cache" | "network" | "stale" | "shared";
 
-export type Outcome = { ok: true; body: string; fetchedAt: number; from: ServedFrom } | { ok: false; error: SheetError };
+/** What the source answered when there is no body to serve, and whether an old copy could have stood in. */
+export interface Failure {
+  result: FetchResult;
+  transient: boolean;
+}
+
+export type Outcome = { ok: true; body: string; fetchedAt: number; from: ServedFrom } | { ok: false; error: SheetError; from: ServedFrom; failure: Failure };
+
+/** A cached entry as an outcome: its body, or the refusal it remembers. */
+function fromEntry(req: DataRequest, e: CacheEntry, from: ServedFrom): Outcome {
+  if (e.status === undefined) return { ok: true, body: e.body, fetchedAt: e.fetchedAt, from };
+  const result: FetchResult = { kind: "response", status: e.status, body: e.body };
+  const checked = checkReply(req, result);
+  return checked.ok ? { ok: true, body: e.body, fetchedAt: e.fetchedAt, from } : { ok: false, error: checked.error, from, failure: { result, transient: false } };
+}
 
 /**
  * The decision after asking the source, pure: what to serve and what (if anything) to store.
  * `cached` is the entry found before the fetch (any age).
  */
-export function settle(req: DataRequest, result: FetchResult, cached: CacheEntry | undefined, now: number): { outcome: Outcome; store?: CacheEntry } {
+export function settle(req: DataRequest, result: FetchResult, cached: CacheEntry | undefined, now: number, refusalSeconds = 0): { outcome: Outcome; store?: CacheEntry } {
   const checked = checkReply(req, result);
   if (checked.ok) {
-    const store = { body: checked.body, fetchedAt: now };
-    return { outcome: { ok: true, body: checked.body, fetchedAt: now, from: "network" }, store };
+    return { outcome: { ok: true, body: checked.body, fetchedAt: now, from: "network" }, store: { body: checked.body, fetchedAt: now } };
   }
-  if (checked.transient && cached && freshness(cached, req, now) !== "expired") {
+  if (checked.transient && cached && cached.status === undefined && freshness(cached, req, now) !== "expired") {
     return { outcome: { ok: true, body: cached.body, fetchedAt: cached.fetchedAt, from: "stale" } };
   }
-  return { outcome: { ok: false, error: checked.error } };
+  const outcome: Outcome = { ok: false, error: checked.error, from: "network", failure: { result, transient: checked.transient } };
+  if (!checked.transient && refusalSeconds > 0 && result.kind === "response") {
+    return { outcome, store: { body: result.body, fetchedAt: now, status: result.status } };
+  }
+  return { outcome };
 }
 
 /** Outcomes → what `compute` takes, in plan order; plan errors pass through. */
@@ -91,17 +121,139 @@ export function toReplies(items: readonly PlanItem[], outcomes: ReadonlyMap<stri
   });
 }
 
-const requestsOf = (items: readonly PlanItem[]): DataRequest[] => {
+function requestsOf(items: readonly PlanItem[]): DataRequest[] {
   const seen = new Map<string, DataRequest>();
   for (const it of items) if (!(it instanceof SheetError) && !seen.has(it.cacheKey)) seen.set(it.cacheKey, it);
-  return [...seen.values()];
-};
+  return Array.from(seen.values());
+}
 
 function describe(e: unknown): string {
   // An exception from a host service (Apps Script's UrlFetchApp) may come from another realm: read its message, not its class.
   const m = typeof (e as { message?: unknown } | null)?.message === "string" ? (e as { message: string }).message : String(e);
   // Never let a URL (which may hold a key) through: keep the message, drop any query string.
   return m.replace(/\?[^\s"')]*/g, "?…").slice(0, 200);
+}
+
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined; // a storage failure is a cache miss, never a cell error
+  }
+}
+
+async function safeAsync<T>(f: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await f();
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReplyCacheOptions {
+  /** Persistent storage behind the in-memory map (Excel: `OfficeRuntime.storage`). Refusals are kept in memory only. */
+  storage?: AsyncStorage;
+  now?(): number;
+  /** Entries kept in memory (least recently used dropped first). Default 200. */
+  maxEntries?: number;
+  /** Characters of reply bodies kept in memory. Default: no bound beyond `maxEntries`. */
+  maxChars?: number;
+  /** How long a definite refusal is remembered, in seconds. Default 0: not at all. */
+  refusalSeconds?: number;
+}
+
+/**
+ * Memory → persistent storage → one shared fetch per key, settled by the policy above. The
+ * fetch is the caller's (the add-in's `fetch` to the proxy, the proxy's upstream client); a
+ * fetch that throws is a network failure.
+ */
+export class ReplyCache {
+  private readonly memory = new Map<string, CacheEntry>();
+  private chars = 0;
+  private readonly inflight = new Map<string, Promise<Outcome>>();
+  /** Bumped by `clear()`: a fetch started before it answers its callers but stores nothing. */
+  private generation = 0;
+
+  constructor(private readonly opts: ReplyCacheOptions = {}) {}
+
+  private now(): number {
+    return this.opts.now ? this.opts.now() : Date.now();
+  }
+
+  private get refusalSeconds(): number {
+    return this.opts.refusalSeconds ?? 0;
+  }
+
+  get(req: DataRequest, fetch: (req: DataRequest) => Promise<FetchResult>): Promise<Outcome> {
+    const key = req.cacheKey;
+    const hit = this.memory.get(key);
+    if (hit && freshness(hit, req, this.now(), this.refusalSeconds) === "fresh") {
+      this.remember(key, hit); // most recently used last
+      return Promise.resolve(fromEntry(req, hit, "cache"));
+    }
+    const pending = this.inflight.get(key);
+    if (pending) return pending.then((o): Outcome => (o.from === "network" ? { ...o, from: "shared" } : o));
+    const p = this.load(req, hit, fetch, this.generation);
+    this.inflight.set(key, p);
+    const done = () => {
+      if (this.inflight.get(key) === p) this.inflight.delete(key);
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  /** Drop every cached reply, in memory and in the persistent storage. */
+  async clear(): Promise<void> {
+    this.generation++;
+    this.memory.clear();
+    this.chars = 0;
+    this.inflight.clear();
+    const storage = this.opts.storage;
+    if (storage && storage.clear) await safeAsync(() => storage.clear!());
+  }
+
+  private async load(req: DataRequest, memoryHit: CacheEntry | undefined, fetch: (req: DataRequest) => Promise<FetchResult>, generation: number): Promise<Outcome> {
+    let cached = memoryHit;
+    const storage = this.opts.storage;
+    if (storage) {
+      const stored = decodeEntry(await safeAsync(() => storage.get(storageKey(req))));
+      if (stored && stored.status === undefined && (!cached || stored.fetchedAt > cached.fetchedAt)) cached = stored;
+      if (cached && freshness(cached, req, this.now(), this.refusalSeconds) === "fresh") {
+        if (generation === this.generation) this.remember(req.cacheKey, cached);
+        return fromEntry(req, cached, "cache");
+      }
+    }
+    let result: FetchResult;
+    try {
+      result = await fetch(req);
+    } catch (e) {
+      result = { kind: "network", message: describe(e) };
+    }
+    const { outcome, store } = settle(req, result, cached, this.now(), this.refusalSeconds);
+    if (store && generation === this.generation) {
+      this.remember(req.cacheKey, store);
+      if (storage && store.status === undefined) await safeAsync(() => storage.put(storageKey(req), encodeEntry(store), req.staleAgeSeconds));
+    }
+    return outcome;
+  }
+
+  private remember(key: string, e: CacheEntry): void {
+    const old = this.memory.get(key);
+    if (old) {
+      this.memory.delete(key);
+      this.chars -= old.body.length;
+    }
+    const maxChars = this.opts.maxChars ?? Infinity;
+    if (e.body.length > maxChars) return; // larger than the whole budget: not kept
+    this.memory.set(key, e);
+    this.chars += e.body.length;
+    const maxEntries = this.opts.maxEntries ?? 200;
+    while (this.memory.size > maxEntries || this.chars > maxChars) {
+      const oldest = this.memory.keys().next().value as string;
+      this.chars -= this.memory.get(oldest)!.body.length;
+      this.memory.delete(oldest);
+    }
+  }
 }
 
 export interface SyncFetcherOptions {
@@ -129,7 +281,7 @@ export class SyncFetcher {
     const now = this.now();
     for (const req of reqs) {
       const cached = decodeEntry(safe(() => this.opts.storage.get(storageKey(req))));
-      if (cached && freshness(cached, req, now) === "fresh") out.set(req.cacheKey, { ok: true, body: cached.body, fetchedAt: cached.fetchedAt, from: "cache" });
+      if (cached && freshness(cached, req, now) === "fresh") out.set(req.cacheKey, fromEntry(req, cached, "cache"));
       else misses.push({ req, cached });
     }
     if (misses.length === 0) return out;
@@ -167,99 +319,47 @@ export class SyncFetcher {
   }
 }
 
-function safe<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined; // a storage failure is a cache miss, never a cell error
-  }
-}
-
-async function safeAsync<T>(f: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await f();
-  } catch {
-    return undefined;
-  }
-}
-
 export interface AsyncFetcherOptions {
   /** One request (Excel: `fetch` to our proxy). It may honour `signal`; it should not throw, but may. */
   fetch(req: DataRequest, signal: AbortSignal): Promise<FetchResult>;
   /** Persistent storage behind the in-memory map (Excel: `OfficeRuntime.storage`). */
   storage?: AsyncStorage;
   now?(): number;
-  /** Entries kept in memory (least recently fetched dropped first). Default 200. */
+  /** Entries kept in memory (least recently used dropped first). Default 200. */
   maxMemoryEntries?: number;
   /** Caps every request's own timeout (default: the request's, 10 s). */
   timeoutMs?: number;
 }
 
 /**
- * The asynchronous path (Excel): memory → persistent storage → one shared fetch per key, with the
- * request's timeout enforced here (a host fetch that hangs still settles as a timeout).
+ * The asynchronous path (Excel): the reply cache, with the request's timeout enforced here (a
+ * host fetch that hangs still settles as a timeout).
  */
 export class AsyncFetcher {
-  private readonly memory = new Map<string, CacheEntry>();
-  private readonly inflight = new Map<string, Promise<Outcome>>();
+  private readonly cache: ReplyCache;
   /** Upstream fetches started (tests and diagnostics). */
   fetches = 0;
 
-  constructor(private readonly opts: AsyncFetcherOptions) {}
-
-  private now(): number {
-    return this.opts.now ? this.opts.now() : Date.now();
+  constructor(private readonly opts: AsyncFetcherOptions) {
+    this.cache = new ReplyCache({ storage: opts.storage, now: opts.now, maxEntries: opts.maxMemoryEntries });
   }
 
   get(req: DataRequest): Promise<Outcome> {
-    const hit = this.memory.get(req.cacheKey);
-    if (hit && freshness(hit, req, this.now()) === "fresh") {
-      return Promise.resolve({ ok: true, body: hit.body, fetchedAt: hit.fetchedAt, from: "cache" });
-    }
-    const pending = this.inflight.get(req.cacheKey);
-    if (pending) return pending;
-    const p = this.load(req, hit).finally(() => this.inflight.delete(req.cacheKey));
-    this.inflight.set(req.cacheKey, p);
-    return p;
-  }
-
-  /** Forget the replies held in memory ("Refresh live data"); fetches in flight go on. */
-  clear(): void {
-    this.memory.clear();
+    return this.cache.get(req, (r) => this.fetchWithTimeout(r));
   }
 
   /** The replies of a plan, in plan order. */
   async replies(items: readonly PlanItem[]): Promise<Reply[]> {
     const reqs = requestsOf(items);
     const outcomes = await Promise.all(reqs.map((r) => this.get(r)));
-    return toReplies(items, new Map(reqs.map((r, i) => [r.cacheKey, outcomes[i]])));
+    const byKey = new Map<string, Outcome>();
+    reqs.forEach((r, i) => byKey.set(r.cacheKey, outcomes[i]));
+    return toReplies(items, byKey);
   }
 
-  private async load(req: DataRequest, memoryHit: CacheEntry | undefined): Promise<Outcome> {
-    let cached = memoryHit;
-    const storage = this.opts.storage;
-    if (storage) {
-      const stored = decodeEntry(await safeAsync(() => storage.get(storageKey(req))));
-      if (stored && (!cached || stored.fetchedAt > cached.fetchedAt)) cached = stored;
-      if (cached && freshness(cached, req, this.now()) === "fresh") {
-        this.remember(req, cached);
-        return { ok: true, body: cached.body, fetchedAt: cached.fetchedAt, from: "cache" };
-      }
-    }
-    const result = await this.fetchWithTimeout(req);
-    const { outcome, store } = settle(req, result, cached, this.now());
-    if (store) {
-      this.remember(req, store);
-      if (storage) await safeAsync(() => storage.put(storageKey(req), encodeEntry(store), req.staleAgeSeconds));
-    }
-    return outcome;
-  }
-
-  private remember(req: DataRequest, e: CacheEntry): void {
-    this.memory.delete(req.cacheKey);
-    this.memory.set(req.cacheKey, e);
-    const max = this.opts.maxMemoryEntries ?? 200;
-    while (this.memory.size > max) this.memory.delete(this.memory.keys().next().value as string);
+  /** Drop every cached reply, in memory and in OfficeRuntime.storage ("Refresh live data"). */
+  clear(): Promise<void> {
+    return this.cache.clear();
   }
 
   private fetchWithTimeout(request: DataRequest): Promise<FetchResult> {
@@ -282,6 +382,10 @@ export class AsyncFetcher {
         return ctl.signal.aborted ? { kind: "timeout", afterMs: req.timeoutMs } : { kind: "network", message: describe(e) };
       }
     })();
-    return Promise.race([fetched, timeout]).finally(() => clearTimeout(timer));
+    const settled = (r: FetchResult) => {
+      clearTimeout(timer);
+      return r;
+    };
+    return Promise.race([fetched, timeout]).then(settled);
   }
 }

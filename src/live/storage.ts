@@ -52,7 +52,8 @@ export function refreshedSync(s: SyncStorage, since: () => number | undefined): 
 
 /** The same for an asynchronous store (Excel's OfficeRuntime.storage). */
 export function refreshedAsync(s: AsyncStorage, since: () => number | undefined): AsyncStorage {
-  return { get: async (k) => fetchedSince(await s.get(k), since()), put: (k, v, ttl) => s.put(k, v, ttl) };
+  const clear = s.clear;
+  return { get: async (k) => fetchedSince(await s.get(k), since()), put: (k, v, ttl) => s.put(k, v, ttl), ...(clear ? { clear: () => clear.call(s) } : {}) };
 }
 
 /** The shape of Apps Script's `Cache` (CacheService). */
@@ -181,6 +182,15 @@ export function boundedOfficeStorage(s: OfficeStorageFull, opts: BoundedStorageO
       }
       await s.setItem(k, v);
       await s.setItem(indexKey, JSON.stringify(idx));
+    },
+    /** Every entry of the index removed, then the index; other keys (the proxy setting) stay. */
+    async clear() {
+      const idx = await load();
+      for (const key of Object.keys(idx)) {
+        delete idx[key];
+        await s.removeItem(key).catch(() => undefined);
+      }
+      await s.removeItem(indexKey).catch(() => undefined);
     },
   };
 }

@@ -2,7 +2,7 @@
  * The proxy's allow-list: the only requests it forwards, with the only parameters it accepts.
  * Anything else is refused before any upstream is contacted (no open relay).
  */
-import { AGES, type Endpoints, PROXY_PATHS, type RequestKind, type Source } from "../core/data/request";
+import { AGES, type Endpoints, PROXY_PATHS, type RequestKind, SOURCE_CHARSETS, type Source } from "../core/data/request";
 
 export interface Route {
   path: string;
@@ -17,7 +17,10 @@ export interface Route {
   needsFredKey: boolean;
   maxAgeSeconds: number;
   staleAgeSeconds: number;
+  /** What the proxy answers with: always UTF-8. */
   contentType: string;
+  /** The upstream's charset when it is not UTF-8: the proxy transcodes. */
+  charset?: string;
   /** How messages name the request (never with a key). */
   label(q: URLSearchParams): string;
 }
@@ -25,22 +28,30 @@ export interface Route {
 const SERIES_ID = /^[A-Za-z0-9_]{1,40}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A Ministry of Finance JGB curve file: no parameters, no key, CSV as published. */
-function mofRoute(file: "mofCurrent" | "mofAll", name: string): Route {
+type FileUpstream = Exclude<keyof Endpoints, "fred">;
+
+/** A publisher's file: no parameters, no key, served as published (transcoded to UTF-8 where needed). */
+function fileRoute(upstream: FileUpstream, source: Source, kind: RequestKind, contentType: string): Route {
+  const path = PROXY_PATHS[upstream];
+  const name = path.slice(path.lastIndexOf("/") + 1);
   return {
-    path: PROXY_PATHS[file],
-    upstream: file,
-    source: "Japan MoF",
-    kind: "mof-jgb",
+    path,
+    upstream,
+    source,
+    kind,
     params: {},
     required: [],
     defaults: {},
     needsFredKey: false,
-    ...AGES[file],
-    contentType: "text/csv",
-    label: () => `Japan MoF ${name}`,
+    ...AGES[upstream],
+    contentType,
+    charset: SOURCE_CHARSETS[upstream],
+    label: () => `${source} ${name}`,
   };
 }
+
+const CSV = "text/csv; charset=utf-8";
+const TEXT = "text/plain; charset=utf-8";
 
 export const ROUTES: readonly Route[] = [
   {
@@ -76,21 +87,12 @@ export const ROUTES: readonly Route[] = [
     contentType: "application/json; charset=utf-8",
     label: (q) => `FRED ${(q.get("series_id") ?? "").toUpperCase()} (units)`,
   },
-  {
-    path: PROXY_PATHS.tic,
-    upstream: "tic",
-    source: "US Treasury TIC",
-    kind: "tic-table5",
-    params: {},
-    required: [],
-    defaults: {},
-    needsFredKey: false,
-    ...AGES.tic,
-    contentType: "text/plain; charset=utf-8",
-    label: () => "US Treasury TIC slt_table5.txt",
-  },
-  mofRoute("mofCurrent", "jgbcme.csv"),
-  mofRoute("mofAll", "jgbcme_all.csv"),
+  fileRoute("tic", "US Treasury TIC", "tic-table5", TEXT),
+  fileRoute("ticHistory", "US Treasury TIC", "tic-history", TEXT),
+  fileRoute("mofCurrent", "Japan MoF", "mof-jgb", CSV),
+  fileRoute("mofAll", "Japan MoF", "mof-jgb", CSV),
+  fileRoute("mofFlowsWeekly", "Japan MoF", "mof-flows-weekly", CSV),
+  fileRoute("mofFlowsMonthly", "Japan MoF", "mof-flows-monthly", CSV),
 ];
 
 /** A request the proxy will forward: its route and canonical query (sorted, validated, keyless). */
@@ -120,7 +122,7 @@ export function matchRoute(target: string): Matched | Refusal {
   if (u.host !== "proxy.invalid") return { status: 400, reason: "only paths on this proxy are accepted" };
   const route = ROUTES.find((r) => r.path === u.pathname);
   if (!route) {
-    return { status: 404, reason: "not on the allow-list: this proxy forwards only FRED series/observations and series, the TIC table 5 and the MoF JGB curve files" };
+    return { status: 404, reason: `not on the allow-list: this proxy forwards only ${ROUTES.map((r) => r.path).join(", ")}` };
   }
   const seen = new Set<string>();
   const q = new URLSearchParams();
@@ -148,13 +150,4 @@ export function matchRoute(target: string): Matched | Refusal {
 /** A parameter name as it may appear in a message: short, plain. */
 function safeName(k: string): string {
   return /^[A-Za-z0-9_]{1,40}$/.test(k) ? k : "(unreadable name)";
-}
-
-/** The upstream URL for a match. The key is appended last, only here, never logged. */
-export function upstreamUrl(m: Matched, ends: Endpoints, fredApiKey: string | undefined): string {
-  if (m.route.upstream === "fred") {
-    const base = ends.fred.replace(/\/+$/, "");
-    return `${base}${m.route.path}?${m.query}&api_key=${encodeURIComponent(fredApiKey ?? "")}`;
-  }
-  return ends[m.route.upstream];
 }

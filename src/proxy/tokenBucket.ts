@@ -1,7 +1,10 @@
 /**
  * A token bucket for the proxy's own upstream requests. With `capacity` C and `perMinute` R, at
  * most C + R requests leave in any 60 s: the defaults (10, 100) stay below FRED's 120 a minute per key.
+ * It runs on a monotonic clock (milliseconds): a wall clock stepped back must not drain it.
  */
+import { performance } from "node:perf_hooks";
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -9,7 +12,7 @@ export class TokenBucket {
   constructor(
     private readonly capacity: number,
     private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(),
   ) {
     if (!(capacity >= 1) || !(perMinute > 0)) throw new Error("a token bucket needs capacity ≥ 1 and a positive rate");
     this.tokens = capacity;
@@ -18,7 +21,9 @@ export class TokenBucket {
 
   private refill(): void {
     const t = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) * this.perMinute) / 60_000);
+    // A clock that steps back (a wall clock passed in) refills nothing for that step and drains nothing.
+    const elapsed = Math.max(0, t - this.last);
+    this.tokens = Math.min(this.capacity, this.tokens + (elapsed * this.perMinute) / 60_000);
     this.last = t;
   }
 

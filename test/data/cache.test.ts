@@ -1,15 +1,15 @@
 /**
  * The host-neutral cache policy (src/live): fresh served, stale-but-allowed on failure, garbage
  * never stored, identical requests in flight shared, timeouts enforced, storage pluggable.
- * Rules from issue #6 / SPEC "Live checkpoints" (errors paragraph).
+ * Rules as docs/live.md states them ("How fresh, and for how long a stale copy stands in").
  */
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { fredObservationsRequest } from "../../src/core/data/fred";
 import type { DataRequest, FetchResult } from "../../src/core/data/request";
 import { ticRequest } from "../../src/core/data/tic";
-import { AsyncFetcher, SyncFetcher, decodeEntry, encodeEntry, freshness, storageKey } from "../../src/live/cache";
-import { ChunkedStorage, MemoryStorage, asAsync, officeStorage } from "../../src/live/storage";
+import { AsyncFetcher, ReplyCache, SyncFetcher, decodeEntry, encodeEntry, freshness, storageKey } from "../../src/live/cache";
+import { ChunkedStorage, MemoryStorage, asAsync, boundedOfficeStorage, officeStorage } from "../../src/live/storage";
 import { own } from "./fixtures";
 
 const DGS10 = fredObservationsRequest("DGS10", { via: "proxy", proxyBase: "http://p", sortOrder: "desc", limit: 60 });
@@ -33,6 +33,7 @@ describe("freshness and entries", () => {
   });
   it("round-trips and treats junk as a miss", () => {
     expect(decodeEntry(encodeEntry({ body: "a\r\nb", fetchedAt: 5 }))).toEqual({ body: "a\r\nb", fetchedAt: 5 });
+    expect(decodeEntry(encodeEntry({ body: "no", fetchedAt: 5, status: 400 }))).toEqual({ body: "no", fetchedAt: 5, status: 400 });
     expect(decodeEntry("{nope")).toBeUndefined();
     expect(decodeEntry(null)).toBeUndefined();
     expect(storageKey(DGS10)).not.toContain("api_key");
@@ -182,6 +183,111 @@ describe("AsyncFetcher (the Excel path)", () => {
     const broken = { get: async () => { throw new Error("quota"); }, put: async () => { throw new Error("quota"); } };
     const f = new AsyncFetcher({ storage: broken, fetch: async () => ok(own("tic_slt_table5_small.txt")) });
     expect(await f.get(TIC)).toMatchObject({ ok: true, from: "network" });
+  });
+});
+
+describe("ReplyCache (one policy for the add-in and the proxy)", () => {
+  const unknownSeries = (): FetchResult => ({ kind: "response", status: 400, body: own("fred_error_unknown_series_400.json") });
+
+  /** A cache over a counting fetch whose answer the test sets. */
+  function setup(opts: ConstructorParameters<typeof ReplyCache>[0] = {}) {
+    const c = clock();
+    let answer: () => FetchResult = () => ok(own("fred_DGS10_desc.json"));
+    const calls: string[] = [];
+    const cache = new ReplyCache({ now: c.now, ...opts });
+    const get = (req: DataRequest = DGS10) =>
+      cache.get(req, async (r) => {
+        calls.push(r.cacheKey);
+        return answer();
+      });
+    return { c, cache, get, calls, answer: (f: () => FetchResult) => (answer = f) };
+  }
+
+  it("remembers a definite refusal for refusalSeconds (the proxy), never as a stale copy; by default not at all (the add-in)", async () => {
+    const s = setup({ refusalSeconds: 600 });
+    s.answer(unknownSeries);
+    const first = await s.get();
+    expect(first).toMatchObject({ ok: false, from: "network" });
+    const again = await s.get();
+    expect(again).toMatchObject({ ok: false, from: "cache", failure: { transient: false, result: { status: 400 } } });
+    expect(!again.ok && again.error.message).toBe(!first.ok && first.error.message);
+    expect(s.calls).toHaveLength(1);
+    s.c.advance(600_000); // ten minutes: asked again, and a failing source now shows its own failure
+    s.answer(() => ({ kind: "response", status: 500, body: "" }));
+    const later = await s.get();
+    expect(!later.ok && later.error.message).toBe("FRED DGS10: HTTP 500 server error");
+    expect(s.calls).toHaveLength(2);
+
+    const addin = setup();
+    addin.answer(unknownSeries);
+    await addin.get();
+    await addin.get();
+    expect(addin.calls).toHaveLength(2);
+  });
+
+  it("callers that join a fetch in flight are told so ('shared')", async () => {
+    const s = setup();
+    const [a, b] = await Promise.all([s.get(), s.get()]);
+    expect([a.from, b.from]).toEqual(["network", "shared"]);
+    expect(s.calls).toHaveLength(1);
+  });
+
+  it("bounds memory by entries and characters, least recently used first; a body over the whole budget is not kept", async () => {
+    const s = setup({ maxEntries: 2 });
+    const tic = () => s.get(TIC);
+    const other = fredObservationsRequest("DEXJPUS", { via: "proxy", proxyBase: "http://p", sortOrder: "desc", limit: 60 });
+    s.answer(() => ok(own("tic_slt_table5_small.txt")));
+    await tic();
+    s.answer(() => ok(own("fred_DGS10_desc.json")));
+    await s.get(DGS10);
+    await tic(); // TIC used last: DGS10 is the least recently used
+    s.answer(() => ok(own("fred_DEXJPUS_desc.json")));
+    await s.get(other);
+    expect(s.calls).toEqual([TIC.cacheKey, DGS10.cacheKey, other.cacheKey]);
+    expect((await tic()).from).toBe("cache");
+    expect((await s.get(DGS10)).from).toBe("network");
+
+    const small = setup({ maxChars: 100 });
+    await small.get(DGS10); // fred_DGS10_desc.json is over 100 characters
+    expect((await small.get(DGS10)).from).toBe("network");
+  });
+
+  it("clear() drops memory and the persistent copies, keeps the proxy setting; a fetch in flight during it stores nothing", async () => {
+    const c = clock();
+    const office = new Map<string, string>([["marginal-bid:proxy-url", "http://localhost:8787"]]);
+    const storage = boundedOfficeStorage({
+      getItem: async (k) => office.get(k) ?? null,
+      setItem: async (k, v) => void office.set(k, v),
+      removeItem: async (k) => void office.delete(k),
+    });
+    let calls = 0;
+    let release: () => void = () => undefined;
+    let gate: Promise<void> = Promise.resolve();
+    const f = new AsyncFetcher({ storage, now: c.now, fetch: async () => (calls++, await gate, ok(own("tic_slt_table5_small.txt"))) });
+    await f.get(TIC);
+    expect(office.has(storageKey(TIC))).toBe(true);
+    await f.clear();
+    expect([...office.keys()]).toEqual(["marginal-bid:proxy-url"]);
+    expect(await f.get(TIC)).toMatchObject({ ok: true, from: "network" });
+    expect(calls).toBe(2);
+
+    await f.clear();
+    gate = new Promise<void>((r) => (release = r));
+    const inFlight = f.get(TIC);
+    await f.clear(); // "Refresh live data" while a fetch is out
+    const next = f.get(TIC); // a new fetch, not the old one
+    release();
+    expect(await inFlight).toMatchObject({ ok: true, from: "network" }); // its caller still gets its answer
+    expect(await next).toMatchObject({ ok: true, from: "network" });
+    expect(calls).toBe(4);
+    await f.clear();
+    gate = new Promise<void>((r) => (release = r));
+    const old = f.get(TIC);
+    await f.clear();
+    release();
+    await old;
+    expect(office.has(storageKey(TIC))).toBe(false); // what came back after the clear was not kept…
+    expect(await f.get(TIC)).toMatchObject({ from: "network" }); // …in storage nor in memory
   });
 });
 

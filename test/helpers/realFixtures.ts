@@ -20,3 +20,13 @@ export function realFixtureBytes(name: string): Buffer | undefined {
   }
   return undefined;
 }
+
+/**
+ * A real file for a test that cannot run without it: its bytes, or undefined to skip (the reason
+ * printed); on CI (`CI=true`) a missing file fails instead, so a green CI always read it.
+ */
+export function realFixtureForTest(name: string): Buffer | undefined {
+  const bytes = realFixtureBytes(name);
+  if (!bytes && process.env.CI === "true") throw new Error(`real fixture ${name} is missing from ${REAL_DIR}: CI needs it (set MB_REAL_FIXTURES)`);
+  return bytes;
+}

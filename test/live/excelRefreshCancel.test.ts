@@ -207,6 +207,18 @@ describe("Excel: Refresh live data (task pane)", () => {
     expect(proxy.requests).toEqual(["DEXJPUS", "DEXJPUS"]);
   });
 
+  it("a runtime that starts after the click serves nothing stored before it (another window's pane, or a restart)", async () => {
+    expect(await fred("DEXJPUS", {})).toEqual([[147.25]]); // stored in OfficeRuntime.storage
+    resetLiveFetcher();
+    expect(await fred("DEXJPUS", {})).toEqual([[147.25]]); // a new session: from storage, not asked
+    expect(proxy.requests).toEqual(["DEXJPUS"]);
+    await new Promise((r) => setTimeout(r, 5));
+    stored.set(REFRESHED_AT_KEY, String(Date.now())); // the click, seen by no running call
+    resetLiveFetcher();
+    expect(await fred("DEXJPUS", {})).toEqual([[147.25]]);
+    expect(proxy.requests).toEqual(["DEXJPUS", "DEXJPUS"]);
+  });
+
   it("without ExcelApi 1.9 (no search) still stamps and recalculates", async () => {
     const excelApi = fakeExcel({ S: { K3: { value: REFRESH_LABEL } } });
     expect(await refreshLiveData(excelApi.context, officeStorage, new Date(), false)).toBe(0);

@@ -1,13 +1,18 @@
 /**
- * Mock upstreams on 127.0.0.1 for the proxy tests: FRED (JSON), the TIC table (text), the MoF
- * curve (CSV), serving our fixtures (test/fixtures/data). Each counts its requests, records the
- * URLs it received, and can be told to fail a path: an HTTP status, garbage, or no reply at all.
+ * Mock upstreams on 127.0.0.1 for the proxy tests: FRED (JSON), the TIC tables (text), the MoF
+ * curve and flow files (CSV), serving our fixtures (test/fixtures/data) and, for the TIC history
+ * and the MoF flows, the publishers' real bytes (shared/fixtures/real; 404 where absent). Each
+ * counts its requests, records the URLs it received, and can be told to fail a path: an HTTP
+ * status (with headers), garbage, or no reply at all.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Endpoints } from "../../src/core/data/request";
+import { type ProxyOptions, type ProxyServer, createProxy } from "../../src/proxy/server";
 import { own } from "../data/fixtures";
+import { realFixtureBytes } from "../helpers/realFixtures";
 
-export type Failure = { status: number; body?: string } | "hang" | "garbage";
+export type Failure = { status: number; body?: string; headers?: Record<string, string> } | "hang" | "garbage";
 
 export interface Mock {
   url: string;
@@ -32,7 +37,7 @@ export async function whileFailing<T>(mock: Mock, path: string, how: Failure, bo
   }
 }
 
-type Handler = (q: URLSearchParams) => { status: number; body: string; headers?: Record<string, string> };
+type Handler = (q: URLSearchParams) => { status: number; body: string | Buffer; headers?: Record<string, string> };
 
 async function startMock(routes: Record<string, Handler>): Promise<Mock> {
   const counts = new Map<string, number>();
@@ -56,7 +61,7 @@ async function startMock(routes: Record<string, Handler>): Promise<Mock> {
         return;
       }
       if (f) {
-        res.writeHead(f.status, { "Content-Type": "text/plain" });
+        res.writeHead(f.status, { "Content-Type": "text/plain", ...(f.headers ?? {}) });
         res.end(f.body ?? "");
         return;
       }
@@ -128,16 +133,37 @@ export function startFredMock(validKey: string): Promise<Mock> {
 }
 
 export const TIC_PATH = "/resource-center/data-chart-center/tic/Documents/slt_table5.txt";
+export const TIC_HISTORY_PATH = "/resource-center/data-chart-center/tic/Documents/mfhhis01.txt";
+/** The real files the mocks serve for the new sources (shared/fixtures/real). */
+export const REAL = {
+  ticHistory: "tic_mfhhis01_crlf_2000-2025_rev2026-05.txt",
+  mofFlowsWeekly: "mof_itn_week_sjis_2005-01-02_2026-09-12.csv",
+  mofFlowsMonthly: "mof_itn_montha1_sjis_2005-01_2026-08.csv",
+} as const;
+
+/** A real publisher file as the publisher serves it (its bytes), or 404 where it is not on this machine. */
+const realFile = (name: string) => () => {
+  const bytes = realFixtureBytes(name);
+  return bytes ? { status: 200, body: bytes } : { status: 404, body: `${name} is not on this machine` };
+};
+
 export function startTicMock(): Promise<Mock> {
-  return startMock({ [TIC_PATH]: () => ({ status: 200, body: readFixture("tic_slt_table5_small.txt") }) });
+  return startMock({
+    [TIC_PATH]: () => ({ status: 200, body: readFixture("tic_slt_table5_small.txt") }),
+    [TIC_HISTORY_PATH]: realFile(REAL.ticHistory),
+  });
 }
 
 export const MOF_CURRENT_PATH = "/english/policy/jgbs/reference/interest_rate/jgbcme.csv";
 export const MOF_ALL_PATH = "/english/policy/jgbs/reference/interest_rate/historical/jgbcme_all.csv";
+export const MOF_WEEKLY_PATH = "/policy/international_policy/reference/itn_transactions_in_securities/week.csv";
+export const MOF_MONTHLY_PATH = "/policy/international_policy/reference/itn_transactions_in_securities/montha1.csv";
 export function startMofMock(): Promise<Mock> {
   return startMock({
     [MOF_CURRENT_PATH]: () => ({ status: 200, body: readFixture("mof_jgbcme_small.csv") }),
     [MOF_ALL_PATH]: () => ({ status: 200, body: readFixture("mof_jgbcme_all_small.csv") }),
+    [MOF_WEEKLY_PATH]: realFile(REAL.mofFlowsWeekly),
+    [MOF_MONTHLY_PATH]: realFile(REAL.mofFlowsMonthly),
   });
 }
 
@@ -152,7 +178,7 @@ export interface Upstreams {
   tic: Mock;
   mof: Mock;
   /** The proxy's `upstreams` option / the direct plan's `endpoints`. */
-  endpoints: { fred: string; tic: string; mofCurrent: string; mofAll: string };
+  endpoints: Endpoints;
   close(): Promise<void>;
 }
 
@@ -162,7 +188,15 @@ export async function startUpstreams(fredKey: string): Promise<Upstreams> {
     fred,
     tic,
     mof,
-    endpoints: { fred: fred.url, tic: tic.url + TIC_PATH, mofCurrent: mof.url + MOF_CURRENT_PATH, mofAll: mof.url + MOF_ALL_PATH },
+    endpoints: {
+      fred: fred.url,
+      tic: tic.url + TIC_PATH,
+      mofCurrent: mof.url + MOF_CURRENT_PATH,
+      mofAll: mof.url + MOF_ALL_PATH,
+      ticHistory: tic.url + TIC_HISTORY_PATH,
+      mofFlowsWeekly: mof.url + MOF_WEEKLY_PATH,
+      mofFlowsMonthly: mof.url + MOF_MONTHLY_PATH,
+    },
     close: async () => {
       await Promise.all([fred.close(), tic.close(), mof.close()]);
     },
@@ -172,17 +206,37 @@ export async function startUpstreams(fredKey: string): Promise<Upstreams> {
 /** A plain HTTP GET (or other method) with full control of headers; never throws on status. */
 export function request(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; agent?: http.Agent } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers, agent: false }, (res) => {
+    const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers, agent: opts.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString("utf8"), bytes });
+      });
       res.on("error", reject);
     });
     req.on("error", reject);
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
   });
+}
+
+export interface RunningProxy {
+  proxy: ProxyServer;
+  url: string;
+  port: number;
+  /** Every log line the proxy wrote. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A proxy in this process on 127.0.0.1 (port 0), its upstreams at the mocks, its log kept. */
+export async function startProxy(up: Upstreams, fredApiKey: string | undefined, opts: ProxyOptions = {}): Promise<RunningProxy> {
+  const logs: string[] = [];
+  const proxy = createProxy({ fredApiKey, upstreams: up.endpoints, log: (l) => logs.push(l), ...opts });
+  const { url, port } = await proxy.listen(0, "127.0.0.1");
+  return { proxy, url, port, logs, close: () => proxy.close() };
 }

@@ -12,7 +12,7 @@ import { SheetError } from "../errors";
 export type Source = "FRED" | "US Treasury TIC" | "Japan MoF";
 
 /** Which parser a body is for (decides how a reply is checked before it is cached). */
-export type RequestKind = "fred-observations" | "fred-series" | "tic-table5" | "mof-jgb";
+export type RequestKind = "fred-observations" | "fred-series" | "tic-table5" | "tic-history" | "mof-jgb" | "mof-flows-weekly" | "mof-flows-monthly";
 
 export interface DataRequest {
   /** The URL the host fetches. In direct mode a FRED URL carries the API key: never log or show it. */
@@ -29,11 +29,13 @@ export interface DataRequest {
   staleAgeSeconds: number;
   /** Give up on the source after this long (issue #6: 10 s per request). */
   timeoutMs: number;
+  /** The reply's charset when it is not UTF-8 (a direct fetch of the MoF flows: `Windows-31J`); through the proxy every reply is UTF-8. */
+  charset?: string;
 }
 
 /** What a host's fetcher reports for one request. It never throws. */
 export type FetchResult =
-  | { kind: "response"; status: number; body: string }
+  | { kind: "response"; status: number; body: string; /** The source's `Retry-After`, in seconds, when it sent one. */ retryAfterSeconds?: number }
   | { kind: "timeout"; afterMs: number }
   | { kind: "network"; message: string };
 
@@ -50,6 +52,12 @@ export interface Endpoints {
   mofCurrent: string;
   /** MoF English JGB curve, 1974 to last month. */
   mofAll: string;
+  /** The TIC "Major Foreign Holders" history, 2000 on, tab-delimited, one block per year. */
+  ticHistory: string;
+  /** MoF "International Transactions in Securities", weekly (designated major investors), cp932 CSV. */
+  mofFlowsWeekly: string;
+  /** The same, monthly. */
+  mofFlowsMonthly: string;
 }
 
 export const DEFAULT_ENDPOINTS: Readonly<Endpoints> = {
@@ -57,6 +65,20 @@ export const DEFAULT_ENDPOINTS: Readonly<Endpoints> = {
   tic: "https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table5.txt",
   mofCurrent: "https://www.mof.go.jp/english/policy/jgbs/reference/interest_rate/jgbcme.csv",
   mofAll: "https://www.mof.go.jp/english/policy/jgbs/reference/interest_rate/historical/jgbcme_all.csv",
+  ticHistory: "https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/mfhhis01.txt",
+  mofFlowsWeekly: "https://www.mof.go.jp/policy/international_policy/reference/itn_transactions_in_securities/week.csv",
+  mofFlowsMonthly: "https://www.mof.go.jp/policy/international_policy/reference/itn_transactions_in_securities/montha1.csv",
+};
+
+/**
+ * Sources that do not serve UTF-8, and their charset. `Windows-31J` names Microsoft's Shift_JIS
+ * (cp932) for both readers: Java's (Apps Script `getContentText`) and the WHATWG decoder's (the
+ * proxy, which transcodes to UTF-8). Plain `Shift_JIS` in Java turns ①②③ into U+FFFD and 0x8160
+ * into U+301C instead of U+FF5E.
+ */
+export const SOURCE_CHARSETS: Readonly<Partial<Record<keyof Endpoints, string>>> = {
+  mofFlowsWeekly: "Windows-31J",
+  mofFlowsMonthly: "Windows-31J",
 };
 
 /** The proxy's paths: they mirror the upstream file names so that a log line reads like the source. */
@@ -66,6 +88,9 @@ export const PROXY_PATHS = {
   tic: "/tic/slt_table5.txt",
   mofCurrent: "/mof/jgbcme.csv",
   mofAll: "/mof/jgbcme_all.csv",
+  ticHistory: "/tic/mfhhis01.txt",
+  mofFlowsWeekly: "/mof/week.csv",
+  mofFlowsMonthly: "/mof/montha1.csv",
 } as const;
 
 /** How a plan reaches the sources, and what the host knows (the clock is the host's). */
@@ -95,6 +120,12 @@ export const AGES = {
   mofCurrent: { maxAgeSeconds: 4 * 3600, staleAgeSeconds: 7 * 86400 },
   /** MoF history: rewritten once a month. */
   mofAll: { maxAgeSeconds: 86400, staleAgeSeconds: 45 * 86400 },
+  /** TIC history: revised with each monthly release. */
+  ticHistory: { maxAgeSeconds: 86400, staleAgeSeconds: 45 * 86400 },
+  /** MoF weekly flows: one release a week (Thursdays); a stale copy is at most two releases old. */
+  mofFlowsWeekly: { maxAgeSeconds: 4 * 3600, staleAgeSeconds: 14 * 86400 },
+  /** MoF monthly flows: one release a month. */
+  mofFlowsMonthly: { maxAgeSeconds: 86400, staleAgeSeconds: 45 * 86400 },
 } as const;
 
 /** Issue #6: never a cell stuck loading past 10 s per request. */

@@ -50,6 +50,8 @@ interface Live {
   waiters: Waiters;
   /** The last "Refresh live data" this runtime has applied. */
   refreshedAt?: number;
+  /** Has this runtime read the stamp before (a new one then means a click during this session)? */
+  stampRead: boolean;
 }
 
 let live: Live | null = null;
@@ -60,7 +62,7 @@ function runtimeLive(): Live {
   const storage = officeRuntime()?.storage;
   const waiters = new Waiters();
   const http = fetchFetcher((url, init) => fetch(url, init)); // the global fetch, read at each call
-  const state: Live = { waiters, fetcher: undefined as unknown as AsyncFetcher };
+  const state: Live = { waiters, fetcher: undefined as unknown as AsyncFetcher, stampRead: false };
   state.fetcher = new AsyncFetcher({
     fetch: async (req: DataRequest, timeout: AbortSignal): Promise<FetchResult> => {
       const f = waiters.fetching(req.cacheKey, timeout);
@@ -91,12 +93,19 @@ async function setting(key: string): Promise<string | null> {
   }
 }
 
-/** Apply a "Refresh live data" clicked since the last call: forget what memory holds; storage hides older entries. */
+/**
+ * Apply a "Refresh live data" clicked since this runtime's last call: the add-in's cache is
+ * emptied. Stored entries from before the click are hidden in any case (refreshedAsync), so a
+ * runtime that starts later, or another runtime of the add-in, serves none of them either.
+ */
 async function applyRefresh(state: Live): Promise<void> {
   const stamp = readStamp(await setting(REFRESHED_AT_KEY));
+  const during = state.stampRead;
+  state.stampRead = true;
   if (stamp === undefined || stamp === state.refreshedAt) return;
   state.refreshedAt = stamp;
-  state.fetcher.clear();
+  // The first call of a session has nothing in memory, and what was stored after the click stays.
+  if (during) await state.fetcher.clear();
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
