@@ -2,16 +2,13 @@
  * Every file generated from the function table, in one list. `npm run generate` writes
  * them; test/generated.test.ts fails when a committed one is stale. A generator is a
  * module `src/hosts/<host>/generate.ts` (or `src/docs/generate.ts`) exporting
- * `generatedFiles(): { path: string; content: string }[]` with repo-relative paths.
+ * `generatedFiles(): GeneratedFile[]` (src/catalog/generated.ts) with repo-relative paths;
+ * generators import nothing from here, so the dependency runs one way.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
+import type { GeneratedFile } from "../src/catalog/generated";
 
 export const ROOT = resolve(__dirname, "..");
 
@@ -35,6 +32,3 @@ export async function allGeneratedFiles(): Promise<GeneratedFile[]> {
   }
   return files;
 }
-
-/** The header every generated file starts with (in that file's comment syntax). */
-export const GENERATED_NOTICE = "GENERATED from the function table in src/catalog by `npm run generate`. Do not edit by hand.";

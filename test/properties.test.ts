@@ -7,9 +7,13 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOG, type FunctionSpec } from "../src/catalog";
 import { CHAIN_INPUT_PARAMS } from "../src/catalog/scenarios";
-import { invoke, type Result } from "../src/args/invoke";
+import { invoke, readSingleArgs, type Result } from "../src/args/invoke";
 import type { ParamSpec } from "../src/args/kinds";
+import type { LiveFunctionSpec } from "../src/catalog/spec";
+import type { PlanContext, PlanItem } from "../src/core/data/request";
 import { SheetError } from "../src/core/errors";
+import { runLiveSync } from "../src/live/run";
+import { fixtureReply } from "./data/fixtures";
 import type { Cell, Table } from "../src/core/table";
 import { parseFormula, table } from "./catalog/sheet";
 
@@ -17,8 +21,9 @@ const RUNS = 200;
 
 /**
  * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/data,
- * test/proxy run them against mock servers); through invoke() they have no fetcher and must answer
- * #N/A without touching the network: checked at the end of this file.
+ * test/proxy run them against mock servers). Their arguments go through the same argument layer:
+ * checked at the end of this file, through invoke() (no fetcher: #N/A, never the network) and
+ * through the hosts' runner with fixture replies (a bad argument is its error, never a fetch).
  */
 const FUNCTIONS = CATALOG.filter((f) => f.domain !== "live-data");
 const LIVE = CATALOG.filter((f) => f.domain === "live-data");
@@ -358,7 +363,7 @@ describe("CHAIN on random input blocks", () => {
   });
 });
 
-describe("live-data functions through invoke(), which has no fetcher", () => {
+describe("live-data functions: their arguments read by the argument layer", () => {
   const realFetch = globalThis.fetch;
   let fetches = 0;
   beforeAll(() => {
@@ -371,22 +376,66 @@ describe("live-data functions through invoke(), which has no fetcher", () => {
     globalThis.fetch = realFetch;
   });
 
-  it("are the six of SPEC \"Live checkpoints\", each with its plan/compute hook", () => {
+  it('are the six of "Live checkpoints" (docs/functions.md), each with its plan/compute pair', () => {
     expect(LIVE.map((f) => f.name)).toEqual(["FRED", "FRED_SERIES", "TIC_HOLDINGS", "TIC_CHANGE", "JGB_YIELD", "CHECKPOINTS"]);
-    for (const f of LIVE) expect(f.live?.name, f.name).toBe(f.name);
+    for (const f of LIVE) expect(typeof f.live?.plan, f.name).toBe("function");
   });
 
+  /** Values a live argument may meet besides the random ones: ids, countries, tenors, dates and months as typed. */
+  const liveValueArb = fc.constantFrom<unknown>("DGS10", "dgs3mo", "T5YIE", "NOSUCH1", "Japan", "grand total", "Atlantis", "10Y", " 5 years ", "2026-08-05", "2026/7/1", "2026-03", "2026-13", "5/8/2026", 46239, 46112.5, 12, 13, 0, -1, 1e6);
+  const liveArgsArb = (f: FunctionSpec) =>
+    fc.oneof(
+      argsArb(f),
+      fc.tuple(fc.tuple(...f.params.map(() => fc.oneof({ weight: 3, arbitrary: liveValueArb }, { weight: 1, arbitrary: scalarArb }))), fc.integer({ min: 0, max: f.params.length + 1 })).map(([all, n]) => (all as unknown[]).slice(0, n)),
+    );
+  /** The argument error of a call, or null when its arguments read. */
+  const argumentError = (f: FunctionSpec, args: unknown[]): SheetError | null => {
+    try {
+      readSingleArgs(f, args);
+      return null;
+    } catch (e) {
+      if (e instanceof SheetError) return e;
+      throw e;
+    }
+  };
+
   for (const f of LIVE) {
-    it(`${f.name}: any arguments give #N/A naming the function (too many: #VALUE!), never a Promise, never a fetch`, () => {
+    it(`${f.name} through invoke(): the argument error (#VALUE! naming it) or #N/A naming the function; never a throw, never a fetch`, () => {
       fc.assert(
-        fc.property(argsArb(f), (args) => {
+        fc.property(liveArgsArb(f), (args) => {
           const r = safeInvoke(f, args);
           expect(r).toBeInstanceOf(SheetError);
-          const e = r as SheetError;
-          expect(e.message).toMatch(word(f.name));
-          let given = args.length;
-          while (given > 0 && args[given - 1] === undefined) given--;
-          expect(e.kind).toBe(given > f.params.length ? "value" : "na");
+          const problem = cellProblem(f, r);
+          if (problem) throw new Error(problem);
+          const bad = argumentError(f, args);
+          expect((r as SheetError).kind).toBe(bad ? "value" : "na");
+          if (bad) expect(r).toEqual(bad);
+          else expect((r as SheetError).message).toMatch(word(f.name));
+        }),
+        { numRuns: RUNS },
+      );
+      expect(fetches).toBe(0);
+    });
+
+    it(`${f.name} in a host (fixture replies): only finite numbers, text and errors; a bad argument is its error and asks for nothing`, () => {
+      const ctx: PlanContext = { via: "proxy", proxyBase: "http://localhost:8787", today: "2026-08-07" };
+      fc.assert(
+        fc.property(liveArgsArb(f), (args) => {
+          let asked = 0;
+          const replies = (items: readonly PlanItem[]) => items.map((it) => (it instanceof SheetError ? it : (asked++, fixtureReply(it))));
+          const r = runLiveSync(f as LiveFunctionSpec, args, ctx, { replies });
+          const bad = argumentError(f, args);
+          if (bad) {
+            expect(r).toEqual(bad);
+            expect(asked).toBe(0);
+            return;
+          }
+          const cells = Array.isArray(r) ? r.flat() : [r];
+          for (const c of cells) {
+            if (typeof c === "number") expect(Number.isFinite(c), String(c)).toBe(true);
+            else if (c instanceof SheetError) expect(KINDS.has(c.kind) && c.message.length > 0).toBe(true);
+            else expect(typeof c).toBe("string");
+          }
         }),
         { numRuns: RUNS },
       );

@@ -1,5 +1,6 @@
 import { SheetError, isSheetError, show } from "../core/errors";
-import type { ParamSpec } from "./kinds";
+import { isDateValue, readDay, readMonth } from "./dates";
+import type { ParamKind, ParamSpec } from "./kinds";
 
 /** Marker for a blank cell or an omitted argument. */
 export const BLANK: unique symbol = Symbol("blank");
@@ -31,9 +32,38 @@ export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || raw === "";
 }
 
+/** A JGB-style tenor as traders write it: "10Y", "10y", "10 years". */
+const TENOR_TEXT = /^\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\s*$/i;
+
+/** Kinds that are not read as plain numbers: each reads a non-blank, non-error cell its own way. */
+const READERS: Partial<Record<ParamKind, (raw: unknown, p: ParamSpec, name: string) => Coerced>> = {
+  text: (raw, _p, name) => {
+    if (typeof raw !== "string") return new SheetError("value", `${name} = ${show(raw)} should be text`);
+    const t = raw.trim();
+    return t === "" ? BLANK : t;
+  },
+  date: (raw, _p, name) => readDay(raw, name),
+  month: (raw, _p, name) => readMonth(raw, name),
+  tenor: (raw, p, name) => {
+    const m = typeof raw === "string" ? TENOR_TEXT.exec(raw) : null;
+    return m ? checkNumber(Number(m[1]), p, name) : coerceNumber(raw, p, name);
+  },
+};
+
+/** Does this parameter read a number cell as that number (the argument layer's fast path)? */
+export const takesPlainNumbers = (p: ParamSpec): boolean => READERS[p.kind] === undefined && p.kind !== "any";
+
 /** Read one cell for one parameter: never throws, always says what is wrong and with which argument. */
 export function coerceCell(raw: unknown, p: ParamSpec, where = ""): Coerced {
   const name = p.name + where;
+  // `any` is never read (a live function's refresh); every other kind reads blanks and errors alike.
+  if (p.kind === "any") return BLANK;
+  const read = READERS[p.kind];
+  if (read && !isBlank(raw) && !isSheetError(raw)) return read(raw, p, name);
+  return coerceNumber(raw, p, name);
+}
+
+function coerceNumber(raw: unknown, p: ParamSpec, name: string): Coerced {
   let x: number;
   if (typeof raw === "number") {
     x = raw;
@@ -47,7 +77,6 @@ export function coerceCell(raw: unknown, p: ParamSpec, where = ""): Coerced {
         if (p.presets.includes(key)) return key;
         return new SheetError("value", `${name} = ${show(raw)} is neither a number nor a preset: use one of ${p.presets.map((s) => `"${s}"`).join(", ")}`);
       }
-      if (p.kind === "text") return raw.trim();
       return new SheetError("value", `${name} = ${show(raw)} is not a number`);
     }
     x = parsed;
@@ -56,12 +85,11 @@ export function coerceCell(raw: unknown, p: ParamSpec, where = ""): Coerced {
     return new SheetError("value", `${name} = ${show(raw)} is an error value: fix the cell it comes from`);
   } else if (typeof raw === "boolean") {
     return new SheetError("value", `${name} = ${show(raw)} is a TRUE/FALSE value, not a number`);
-  } else if (raw instanceof Date || Object.prototype.toString.call(raw) === "[object Date]") {
+  } else if (isDateValue(raw)) {
     return new SheetError("value", `${name} = ${show(raw)} is a date, not a number`);
   } else {
     return new SheetError("value", `${name} = ${show(raw)} is not a number`);
   }
-  if (p.kind === "text") return new SheetError("value", `${name} = ${show(raw)} should be text`);
   return checkNumber(x, p, name);
 }
 

@@ -1,12 +1,19 @@
 import { SheetError, invalid, show } from "../core/errors";
 import type { Cell, Table } from "../core/table";
-import type { FunctionSpec } from "../catalog/spec";
-import { BLANK, type Coerced, checkNumber, coerceCell, isBlank } from "./coerce";
+import { BLANK, type Coerced, checkNumber, coerceCell, isBlank, takesPlainNumbers } from "./coerce";
 import { type Grid, broadcastShape, shapeText, toGrid } from "./grid";
-import type { ParamSpec } from "./kinds";
+import type { ParamSpec, Signature } from "./kinds";
 
 /** What a function gives a host: one cell, or a block to spill. */
 export type Result = Cell | Table;
+
+type Impl = (...a: unknown[]) => unknown;
+
+/**
+ * A function the argument layer calls: a core function (`impl`), or a live-data function
+ * (`live`: its plan/compute pair), which only a host that can fetch runs (src/live/run.ts).
+ */
+export type Callable = Signature & ({ impl: (...args: never[]) => unknown; live?: undefined } | { live: object; impl?: undefined });
 
 /** A whole range read as a list: blanks skipped, any bad cell fails the call (it is one input). */
 export function coerceList(raw: unknown, p: ParamSpec): number[] {
@@ -68,11 +75,12 @@ interface ReadParam {
 function readCells(g: Grid, p: ParamSpec): ReadParam {
   const values = new Float64Array(g.rows * g.cols);
   let other: (Coerced | undefined)[] | null = null;
+  const plain = takesPlainNumbers(p);
   for (let r = 0, i = 0; r < g.rows; r++) {
     for (let c = 0; c < g.cols; c++, i++) {
       const raw = g.at(r, c);
       // Fast path: a number that passes its checks; the located message is built only on failure.
-      if (typeof raw === "number") {
+      if (plain && typeof raw === "number") {
         const x = checkNumber(raw, p);
         if (typeof x === "number") {
           values[i] = x;
@@ -104,8 +112,6 @@ function readWhole(raw: unknown, p: ParamSpec): unknown {
   }
 }
 
-type Impl = (...a: unknown[]) => unknown;
-
 /** Call with a fixed arity: avoids spreading an array for every cell of a large range. */
 function applyImpl(f: Impl, a: unknown[]): unknown {
   switch (a.length) {
@@ -130,50 +136,99 @@ function applyImpl(f: Impl, a: unknown[]): unknown {
   }
 }
 
-function callOne(spec: FunctionSpec, args: unknown[]): Cell {
+/** One cell's result: a finite number or text; anything else says what went wrong. */
+function asCell(spec: Signature, y: unknown): Cell {
+  if (typeof y === "number") {
+    return Number.isFinite(y) ? y : new SheetError("num", `${spec.name}: the result is not a finite number for these inputs`);
+  }
+  if (typeof y === "string") return y;
+  return new SheetError("value", `${spec.name}: unexpected result ${show(y)}`);
+}
+
+function callOne(spec: Signature, impl: Impl, args: unknown[]): Cell {
   try {
-    const y = applyImpl(spec.impl as Impl, args);
-    if (typeof y === "number") {
-      return Number.isFinite(y) ? y : new SheetError("num", `${spec.name}: the result is not a finite number for these inputs`);
-    }
-    if (typeof y === "string") return y;
-    return new SheetError("value", `${spec.name}: unexpected result ${show(y)}`);
+    return asCell(spec, applyImpl(impl, args));
   } catch (e) {
     return asSheetError(spec, e);
   }
 }
 
-function asSheetError(spec: FunctionSpec, e: unknown): SheetError {
+function asSheetError(spec: Signature, e: unknown): SheetError {
   if (e instanceof SheetError) return e;
   return new SheetError("value", `${spec.name}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-/** A spilled table from the core: NaN/Infinity become `#NUM!` cells. */
-function cleanTable(spec: FunctionSpec, t: Table): Table {
-  return t.map((row) => row.map((v) => (typeof v === "number" && !Number.isFinite(v) ? new SheetError("num", `${spec.name}: not a finite number`) : v)));
+/** What a computation gave, as a host shows it: a table's NaN/Infinity become `#NUM!` cells; a cell is checked. */
+export function asResult(spec: Signature, y: unknown): Result {
+  if (spec.result !== "table") return asCell(spec, y);
+  if (!Array.isArray(y)) invalid(`${spec.name}: expected a table`);
+  return (y as Table).map((row) => row.map((v) => (typeof v === "number" && !Number.isFinite(v) ? new SheetError("num", `${spec.name}: not a finite number`) : v)));
+}
+
+/** Run `f` as every function runs: whatever it throws becomes the SheetError the cell shows. */
+export function guarded<T>(spec: Signature, f: () => T): T | SheetError {
+  try {
+    return f();
+  } catch (e) {
+    return asSheetError(spec, e);
+  }
+}
+
+/** The `#N/A` of a live function where nothing can fetch (the argument layer alone, the offline demo). */
+export function noFetcherError(spec: Signature): SheetError {
+  return new SheetError("na", `${spec.name} reads live data and needs a host that can fetch it (Excel with the marginal-bid proxy, or Google Sheets): nothing was fetched here`);
 }
 
 /**
  * Call a catalog function with the arguments exactly as a host passed them.
  * Never throws: a problem with the call as a whole comes back as a single SheetError,
- * a problem with one cell of a range as that cell's SheetError.
+ * a problem with one cell of a range as that cell's SheetError. A live function's arguments
+ * are read and checked, then it answers `#N/A`: only a host can fetch (src/live/run.ts).
  */
-export function invoke(spec: FunctionSpec, raws: readonly unknown[]): Result {
-  try {
-    return invokeUnsafe(spec, raws);
-  } catch (e) {
-    return asSheetError(spec, e);
-  }
+export function invoke(spec: Callable, raws: readonly unknown[]): Result {
+  return guarded(spec, () => invokeUnsafe(spec, raws));
 }
 
-function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
-  const params = spec.params;
+function checkArity(spec: Signature, raws: readonly unknown[]): void {
   let given = raws.length;
   while (given > 0 && raws[given - 1] === undefined) given--;
-  if (given > params.length) invalid(`${spec.name} takes at most ${params.length} arguments, got ${given}`);
-  // A live-data function needs a fetcher, which only a host has (src/hosts/*/live.ts): here it is `#N/A`, never a fetch.
-  if (spec.live) return (spec.impl as () => never)();
+  if (given > spec.params.length) invalid(`${spec.name} takes at most ${spec.params.length} arguments, got ${given}`);
+}
 
+/**
+ * The arguments of a function that takes one value per argument (a table or a live-data
+ * function): read and checked, defaults filled in, in parameter order. Throws the first error.
+ */
+export function readSingleArgs(spec: Signature, raws: readonly unknown[]): unknown[] {
+  checkArity(spec, raws);
+  const args: unknown[] = new Array(spec.params.length);
+  spec.params.forEach((p, i) => {
+    if (p.kind === "any") return; // never read, whatever its shape
+    if ((p.shape ?? "cell") !== "cell") {
+      args[i] = readWhole(raws[i], p);
+      return;
+    }
+    const g = toGrid(raws[i], p.name);
+    if (!g.single) invalid(`${spec.name} ${spec.result === "table" ? "spills a table" : "takes one value per argument"}: give ${p.name} as a single value, not a ${shapeText(g)} range`);
+    const v = coerceCell(g.at(0, 0), p);
+    if (v instanceof SheetError) throw v;
+    if (v !== BLANK) args[i] = v;
+    else if (p.optional) args[i] = p.default;
+    else invalid(`${p.name} is required`);
+  });
+  return args;
+}
+
+function invokeUnsafe(spec: Callable, raws: readonly unknown[]): Result {
+  if (spec.live) {
+    readSingleArgs(spec, raws);
+    throw noFetcherError(spec);
+  }
+  const impl = spec.impl as Impl;
+  if (spec.result === "table") return asResult(spec, applyImpl(impl, readSingleArgs(spec, raws)));
+  checkArity(spec, raws);
+
+  const params = spec.params;
   const cellIdx: number[] = [];
   const args: unknown[] = new Array(params.length);
   for (let i = 0; i < params.length; i++) {
@@ -186,25 +241,6 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
   const names = cellIdx.map((i) => params[i].name);
   const { rows, cols } = broadcastShape(grids, names);
   const singleResult = grids.every((g) => g.rows === 1 && g.cols === 1);
-
-  if (spec.result === "table") {
-    if (!singleResult) {
-      const g = grids.findIndex((x) => x.rows * x.cols > 1);
-      invalid(`${spec.name} spills a table: give ${names[g]} as a single value, not a ${shapeText(grids[g])} range`);
-    }
-    for (let k = 0; k < cellIdx.length; k++) {
-      const p = params[cellIdx[k]];
-      const v = coerceCell(grids[k].at(0, 0), p);
-      if (v === BLANK) {
-        if (!p.optional) invalid(`${p.name} is required`);
-        args[cellIdx[k]] = p.default;
-      } else if (v instanceof SheetError) throw v;
-      else args[cellIdx[k]] = v;
-    }
-    const t = (spec.impl as (...a: unknown[]) => unknown)(...args);
-    if (!Array.isArray(t)) invalid(`${spec.name}: expected a table`);
-    return cleanTable(spec, t as Table);
-  }
 
   const read = grids.map((g, k) => readCells(g, params[cellIdx[k]]));
   // Single values are set once; only the ranges are read per output cell.
@@ -243,7 +279,7 @@ function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
         }
       } else args[cellIdx[k]] = o;
     }
-    return failure ?? (blank ? "" : callOne(spec, args));
+    return failure ?? (blank ? "" : callOne(spec, impl, args));
   };
   const out: Table = new Array(rows);
   for (let r = 0; r < rows; r++) {

@@ -10,9 +10,13 @@ export type ParamKind =
   | "days" // actual days
   | "count" // whole number
   | "years" // time in years
+  | "tenor" // a maturity in years, also as traders write it: "10Y"
   | "fx" // an FX level, JPY per USD
   | "factor" // a plain multiplier (pass-through, beta, duration, convexity)
-  | "text"; // a label or a name
+  | "date" // a day: a date cell, a serial number or ISO text; read as ISO text "2026-03-31"
+  | "month" // a month: "2026-03" or any day in it; read as "2026-03"
+  | "text" // a label or a name
+  | "any"; // any value, not read (a live function's `refresh`)
 
 export const KIND_UNITS: Record<ParamKind, string> = {
   rate: "decimal: 4.30% is 0.043 (type 4.3% or 0.043)",
@@ -22,9 +26,13 @@ export const KIND_UNITS: Record<ParamKind, string> = {
   days: "days",
   count: "whole number",
   years: "years",
+  tenor: "years",
   fx: "JPY per USD",
   factor: "multiplier",
+  date: "date",
+  month: "month",
   text: "text",
+  any: "any value",
 };
 
 /** How an argument arrives: one value per cell (broadcast), a whole range as a list, or a 2-D block. */
@@ -46,8 +54,18 @@ export interface ParamSpec {
   integer?: boolean;
   /** Names accepted instead of a number (e.g. the term-premium presets). */
   presets?: readonly string[];
-  /** Live-data functions: a date ("day") or a month, read by the function itself (a date cell, a serial or ISO text). */
-  date?: "day" | "month";
   /** One value only, never a range (live-data functions fetch or spill; they do not broadcast). */
   single?: boolean;
+}
+
+/**
+ * What the argument layer needs to know about a function: its name, its parameters and the
+ * kind of result. The function table's entries (src/catalog/spec.ts) are such signatures.
+ */
+export interface Signature {
+  /** The formula name; messages start with it. */
+  name: string;
+  params: readonly ParamSpec[];
+  /** `cell`: one result per cell, inputs broadcast; `table`: spills a block from single inputs. */
+  result: "cell" | "table";
 }

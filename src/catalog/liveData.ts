@@ -1,39 +1,115 @@
 /**
- * The live-data functions of SPEC "Live checkpoints" in the function table. What users read
- * (parameters, help, examples) comes from src/live/specs.ts, the computation from
- * src/core/data/live.ts; this file only joins the two, so nothing is written twice.
- *
- * Their arguments are read by the live functions themselves (a date may be a serial, a `Date`
- * or ISO text), not by the argument layer: `invoke()` answers `#N/A` for them, and the hosts
- * that can fetch (Excel through the proxy, Sheets with UrlFetchApp) call `live` instead.
+ * The live-data functions (note §6, "what to watch") in the function table. Each is one entry
+ * here, its arguments read by src/args like every other function's (dates and months are
+ * argument kinds there), plus its plan/compute pair in src/core/data/live.ts.
  */
-import { SheetError } from "../core/errors";
-import { findLive } from "../core/data/live";
-import { LIVE_SPECS } from "../live/specs";
-import type { FunctionSpec } from "./spec";
+import type { ParamSpec } from "../args/kinds";
+import { FRED_KEY_URL } from "../core/data/fred";
+import { checkpointsLive, fredLive, fredSeriesLive, jgbYieldLive, ticChangeLive, ticHoldingsLive } from "../core/data/live";
+import type { LiveFunctionSpec } from "./spec";
 
-/** The `#N/A` of a live function called where nothing can fetch (the argument layer, the offline demo). */
-export function noFetcherError(name: string): SheetError {
-  return new SheetError("na", `${name} reads live data and needs a host that can fetch it (Excel with the marginal-bid proxy, or Google Sheets): nothing was fetched here`);
+const API_KEY: ParamSpec = {
+  name: "api_key",
+  kind: "text",
+  optional: true,
+  help: `your FRED API key (free: ${FRED_KEY_URL}). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own`,
+};
+
+/**
+ * Every live function's last argument. Google Sheets keeps a custom function's result while its
+ * arguments stay the same, so a live cell refreshes only when a cell passed here changes.
+ */
+export const REFRESH: ParamSpec = {
+  name: "refresh",
+  kind: "any",
+  optional: true,
+  help: "any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it)",
+};
+
+/** A live function of the table: one value per argument (it fetches or spills, it does not broadcast), `refresh` last. */
+function live(entry: Omit<LiveFunctionSpec, "domain" | "impl">): LiveFunctionSpec {
+  return { ...entry, domain: "live-data", params: [...entry.params, REFRESH].map((p) => ({ ...p, single: true })) };
 }
 
-export const LIVE_DATA: FunctionSpec[] = LIVE_SPECS.map((s): FunctionSpec => {
-  const live = findLive(s.name);
-  if (!live) throw new Error(`${s.name} has a spec in src/live/specs.ts but no LiveFunction in src/core/data/live.ts`);
-  if (live.arity !== s.params.length || live.result !== s.result) throw new Error(`${s.name}: src/live/specs.ts and src/core/data/live.ts disagree on arity or result`);
-  return {
-    name: s.name,
-    domain: s.domain,
-    description: s.description,
-    source: s.source,
-    // One value per argument: a live function fetches or spills, it does not broadcast.
-    params: s.params.map((p) => ({ ...p, single: true })),
-    result: s.result,
-    returns: s.returns,
-    example: s.example,
-    impl: () => {
-      throw noFetcherError(s.name);
-    },
-    live,
-  };
-});
+export const LIVE_DATA: LiveFunctionSpec[] = [
+  live({
+    name: "FRED",
+    description:
+      "The latest observation of a FRED series, or the last one on or before a date. Percent series come back as decimals (4.30 → 0.043); others as published (DEXJPUS 150.2). Missing values are skipped.",
+    source: "FRED API series/observations (Federal Reserve Bank of St. Louis)",
+    params: [
+      { name: "series_id", kind: "text", help: 'FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS"' },
+      { name: "date", kind: "date", optional: true, help: "a date cell or text like 2026-03-31: the last observation on or before it. Default: the latest" },
+      API_KEY,
+    ],
+    result: "cell",
+    returns: "the value: a decimal for percent series, else in FRED's units",
+    example: { formula: '=FRED("DGS10")', result: "0.0469 (4.69% on 2026-08-06, FRED reply of 2026-08-07)" },
+    live: fredLive,
+  }),
+  live({
+    name: "FRED_SERIES",
+    description: "Spills a FRED series between two dates, oldest first, with FRED's unit rule (percent → decimals). Missing values are left out.",
+    source: "FRED API series/observations",
+    params: [
+      { name: "series_id", kind: "text", help: 'FRED series id, e.g. "DGS10"' },
+      { name: "start", kind: "date", optional: true, help: "first date. Default: one year before end" },
+      { name: "end", kind: "date", optional: true, help: "last date. Default: the latest observation" },
+      API_KEY,
+    ],
+    result: "table",
+    returns: 'header ["date", "value"], then one row per observation, dates as the host\'s dates',
+    example: { formula: '=FRED_SERIES("DEXJPUS", "2026-01-01")', result: "date/value rows from 2026-01-02" },
+    live: fredSeriesLive,
+  }),
+  live({
+    name: "TIC_HOLDINGS",
+    description: "Holdings of US Treasuries in USD bn from the Treasury's Major Foreign Holders table (TIC), latest month by default.",
+    source: "US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt)",
+    params: [
+      { name: "country", kind: "text", help: 'as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official"' },
+      { name: "month", kind: "month", optional: true, help: 'a month as text "2026-03", or any date in it. Default: the latest in the table' },
+    ],
+    result: "cell",
+    returns: "USD bn",
+    example: { formula: '=TIC_HOLDINGS("Japan")', result: "1209.9 (end of 2026-04, table of 2026-06)" },
+    live: ticHoldingsLive,
+  }),
+  live({
+    name: "TIC_CHANGE",
+    description: 'Change of a country\'s US Treasury holdings over the last months, USD bn: the "are they still buying" number.',
+    source: "US Treasury TIC, Major Foreign Holders of Treasury Securities (slt_table5.txt)",
+    params: [
+      { name: "country", kind: "text", help: 'as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total"' },
+      { name: "months", kind: "count", min: 1, max: 12, help: "over how many months, 1 to 12 (the table holds 13 month-ends)" },
+    ],
+    result: "cell",
+    returns: "USD bn (negative = holdings fell)",
+    example: { formula: '=TIC_CHANGE("Japan", 12)', result: "75.4 (1209.9 at 2026-04 − 1134.5 at 2025-04)" },
+    live: ticChangeLive,
+  }),
+  live({
+    name: "JGB_YIELD",
+    description: "JGB yield (decimal) for a tenor of the Ministry of Finance's daily benchmark curve: the latest, or the last on or before a date.",
+    source: "Japan Ministry of Finance, JGB interest rates (jgbcme.csv, jgbcme_all.csv)",
+    params: [
+      { name: "tenor_years", kind: "tenor", help: 'a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y")' },
+      { name: "date", kind: "date", optional: true, help: "a date cell or text like 2026-03-31. Default: the latest" },
+    ],
+    result: "cell",
+    returns: "decimal yield",
+    example: { formula: '=JGB_YIELD(10, "2024-07-31")', result: "0.0107 (1.07%, MoF jgbcme_all.csv)" },
+    live: jgbYieldLive,
+  }),
+  live({
+    name: "CHECKPOINTS",
+    description:
+      "The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.",
+    source: "note §6; FRED DGS10, THREEFYTP10, DEXJPUS, DGS3MO; MoF JGB curve (10Y, 1Y); TIC table 5",
+    params: [API_KEY],
+    result: "table",
+    returns: 'header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)',
+    example: { formula: "=CHECKPOINTS()", result: "the 8-row panel" },
+    live: checkpointsLive,
+  }),
+];

@@ -1,5 +1,5 @@
-import type { ParamSpec } from "../args/kinds";
-import type { LiveFunction } from "../core/data/live";
+import type { Signature } from "../args/kinds";
+import type { LiveData } from "../core/data/live";
 import type { Table } from "../core/table";
 
 export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data";
@@ -15,7 +15,7 @@ export const DOMAIN_TITLES: Record<Domain, string> = {
 };
 
 /** Everything the hosts and the docs need to know about one spreadsheet function. */
-export interface FunctionSpec {
+interface Entry extends Signature {
   /** The formula name, stored in users' workbooks: never renamed. */
   name: string;
   domain: Domain;
@@ -23,20 +23,28 @@ export interface FunctionSpec {
   description: string;
   /** Where the formula comes from in the note (or the literature). */
   source: string;
-  params: readonly ParamSpec[];
-  /** `cell`: one result per cell, inputs broadcast; `table`: spills a block from single inputs. */
-  result: "cell" | "table";
   /** The unit of a `cell` result, or what the spilled table holds. */
   returns: string;
   /** A formula a user can paste (Sheets spelling) and what it shows. */
   example: { formula: string; result: string };
-  /** The core, called with coerced arguments in parameter order (defaults filled in). */
-  impl: (...args: never[]) => number | string | Table;
-  /**
-   * Live-data functions only (domain "live-data"): the plan → fetch → compute pair of
-   * src/core/data/live.ts. A host with a fetcher runs it (Sheets: src/hosts/sheets/live.ts,
-   * Excel: src/hosts/excel/live.ts) with the raw arguments; `invoke()` has no fetcher and
-   * answers `#N/A`, so a live function never reaches the network through the argument layer.
-   */
-  live?: LiveFunction;
 }
+
+/** A function computed by the core from its arguments alone. */
+export interface CoreFunctionSpec extends Entry {
+  /** The core, called with the arguments read by src/args in parameter order (defaults filled in). */
+  impl: (...args: never[]) => number | string | Table;
+  live?: undefined;
+}
+
+/**
+ * A live-data function: its arguments are read by src/args like every other function's, then a
+ * host that can fetch runs its plan/compute pair (src/live/run.ts: Sheets with UrlFetchApp,
+ * Excel through the proxy); `invoke()` alone answers `#N/A`, so nothing else reaches the network.
+ */
+export interface LiveFunctionSpec extends Entry {
+  domain: "live-data";
+  live: LiveData;
+  impl?: undefined;
+}
+
+export type FunctionSpec = CoreFunctionSpec | LiveFunctionSpec;

@@ -45,9 +45,13 @@ export function inputText(p: ParamSpec, v: number | string): string {
     days: (x) => `${plain(x)} days`,
     count: plain,
     years: (x) => `${plain(x)}y`,
+    tenor: (x) => `${plain(x)}y`,
     fx: plain,
     factor: plain,
+    date: plain,
+    month: plain,
     text: plain,
+    any: plain,
   };
   return byKind[p.kind](v);
 }

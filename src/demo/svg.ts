@@ -66,9 +66,13 @@ const AXIS_UNITS: Record<ParamKind, string> = {
   days: "days",
   count: "count",
   years: "years",
+  tenor: "years",
   fx: "JPY per USD",
   factor: "multiplier",
+  date: "",
+  month: "",
   text: "",
+  any: "",
 };
 
 const scale = (d: [number, number], r0: number, r1: number) => (x: number) => r0 + ((x - d[0]) / (d[1] - d[0])) * (r1 - r0);

@@ -7,7 +7,7 @@
 import { NOTES } from "./notes";
 import { CATALOG, type FunctionSpec } from "../catalog";
 import { DOMAIN_TITLES, type Domain } from "../catalog/spec";
-import { helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
+import { defaultText, helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
 import type { ParamSpec } from "../args/kinds";
 import { EXCEL_PREFIX } from "../catalog/namespace";
 
@@ -30,7 +30,7 @@ export function exampleFormula(f: FunctionSpec, prefix: string, catalog: readonl
 /** "optional, default 0" / "required". */
 export function optionalText(p: ParamSpec): string {
   if (!p.optional) return "required";
-  return p.default === undefined ? "optional" : `optional, default ${typeof p.default === "string" ? JSON.stringify(p.default) : p.default}`;
+  return p.default === undefined ? "optional" : `optional, default ${defaultText(p)}`;
 }
 
 /** Bounds and accepted names beyond the unit, for the reference ("above 0", "or a preset name"). */
@@ -54,7 +54,7 @@ export function functionsMarkdown(catalog: readonly FunctionSpec[] = CATALOG): s
   out.push("# Function reference", "");
   out.push(
     `Every spreadsheet function of marginal-bid, ${catalog.length} in all. In Excel they carry the namespace ` +
-      "`JPUST.` (`=JPUST.HEDGED_UST(...)`); in Google Sheets and the demo they are called without it " +
+      `\`${EXCEL_PREFIX}\` (\`=${EXCEL_PREFIX}HEDGED_UST(...)\`); in Google Sheets and the demo they are called without it ` +
       "(`=HEDGED_UST(...)`). Rates are decimals (4.30% is `0.043`, what a cell formatted as % holds); " +
       "arguments named `*_bp` are basis points; money is USD billions. Every numeric argument takes a single " +
       "value or a range, and ranges broadcast like NumPy (see the README).",
@@ -168,7 +168,7 @@ export function helpIndex(catalog: readonly FunctionSpec[] = CATALOG): string {
     .join("\n");
   return page(
     "marginal-bid functions",
-    `<h1>marginal-bid functions</h1>\n<p>Japan's marginal bid for US Treasuries, as spreadsheet functions: hedged UST yields, the JGB advantage, the term-premium impact and the whole transmission chain. In Excel every function is called <code>=JPUST.NAME(...)</code>.</p>\n${groups}`,
+    `<h1>marginal-bid functions</h1>\n<p>Japan's marginal bid for US Treasuries, as spreadsheet functions: hedged UST yields, the JGB advantage, the term-premium impact and the whole transmission chain. In Excel every function is called <code>=${EXCEL_PREFIX}NAME(...)</code>.</p>\n${groups}`,
   );
 }
 

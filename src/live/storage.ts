@@ -8,7 +8,7 @@
  * - Excel `OfficeRuntime.storage`: `getItem`, `setItem` (async, no TTL; entries carry their own
  *   fetchedAt, so expiry is decided on read).
  */
-import type { AsyncStorage, SyncStorage } from "./cache";
+import { type AsyncStorage, type SyncStorage, decodeEntry } from "./cache";
 
 /** In-memory storage honouring TTLs (tests; a host without persistent storage). */
 export class MemoryStorage implements SyncStorage {
@@ -38,6 +38,24 @@ export function asAsync(s: SyncStorage): AsyncStorage {
   };
 }
 
+/** A stored entry, or null when it was fetched before `since` (ms since the epoch; undefined: no limit). */
+const fetchedSince = (value: string | null | undefined, since: number | undefined): string | null | undefined =>
+  since === undefined || (decodeEntry(value)?.fetchedAt ?? -Infinity) >= since ? value : null;
+
+/**
+ * A store whose entries fetched before the last "Refresh live data" (`since()`) read as misses, so
+ * that every source is asked again; what is fetched afterwards is stored and served as usual.
+ */
+export function refreshedSync(s: SyncStorage, since: () => number | undefined): SyncStorage {
+  return { get: (k) => fetchedSince(s.get(k), since()), put: (k, v, ttl) => s.put(k, v, ttl) };
+}
+
+/** The same for an asynchronous store (Excel's OfficeRuntime.storage). */
+export function refreshedAsync(s: AsyncStorage, since: () => number | undefined): AsyncStorage {
+  const clear = s.clear;
+  return { get: async (k) => fetchedSince(await s.get(k), since()), put: (k, v, ttl) => s.put(k, v, ttl), ...(clear ? { clear: () => clear.call(s) } : {}) };
+}
+
 /** The shape of Apps Script's `Cache` (CacheService). */
 export interface CacheServiceLike {
   get(key: string): string | null;
@@ -46,9 +64,8 @@ export interface CacheServiceLike {
   putAll?(values: Record<string, string>, expirationInSeconds?: number): void;
 }
 
-/** CacheService's hard limits. */
+/** CacheService keeps an entry at most 6 hours. */
 export const CACHE_SERVICE_MAX_TTL = 21600;
-export const CACHE_SERVICE_MAX_VALUE_BYTES = 100 * 1024;
 
 const MARK = "\u0001chunks:";
 

@@ -13,7 +13,7 @@ import type { ParamKind } from "../args/kinds";
 import { WATCH } from "../core/data/checkpoints";
 
 export type CellStyle = "title" | "note" | "header" | "label" | "input" | "output" | "reference";
-export type NumberFormatName = "percent" | "bp" | "usd_bn" | "fraction" | "factor" | "general";
+export type NumberFormatName = "percent" | "bp" | "usd_bn" | "fraction" | "factor" | "datetime" | "general";
 
 /** Number formats in the syntax Excel, Sheets and exceljs all accept. */
 export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
@@ -22,6 +22,7 @@ export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
   usd_bn: "#,##0.0",
   fraction: "0%",
   factor: "0.00",
+  datetime: "yyyy-mm-dd hh:mm",
   general: "General",
 };
 
@@ -74,22 +75,35 @@ export interface LiveRefs {
   checkpoints: string;
   /** The value cell of each input fed by a live function. */
   fed: Record<string, string>;
+  /** The cell every live formula of the block passes as its `refresh` argument (beside REFRESH_LABEL). */
+  refresh: string;
 }
 
 export const MODEL_SHEET_NAME = "marginal-bid model";
 export const LIVE_MODEL_SHEET_NAME = "marginal-bid live model";
 
 /**
+ * The label of a refresh cell: "marginal-bid → Refresh live data" in Sheets writes the time into
+ * the cell to the right of every cell holding this text (src/hosts/sheets/refresh.ts). A live
+ * formula that passes that cell as its `refresh` argument is computed again: Sheets keeps a
+ * custom function's result while its arguments stay the same.
+ */
+export const REFRESH_LABEL = "live data refreshed at";
+
+/** The live block's refresh cell (beside REFRESH_LABEL in K3), as its formulas pass it. */
+const REFRESH_REF = "$L$3";
+
+/**
  * The inputs of the live block that come from the live functions (SPEC "Live checkpoints"):
  * the USD 3-month T-bill (FRED DGS3MO) as the hedge's USD leg, the Treasury 10y (FRED DGS10),
- * the JGB 10y of the MoF curve and Japan's holdings in the TIC table. Every other input of the
- * live block follows the main block in column B.
+ * the JGB 10y of the MoF curve and Japan's holdings in the TIC table, each passing the refresh
+ * cell as its last argument. Every other input of the live block follows the main block in column B.
  */
 export const LIVE_INPUT_FORMULAS: Readonly<Record<string, string>> = {
-  us_short: '={{FRED}}("DGS3MO")',
-  ust_10y: '={{FRED}}("DGS10")',
-  jgb_10y: "={{JGB_YIELD}}(10)",
-  japan_holdings_bn: '={{TIC_HOLDINGS}}("Japan")',
+  us_short: `={{FRED}}("DGS3MO",,,${REFRESH_REF})`,
+  ust_10y: `={{FRED}}("DGS10",,,${REFRESH_REF})`,
+  jgb_10y: `={{JGB_YIELD}}(10,,${REFRESH_REF})`,
+  japan_holdings_bn: `={{TIC_HOLDINGS}}("Japan",,${REFRESH_REF})`,
 };
 
 /** Number formats of the CHECKPOINTS rows (latest and change_1m), in the panel's row order. */
@@ -112,9 +126,13 @@ const FORMAT_OF_KIND: Record<ParamKind, NumberFormatName> = {
   days: "general",
   count: "general",
   years: "factor",
+  tenor: "factor",
   fx: "factor",
   factor: "factor",
+  date: "general",
+  month: "general",
   text: "general",
+  any: "general",
 };
 
 const col = (n: number) => String.fromCharCode(64 + n);
@@ -248,9 +266,12 @@ function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chai
   model.name = LIVE_MODEL_SHEET_NAME;
 
   put("K2", {
-    value: "Live block: us_short, ust_10y, jgb_10y and japan_holdings_bn from FRED, the MoF JGB curve and TIC; the other inputs follow column B. Offline these cells show #N/A.",
+    value:
+      "Live block: us_short, ust_10y, jgb_10y and japan_holdings_bn from FRED, the MoF JGB curve and TIC; the other inputs follow column B. Offline these cells show #N/A. Refresh live data (Sheets menu, Excel task pane) asks the sources again.",
     style: "note",
   });
+  put("K3", { value: REFRESH_LABEL, style: "label" });
+  put("L3", { style: "input", format: "datetime" });
   put("K4", { value: "live input", style: "header" });
   put("L4", { value: "value", style: "header" });
   const fed: Record<string, string> = {};
@@ -276,7 +297,7 @@ function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chai
   const cpRow = chainEnd + 4;
   const rows = Object.keys(WATCH) as (keyof typeof WATCH)[];
   put(`N${cpRow - 1}`, { value: "Checkpoints (note §6): what to watch, live", style: "header" });
-  put(`N${cpRow}`, { formula: "={{CHECKPOINTS}}()", style: "output" });
+  put(`N${cpRow}`, { formula: `={{CHECKPOINTS}}(,${REFRESH_REF})`, style: "output" });
   rows.forEach((row, i) => {
     const r = cpRow + 1 + i;
     const format = CHECKPOINT_FORMATS[row];
@@ -294,5 +315,6 @@ function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chai
     chain: `N${CHAIN_ROW}:Q${chainEnd}`,
     checkpoints: `N${cpRow}:R${cpRow + rows.length}`,
     fed,
+    refresh: REFRESH_REF.replace(/\$/g, ""),
   };
 }

@@ -36,12 +36,12 @@ const SPEC_SIGNATURES: Record<string, string> = {
 
 /** SPEC functions other teams are adding; their signatures are checked once they are in the catalog. */
 const SPEC_SIGNATURES_LATER: Record<string, string> = {
-  FRED: "series_id, [date], [api_key]",
-  FRED_SERIES: "series_id, [start], [end], [api_key]",
-  TIC_HOLDINGS: "country, [month]",
-  TIC_CHANGE: "country, months",
-  JGB_YIELD: "tenor_years, [date]",
-  CHECKPOINTS: "[api_key]",
+  FRED: "series_id, [date], [api_key], [refresh]",
+  FRED_SERIES: "series_id, [start], [end], [api_key], [refresh]",
+  TIC_HOLDINGS: "country, [month], [refresh]",
+  TIC_CHANGE: "country, months, [refresh]",
+  JGB_YIELD: "tenor_years, [date], [refresh]",
+  CHECKPOINTS: "[api_key], [refresh]",
   SVENSSON_YIELD: "maturity_years, beta0, beta1, beta2, beta3, tau1, tau2",
   ZERO_TO_PAR: "zero_yields, maturities_years, [freq=2]",
   PAR_TO_ZERO: "par_yields, maturities_years, [freq=2]",

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thrown } from "./fixtures";
-import { SheetError } from "../../src/core/errors";
-import { addMonths, addMonthsToKey, isoToSerial, readDate, readMonth, serialToIso } from "../../src/core/data/dates";
+import { addMonths, addMonthsToKey, isoToSerial, serialToIso } from "../../src/core/data/dates";
 import { asOf, dataChange, monthBefore, onOrBefore } from "../../src/core/data/series";
 
 
@@ -14,34 +12,6 @@ describe("spreadsheet serials (1900 date system: day 0 = 1899-12-30)", () => {
     expect(serialToIso(46239)).toBe("2026-08-05");
     expect(serialToIso(46239.75)).toBe("2026-08-05"); // the time of day is dropped
     for (let s = 61; s < 80000; s += 997) expect(isoToSerial(serialToIso(s))).toBe(s); // round trip
-  });
-});
-
-describe("readDate / readMonth (date arguments as hosts pass them)", () => {
-  it("accepts ISO text, YYYY/M/D, a serial, a Date, a one-cell range; blank is undefined", () => {
-    expect(readDate("2026-03-31", "date")).toBe("2026-03-31");
-    expect(readDate(" 2026/3/5 ", "date")).toBe("2026-03-05");
-    expect(readDate(46112, "date")).toBe("2026-03-31");
-    expect(readDate(new Date(2026, 2, 31), "date")).toBe("2026-03-31");
-    expect(readDate([[46112]], "date")).toBe("2026-03-31");
-    for (const b of [null, undefined, ""]) expect(readDate(b, "date")).toBeUndefined();
-  });
-
-  it("refuses ambiguous or impossible dates with #VALUE! naming the argument", () => {
-    expect(thrown(() => readDate("3/31/2026", "date")).message).toBe('date = "3/31/2026" is not a date: write it as "2026-03-31" (year first), or give a date cell');
-    expect(thrown(() => readDate("2026-02-30", "date")).kind).toBe("value");
-    expect(thrown(() => readDate(true, "end")).message).toContain("end = TRUE");
-    expect(thrown(() => readDate(12, "date")).kind).toBe("value"); // 1900-01-11: not a plausible data date, and Excel's 1900 leap-year bug zone
-    expect(thrown(() => readDate([[1, 2]], "date")).message).toContain("single value");
-  });
-
-  it("months: 'YYYY-MM' or any day in the month", () => {
-    expect(readMonth("2026-03", "month")).toBe("2026-03");
-    expect(readMonth("2026/3", "month")).toBe("2026-03");
-    expect(readMonth("2026-03-15", "month")).toBe("2026-03");
-    expect(readMonth(46112, "month")).toBe("2026-03");
-    expect(readMonth(null, "month")).toBeUndefined();
-    expect(thrown(() => readMonth("2026-13", "month")).kind).toBe("value");
   });
 });
 

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Reply } from "../../src/core/data/request";
+import type { DataRequest, Reply } from "../../src/core/data/request";
 import { SheetError } from "../../src/core/errors";
 import { REAL_DIR, realFixtureBytes } from "../helpers/realFixtures";
 
@@ -48,6 +48,24 @@ export function fixtureReplies(): Reply[] {
   ];
 }
 
+
+/** Our fixture for each request a live function plans, by its label. */
+const FIXTURE_BY_LABEL: Record<string, string> = {
+  "FRED DGS10": "fred_DGS10_desc.json",
+  "FRED DGS3MO": "fred_DGS3MO_desc.json",
+  "FRED THREEFYTP10": "fred_THREEFYTP10_desc.json",
+  "FRED DEXJPUS": "fred_DEXJPUS_desc.json",
+  "FRED T5YIE": "fred_T5YIE_asc.json",
+  "FRED T5YIE (units)": "fred_series_T5YIE.json",
+  "FRED EXJPUS": "fred_EXJPUS_desc.json",
+  "FRED EXJPUS (units)": "fred_series_EXJPUS.json",
+  "US Treasury TIC slt_table5.txt": "tic_slt_table5_small.txt",
+  "Japan MoF jgbcme.csv": "mof_jgbcme_small.csv",
+  "Japan MoF jgbcme_all.csv": "mof_jgbcme_all_small.csv",
+};
+
+/** The reply a request gets in the data tests: its fixture, or FRED's "unknown series" for any other. */
+export const fixtureReply = (r: DataRequest): Reply => (FIXTURE_BY_LABEL[r.label] ? own(FIXTURE_BY_LABEL[r.label]) : new SheetError("na", `${r.label}: unknown series`));
 
 /** The SheetError a call throws; fails the test when it throws nothing or something else. */
 export function thrown(f: () => unknown): SheetError {

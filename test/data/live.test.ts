@@ -1,53 +1,99 @@
 import { describe, expect, it } from "vitest";
+import { readSingleArgs } from "../../src/args/invoke";
+import { findFunction } from "../../src/catalog";
+import { LIVE_DATA } from "../../src/catalog/liveData";
+import type { LiveFunctionSpec } from "../../src/catalog/spec";
 import { SheetError } from "../../src/core/errors";
-import { LIVE_FUNCTIONS, findLive } from "../../src/core/data/live";
-import { LIVE_SPECS } from "../../src/live/specs";
-import { type DataRequest, type PlanContext, type Reply, checkFetch } from "../../src/core/data/request";
+import { type DataRequest, type PlanContext, type PlanItem, type Reply, checkFetch } from "../../src/core/data/request";
 import { checkReply } from "../../src/core/data/validate";
-import { own } from "./fixtures";
+import { runLiveSync } from "../../src/live/run";
+import { fixtureReply, own } from "./fixtures";
 
 const PROXY: PlanContext = { via: "proxy", proxyBase: "http://localhost:8787", today: "2026-08-07" };
 const DIRECT: PlanContext = { via: "direct", today: "2026-08-07", apiKey: "0123456789abcdef0123456789abcdef", keyHint: "set it with marginal-bid → Set FRED API key" };
 
-/** Run plan → (replies by label from the map) → compute, as a host would, errors as values. */
+const live = (name: string) => findFunction(name) as LiveFunctionSpec;
+
+/** The requests a call plans, its arguments read by the argument layer as in every host. */
+const planOf = (name: string, args: unknown[], ctx: PlanContext = PROXY): PlanItem[] => live(name).live.plan(readSingleArgs(live(name), args), ctx);
+
+/** Run a call as a host does (src/live/run.ts), the replies by label from `replyFor`; errors as values. Counts the requests asked for. */
+let asked = 0;
 function call(name: string, args: unknown[], replyFor: (r: DataRequest) => Reply, ctx: PlanContext = PROXY): unknown {
-  const fn = findLive(name)!;
-  try {
-    const items = fn.plan(args, ctx);
-    const replies = items.map((it) => (it instanceof SheetError ? it : replyFor(it)));
-    return fn.compute(args, replies, ctx);
-  } catch (e) {
-    if (e instanceof SheetError) return e;
-    throw e;
-  }
+  const replies = (items: readonly PlanItem[]) => items.map((it) => (it instanceof SheetError ? it : (asked++, replyFor(it))));
+  return runLiveSync(live(name), args, ctx, { replies });
 }
 
-const byLabel: Record<string, string> = {
-  "FRED DGS10": "fred_DGS10_desc.json",
-  "FRED DEXJPUS": "fred_DEXJPUS_desc.json",
-  "FRED T5YIE": "fred_T5YIE_asc.json",
-  "FRED T5YIE (units)": "fred_series_T5YIE.json",
-  "FRED EXJPUS": "fred_EXJPUS_desc.json",
-  "FRED EXJPUS (units)": "fred_series_EXJPUS.json",
-  "US Treasury TIC slt_table5.txt": "tic_slt_table5_small.txt",
-  "Japan MoF jgbcme.csv": "mof_jgbcme_small.csv",
-  "Japan MoF jgbcme_all.csv": "mof_jgbcme_all_small.csv",
-};
-const fixtures = (r: DataRequest): Reply => (byLabel[r.label] ? own(byLabel[r.label]) : new SheetError("na", `${r.label}: unknown series`));
+const fixtures = fixtureReply;
 
 describe("the live function table", () => {
-  it("has SPEC's six functions with SPEC's argument order", () => {
-    // SPEC "Live checkpoints": FRED(series_id, [date], [api_key]), FRED_SERIES(series_id, [start], [end], [api_key]),
-    // TIC_HOLDINGS(country, [month]), TIC_CHANGE(country, months), JGB_YIELD(tenor_years, [date]), CHECKPOINTS([api_key])
-    expect(LIVE_SPECS.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")])).toEqual([
-      ["FRED", "series_id, [date], [api_key]"],
-      ["FRED_SERIES", "series_id, [start], [end], [api_key]"],
-      ["TIC_HOLDINGS", "country, [month]"],
-      ["TIC_CHANGE", "country, months"],
-      ["JGB_YIELD", "tenor_years, [date]"],
-      ["CHECKPOINTS", "[api_key]"],
+  it("has SPEC's six functions with SPEC's argument order, refresh last", () => {
+    // docs/functions.md "Live checkpoints": FRED(series_id, [date], [api_key], [refresh]), FRED_SERIES(series_id, [start], [end], [api_key], [refresh]),
+    // TIC_HOLDINGS(country, [month], [refresh]), TIC_CHANGE(country, months, [refresh]), JGB_YIELD(tenor_years, [date], [refresh]), CHECKPOINTS([api_key], [refresh])
+    expect(LIVE_DATA.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")])).toEqual([
+      ["FRED", "series_id, [date], [api_key], [refresh]"],
+      ["FRED_SERIES", "series_id, [start], [end], [api_key], [refresh]"],
+      ["TIC_HOLDINGS", "country, [month], [refresh]"],
+      ["TIC_CHANGE", "country, months, [refresh]"],
+      ["JGB_YIELD", "tenor_years, [date], [refresh]"],
+      ["CHECKPOINTS", "[api_key], [refresh]"],
     ]);
-    expect(LIVE_FUNCTIONS.map((f) => [f.name, f.arity, f.result])).toEqual(LIVE_SPECS.map((s) => [s.name, s.params.length, s.result]));
+    for (const f of LIVE_DATA) {
+      expect(f.domain, f.name).toBe("live-data");
+      expect(f.params.every((p) => p.single), `${f.name}: one value per argument`).toBe(true);
+      expect(typeof f.live.plan, f.name).toBe("function");
+      expect(typeof f.live.compute, f.name).toBe("function");
+    }
+  });
+
+  it("refresh is any value and changes nothing: not an error, not a range error, not in the request", () => {
+    // A refresh cell holds the time of the last "Refresh live data", or anything a user passes.
+    const plain = call("FRED", ["DGS10"], fixtures);
+    for (const refresh of [46240.5, new Date(), "anything", true, new SheetError("na", "upstream"), [[1, 2], [3, 4]], ""]) {
+      expect(call("FRED", ["DGS10", null, null, refresh], fixtures), String(refresh)).toBe(plain);
+      expect(planOf("FRED", ["DGS10", null, null, refresh])).toEqual(planOf("FRED", ["DGS10"]));
+    }
+    expect(call("TIC_HOLDINGS", ["Japan", "", 46240.5], fixtures)).toBe(1209.9); // tic_slt_table5_small.txt line 7
+  });
+});
+
+describe("arguments are read like every other function's (src/args), and a bad one is never fetched", () => {
+  const valueError = (name: string, args: unknown[]) => {
+    const before = asked;
+    const e = call(name, args, fixtures) as SheetError;
+    expect(e, `${name}(${args.map(String).join(", ")})`).toBeInstanceOf(SheetError);
+    expect(asked, "nothing was asked for").toBe(before);
+    expect(e.kind).toBe("value");
+    return e.message;
+  };
+
+  it("declared bounds hold: TIC_CHANGE's months is a whole number from 1 to 12", () => {
+    // The function table: months kind count, min 1, max 12 (the table holds 13 month-ends).
+    expect(valueError("TIC_CHANGE", ["Japan", 13])).toBe("months = 13 must be at most 12");
+    expect(valueError("TIC_CHANGE", ["Japan", 0])).toBe("months = 0 must be at least 1");
+    expect(valueError("TIC_CHANGE", ["Japan", 1.5])).toBe("months = 1.5 must be a whole number");
+    expect(valueError("TIC_CHANGE", ["Japan", null])).toBe("months is required");
+  });
+
+  it("numbers as text read as everywhere: \"12\", \" 1e1 \", and the same errors for booleans and error values", () => {
+    expect(call("TIC_CHANGE", ["Japan", " 12 "], fixtures)).toBe(75.4); // line 7: 1209.9 − 1134.5
+    expect(call("JGB_YIELD", [" 1e1 "], fixtures)).toBe(0.0165); // mof_jgbcme_small.csv line 5: 10Y 1.65
+    expect(valueError("TIC_CHANGE", ["Japan", true])).toBe("months = TRUE is a TRUE/FALSE value, not a number");
+    expect(valueError("TIC_CHANGE", ["Japan", new SheetError("na", "x")])).toBe("months = #N/A is an error value: fix the cell it comes from");
+    expect(valueError("TIC_HOLDINGS", [12])).toBe("country = 12 should be text");
+    expect(valueError("TIC_HOLDINGS", ["  "])).toBe("country is required");
+  });
+
+  it("dates and months are argument kinds: a bad one names its argument", () => {
+    expect(valueError("FRED", ["DGS10", true])).toBe("date = TRUE is not a date");
+    expect(valueError("FRED_SERIES", ["T5YIE", "2026-07-01", "31/07/2026"])).toBe('end = "31/07/2026" is not a date: write it as "2026-03-31" (year first), or give a date cell');
+    expect(valueError("TIC_HOLDINGS", ["Japan", "2026-13"])).toBe('month = "2026-13" is not a month: write it as "2026-03"');
+  });
+
+  it("one value per argument: a range → #VALUE! naming it; too many arguments → #VALUE!", () => {
+    expect(valueError("JGB_YIELD", [[[2], [10]]])).toBe("JGB_YIELD takes one value per argument: give tenor_years as a single value, not a 2×1 range");
+    expect(valueError("CHECKPOINTS", [[["a", "b"]]])).toBe("CHECKPOINTS spills a table: give api_key as a single value, not a 1×2 range");
+    expect(valueError("FRED", ["DGS10", null, null, null, 1])).toBe("FRED takes at most 4 arguments, got 5");
   });
 });
 
@@ -62,15 +108,15 @@ describe("FRED(series_id, [date], [api_key])", () => {
   });
 
   it("plans the date into the request (observation_end), sharing the panel's window otherwise", () => {
-    const [latest] = findLive("FRED")!.plan(["DGS10"], PROXY) as DataRequest[];
-    const [dated] = findLive("FRED")!.plan(["DGS10", "2026-08-05"], PROXY) as DataRequest[];
+    const [latest] = planOf("FRED", ["DGS10"]) as DataRequest[];
+    const [dated] = planOf("FRED", ["DGS10", "2026-08-05"]) as DataRequest[];
     expect(latest.url).toBe("http://localhost:8787/fred/series/observations?series_id=DGS10&file_type=json&sort_order=desc&limit=60");
     expect(dated.url).toContain("observation_end=2026-08-05");
   });
 
   it("units of a series outside the known table come from fred/series (the unit rule)", () => {
     // fred_series_T5YIE.json units "Percent" → decimals; fred_T5YIE_asc.json last line 2.4000000000
-    const plan = findLive("FRED")!.plan(["T5YIE"], PROXY) as DataRequest[];
+    const plan = planOf("FRED", ["T5YIE"]) as DataRequest[];
     expect(plan.map((r) => r.kind)).toEqual(["fred-observations", "fred-series"]);
     expect(call("FRED", ["T5YIE"], fixtures)).toBe(0.024);
     // fred_series_EXJPUS.json units "Japanese Yen to One U.S. Dollar" → as published; 2026-08-01 "." → 2026-07-01 146.88
@@ -91,7 +137,7 @@ describe("FRED(series_id, [date], [api_key])", () => {
   });
 
   it("direct mode: the key argument wins over the stored one and only goes to FRED", () => {
-    const [r] = findLive("FRED")!.plan(["DGS10", null, "ffffffffffffffffffffffffffffffff"], DIRECT) as DataRequest[];
+    const [r] = planOf("FRED", ["DGS10", null, "ffffffffffffffffffffffffffffffff"], DIRECT) as DataRequest[];
     expect(r.url).toMatch(/&api_key=f{32}$/);
     expect(r.cacheKey).not.toContain("ffff");
   });
@@ -106,10 +152,10 @@ describe("FRED_SERIES(series_id, [start], [end], [api_key])", () => {
       ["2026-07-01", 0.0231],
       ["2026-07-06", 0.0235],
     ]);
-    const [req] = findLive("FRED_SERIES")!.plan(["T5YIE"], PROXY) as DataRequest[];
+    const [req] = planOf("FRED_SERIES", ["T5YIE"]) as DataRequest[];
     expect(req.url).toContain("observation_start=2025-08-07"); // today 2026-08-07 minus a year
     expect(req.url).toContain("sort_order=asc");
-    expect(findLive("FRED_SERIES")!.dateColumns).toEqual([0]);
+    expect(live("FRED_SERIES").live.dateColumns).toEqual([0]);
   });
 
   it("start after end → #VALUE!; an empty window → #N/A", () => {
@@ -152,9 +198,9 @@ describe("TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD", () => {
   });
 });
 
-describe("checkFetch: what a failing source looks like in a cell (issue #6)", () => {
-  const req = findLive("FRED")!.plan(["DGS10"], PROXY)[0] as DataRequest;
-  const tic = findLive("TIC_HOLDINGS")!.plan(["Japan"], PROXY)[0] as DataRequest;
+describe("checkFetch: what a failing source looks like in a cell", () => {
+  const req = planOf("FRED", ["DGS10"])[0] as DataRequest;
+  const tic = planOf("TIC_HOLDINGS", ["Japan"])[0] as DataRequest;
   const msg = (r: Parameters<typeof checkReply>[1], q = req) => {
     const c = checkReply(q, r);
     return c.ok ? "ok" : `${c.error.code} ${c.error.message}${c.transient ? " [stale allowed]" : ""}`;

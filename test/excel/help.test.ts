@@ -10,7 +10,9 @@ import { CATALOG } from "../../src/catalog";
 import { DOMAIN_TITLES } from "../../src/catalog/spec";
 import { helpFile, unitText } from "../../src/catalog/describe";
 import { escapeHtml, exampleFormula, helpPages } from "../../src/docs/render";
-import { MAX_EXCEL_TEXT, functionsFile, jsdocText, paramIdentifier, shortened } from "../../src/hosts/excel/generate";
+import { MAX_EXCEL_TEXT, functionsFile, paramIdentifier, shortened } from "../../src/hosts/excel/generate";
+import { jsdocText } from "../../src/catalog/describe";
+import { checkNames } from "../../src/catalog/names";
 import { ICON_SIZES } from "../../src/hosts/excel/icons";
 import { ROOT } from "../../scripts/generated";
 import { DIST, ensureDist } from "./dist";
@@ -73,11 +75,16 @@ describe("docs/functions.md", () => {
 });
 
 describe("the generated Excel wrappers", () => {
-  it("escape reserved words as parameter names (BOND_PRICE's `yield`), and refuse names that could not be mapped back", () => {
+  it("escape reserved words as parameter names (BOND_PRICE's `yield`), and the table refuses names that could not be mapped back", () => {
     expect(paramIdentifier("yield")).toBe("yield_");
     expect(paramIdentifier("us_short")).toBe("us_short");
-    expect(() => paramIdentifier("bad name")).toThrow();
-    expect(() => paramIdentifier("trailing_")).toThrow();
+    const table = (fn: string, param: string) => [{ ...CATALOG[0], name: fn, params: [{ ...CATALOG[0].params[0], name: param }] }];
+    expect(() => checkNames(table("FN", "bad name"))).toThrow(/must be an identifier/);
+    expect(() => checkNames(table("FN", "trailing_"))).toThrow(/not ending with _/);
+    expect(() => checkNames(table("FN", "class"))).toThrow(/cannot be a parameter name/);
+    expect(() => checkNames(table("FN_", "x"))).toThrow(/not end with _/);
+    expect(() => checkNames([...CATALOG, CATALOG[0]])).toThrow(/appears twice/);
+    expect(() => checkNames(CATALOG)).not.toThrow();
   });
 
   it("keep comment text inside the JSDoc: no */ and no @ that would start a tag", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/catalog";
 import { helpFile } from "../../src/catalog/describe";
-import { MAX_EXCEL_TEXT, excelDescription, paramDescription } from "../../src/hosts/excel/generate";
+import { MAX_EXCEL_TEXT, excelDescription, excelParamDescription } from "../../src/hosts/excel/generate";
 import { ROOT } from "../../scripts/generated";
 import { type FunctionMetadata, ensureDist, readMetadata } from "./dist";
 
@@ -52,7 +52,7 @@ describe("dist/functions.json", () => {
       spec.params.forEach((p, i) => {
         const m = f!.parameters[i];
         expect(m.description, `${spec.name}(${p.name}) has no description`).toBeTruthy();
-        expect(m.description).toBe(paramDescription(p));
+        expect(m.description).toBe(excelParamDescription(p));
         expect(m.description!.length).toBeLessThanOrEqual(MAX_EXCEL_TEXT);
         // Every argument takes a range (SPEC "Arguments and ranges"): a matrix of any.
         expect(m.dimensionality, `${spec.name}(${p.name}) must take a range`).toBe("matrix");
@@ -62,6 +62,9 @@ describe("dist/functions.json", () => {
       });
       // Results are matrices so that tables and broadcast results spill.
       expect(f!.result.dimensionality).toBe("matrix");
+      // Live functions are cancelable (custom-functions-metadata Specification, @cancelable): Excel
+      // cancels a call when its cell recalculates or is deleted, and the call aborts its request.
+      expect(f!.options?.cancelable ?? false, `${spec.name} cancelable`).toBe(spec.live !== undefined);
       expect(f!.helpUrl).toBe(`https://localhost:3000/help/${helpFile(spec)}`);
     });
   }

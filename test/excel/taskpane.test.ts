@@ -158,11 +158,11 @@ describe("Insert model sheet (task pane)", () => {
     const ranges = wb.added[0].ranges;
     const formulaAt = (a1: string) => ranges.get(a1)?.formulas?.[0][0];
     // Issue #6: us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB 10y, japan_holdings_bn ← TIC Japan
-    expect(formulaAt(live.refs.live!.fed.us_short)).toBe('=JPUST.FRED("DGS3MO")');
-    expect(formulaAt(live.refs.live!.fed.ust_10y)).toBe('=JPUST.FRED("DGS10")');
-    expect(formulaAt(live.refs.live!.fed.jgb_10y)).toBe("=JPUST.JGB_YIELD(10)");
-    expect(formulaAt(live.refs.live!.fed.japan_holdings_bn)).toBe('=JPUST.TIC_HOLDINGS("Japan")');
-    expect(formulaAt(live.spills.find((s) => s.fn === "CHECKPOINTS")!.anchor)).toBe("=JPUST.CHECKPOINTS()");
+    expect(formulaAt(live.refs.live!.fed.us_short)).toBe('=JPUST.FRED("DGS3MO",,,$L$3)');
+    expect(formulaAt(live.refs.live!.fed.ust_10y)).toBe('=JPUST.FRED("DGS10",,,$L$3)');
+    expect(formulaAt(live.refs.live!.fed.jgb_10y)).toBe("=JPUST.JGB_YIELD(10,,$L$3)");
+    expect(formulaAt(live.refs.live!.fed.japan_holdings_bn)).toBe('=JPUST.TIC_HOLDINGS("Japan",,$L$3)');
+    expect(formulaAt(live.spills.find((s) => s.fn === "CHECKPOINTS")!.anchor)).toBe("=JPUST.CHECKPOINTS(,$L$3)");
     expect(formulaAt(model.spills.find((s) => s.fn === "CHAIN")!.anchor)).toBe(`=JPUST.CHAIN(${model.refs.inputs})`);
   });
 

@@ -11,7 +11,7 @@ import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
 import { CHAIN_STEPS } from "../../src/core/scenarios/chain";
 import { createEngine } from "../../src/hosts/hyperformula/plugin";
 import { modelContents, parseA1 } from "../../src/hosts/hyperformula/workbook";
-import { LIVE_INPUT_FORMULAS, LIVE_MODEL_SHEET_NAME, MODEL_SHEET_NAME, type ModelSheet, modelSheet, renderFormula } from "../../src/model/modelSheet";
+import { LIVE_INPUT_FORMULAS, LIVE_MODEL_SHEET_NAME, MODEL_SHEET_NAME, type ModelSheet, REFRESH_LABEL, modelSheet, renderFormula } from "../../src/model/modelSheet";
 
 describe("modelSheet({ live: true })", () => {
   const plain = modelSheet();
@@ -36,11 +36,12 @@ describe("modelSheet({ live: true })", () => {
   it("the live block: the four inputs from the live functions, every other input following column B", () => {
     const at = (ref: string) => live.cells.find((c) => c.ref === ref);
     const byName = new Map(CHAIN_INPUT_PARAMS.map((p, i) => [p.name, 5 + i]));
-    // Issue #6: us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB_YIELD(10), japan_holdings_bn ← TIC Japan
-    expect(at(`L${byName.get("us_short")}`)!.formula).toBe('={{FRED}}("DGS3MO")');
-    expect(at(`L${byName.get("ust_10y")}`)!.formula).toBe('={{FRED}}("DGS10")');
-    expect(at(`L${byName.get("jgb_10y")}`)!.formula).toBe("={{JGB_YIELD}}(10)");
-    expect(at(`L${byName.get("japan_holdings_bn")}`)!.formula).toBe('={{TIC_HOLDINGS}}("Japan")');
+    // docs/live.md: us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB_YIELD(10), japan_holdings_bn ← TIC Japan,
+    // each passing the refresh cell L3 as its last argument (refresh: Sheets recalculates when it changes)
+    expect(at(`L${byName.get("us_short")}`)!.formula).toBe('={{FRED}}("DGS3MO",,,$L$3)');
+    expect(at(`L${byName.get("ust_10y")}`)!.formula).toBe('={{FRED}}("DGS10",,,$L$3)');
+    expect(at(`L${byName.get("jgb_10y")}`)!.formula).toBe("={{JGB_YIELD}}(10,,$L$3)");
+    expect(at(`L${byName.get("japan_holdings_bn")}`)!.formula).toBe('={{TIC_HOLDINGS}}("Japan",,$L$3)');
     for (const p of CHAIN_INPUT_PARAMS) {
       const r = byName.get(p.name)!;
       expect(at(`K${r}`)!.value).toBe(p.name);
@@ -50,14 +51,24 @@ describe("modelSheet({ live: true })", () => {
     expect(at("N5")!.formula).toBe("={{CHAIN}}(K5:L23)");
     expect(live.refs.live!.fed).toEqual({ us_short: "L6", ust_10y: "L8", jgb_10y: "L9", japan_holdings_bn: "L18" });
     const panel = live.spills.find((s) => s.fn === "CHECKPOINTS")!;
-    expect(at(panel.anchor)!.formula).toBe("={{CHECKPOINTS}}()");
+    expect(at(panel.anchor)!.formula).toBe("={{CHECKPOINTS}}(,$L$3)");
     expect([panel.rows, panel.cols]).toEqual([9, 5]); // SPEC CHECKPOINTS: header + 8 rows, 5 columns
   });
 
   it("renders per host: JPUST.FRED in Excel, FRED in Sheets", () => {
     const f = live.cells.find((c) => c.ref === "L8")!.formula!;
-    expect(renderFormula(f, "JPUST.")).toBe('=JPUST.FRED("DGS10")');
-    expect(renderFormula(f, "")).toBe('=FRED("DGS10")');
+    expect(renderFormula(f, "JPUST.")).toBe('=JPUST.FRED("DGS10",,,$L$3)');
+    expect(renderFormula(f, "")).toBe('=FRED("DGS10",,,$L$3)');
+  });
+
+  it("has one refresh cell, beside its label, that every live formula of the block passes last", () => {
+    const at = (ref: string) => live.cells.find((c) => c.ref === ref);
+    expect(live.refs.live!.refresh).toBe("L3");
+    expect(at("K3")!.value).toBe(REFRESH_LABEL);
+    expect(at("L3")!.formula).toBeUndefined(); // a value cell: "Refresh live data" writes the time there
+    const liveCalls = live.cells.filter((c) => /\{\{(FRED|JGB_YIELD|TIC_HOLDINGS|TIC_CHANGE|FRED_SERIES|CHECKPOINTS)\}\}/.test(c.formula ?? ""));
+    expect(liveCalls).toHaveLength(5);
+    for (const c of liveCalls) expect(c.formula, c.ref).toMatch(/,\$L\$3\)$/);
   });
 
   it("the live block does not overlap the main model", () => {

@@ -232,9 +232,9 @@ describe("Sheets: failing sources give #N/A with the source and the reason", () 
     );
   });
 
-  it("too many arguments → #VALUE! saying so, nothing fetched (as every function: SPEC Arguments)", () => {
+  it("too many arguments → #VALUE! saying so, nothing fetched (as every function: docs/functions.md)", () => {
     const w = tokyo();
-    expect(thrown(() => liveCode(w).fn("FRED")("DGS10", "", KEY, 1)).message).toBe("#VALUE! FRED takes at most 3 arguments, got 4");
+    expect(thrown(() => liveCode(w).fn("FRED")("DGS10", "", KEY, 1, 2)).message).toBe("#VALUE! FRED takes at most 4 arguments, got 5");
     expect(w.fetch.urls).toEqual([]);
   });
 
@@ -243,6 +243,67 @@ describe("Sheets: failing sources give #N/A with the source and the reason", () 
     const code = liveCode(w);
     expect(thrown(() => code.fn("TIC_HOLDINGS")("Atlantis")).message).toMatch(/^#N\/A .*Atlantis/);
     expect(thrown(() => code.fn("JGB_YIELD")(11)).message).toMatch(/^#N\/A .*11/);
+  });
+});
+
+describe("Sheets: Refresh live data (menu)", () => {
+  /** The spreadsheet as the menu item sees it: cells by A1 address on one sheet, and the toasts shown. */
+  function withCells(w: SheetsWorld, cells: Record<string, { value?: unknown; formula?: string }>) {
+    const toasts: string[] = [];
+    const col = (ref: string) => ref.charCodeAt(0) - 64;
+    const range = (ref: string) => ({
+      getFormula: () => cells[ref]?.formula ?? "",
+      offset: (dr: number, dc: number) => range(`${String.fromCharCode(64 + col(ref) + dc)}${Number(ref.slice(1)) + dr}`),
+      setValue: (v: unknown) => void (cells[ref] = { value: v }),
+    });
+    const finder = (text: string) => {
+      const f = {
+        entire: false,
+        matchEntireCell: (yes: boolean) => ((f.entire = yes), f),
+        matchCase: () => f,
+        findAll: () => Object.keys(cells).filter((ref) => String(cells[ref].value ?? "").toLowerCase() === text.toLowerCase() && f.entire).map(range),
+      };
+      return f;
+    };
+    const tz = (w.globals.SpreadsheetApp as { getActiveSpreadsheet: () => { getSpreadsheetTimeZone: () => string } }).getActiveSpreadsheet().getSpreadsheetTimeZone();
+    w.globals.SpreadsheetApp = {
+      getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => tz, createTextFinder: finder, toast: (m: string) => void toasts.push(m) }),
+    };
+    return { cells, toasts };
+  }
+
+  it("asks the source again though the cached copy is fresh, and sets the refresh cell to now", async () => {
+    const w = tokyo();
+    // The live model's K3:L3 (src/model/modelSheet.ts): the label, and the cell its live formulas pass as refresh.
+    const sheet = withCells(w, { K3: { value: "live data refreshed at" } });
+    const asked = async () => count((await received()).fred, OBS, "series_id=DEXJPUS");
+    const before = await asked();
+    expect(liveCode(w).fn("FRED")("DEXJPUS")).toBe(147.25); // fred_DEXJPUS_desc.json line 2
+    expect(liveCode(w).fn("FRED")("DEXJPUS", "", "", 1)).toBe(147.25); // cached (fresh 4 h): nothing asked
+    expect((await asked()) - before).toBe(1);
+
+    w.clock.t += 60_000; // a minute later: the menu item
+    liveCode(w).fn("refreshLiveData")();
+    const stamp = w.clock.t;
+    expect(w.documentProperties.getProperty("MARGINAL_BID_REFRESHED_AT")).toBe(String(stamp));
+    expect((sheet.cells.L3.value as Date).getTime()).toBe(stamp);
+    expect(sheet.toasts).toEqual(["Live formulas that pass a refresh cell (1 set to now) fetch again. Others: select them, Delete, then Undo."]);
+
+    // Sheets computes the cells that pass L3 again: the copy from before the refresh is not served.
+    expect(liveCode(w).fn("FRED")("DEXJPUS", "", "", sheet.cells.L3.value)).toBe(147.25);
+    expect((await asked()) - before).toBe(2);
+    // What was fetched after the refresh is cached as usual.
+    expect(liveCode(w).fn("FRED")("DEXJPUS", "", "", sheet.cells.L3.value)).toBe(147.25);
+    expect((await asked()) - before).toBe(2);
+  });
+
+  it("leaves a refresh cell that holds a formula alone, and says so when there is no refresh cell", () => {
+    const w = tokyo();
+    const sheet = withCells(w, { A1: { value: "Live data refreshed at" }, B1: { formula: "=NOW()" } });
+    liveCode(w).fn("refreshLiveData")();
+    expect(sheet.cells.B1).toEqual({ formula: "=NOW()" });
+    expect(sheet.toasts[0]).toContain('No cell reads "live data refreshed at"');
+    expect(w.documentProperties.getProperty("MARGINAL_BID_REFRESHED_AT")).toBe(String(w.clock.t)); // the sources are asked again all the same
   });
 });
 

@@ -10,7 +10,8 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
-import { findLive } from "../../src/core/data/live";
+import { findFunction } from "../../src/catalog";
+import type { LiveFunctionSpec } from "../../src/catalog/spec";
 import type { PlanContext } from "../../src/core/data/request";
 import { AsyncFetcher } from "../../src/live/cache";
 import { fetchFetcher } from "../../src/live/http";
@@ -18,6 +19,8 @@ import { runLiveAsync } from "../../src/live/run";
 import { type ProxyServer, createProxy } from "../../src/proxy/server";
 import { MOF_ALL_PATH, MOF_CURRENT_PATH, TIC_PATH, type Upstreams, request, startUpstreams } from "./mocks";
 
+/** A live function of the table (its plan/compute pair and parameters). */
+const findLive = (name: string) => findFunction(name) as LiveFunctionSpec;
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case alphanumerics
 const ORIGIN = "https://localhost:3000";
 const OBS = "/fred/series/observations";

@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/catalog";
+import { jsdocText, paramDescription } from "../../src/catalog/describe";
 import { stubsFile } from "../../src/hosts/sheets/generate";
 import { column, loadCode, readBuild, thrown } from "./helpers";
 
@@ -16,6 +17,7 @@ const OTHER_GLOBALS = [
   "onOpen",
   "insertModelSheet",
   "insertLiveModelSheet",
+  "refreshLiveData",
   "setFredApiKey",
   "showFunctionReference",
   "MarginalBid_",
@@ -95,7 +97,9 @@ describe("Code.js in a fresh global scope", () => {
           expect(m, params[i]).not.toBeNull();
           expect(m![1]).toBe(p.name);
           expect(m![2].length).toBeGreaterThan(10);
-          if (p.optional) expect(m![2]).toMatch(/^Optional\./);
+          // The same words as Excel's argument help (src/catalog/describe.ts): an optional argument says so, or gives its default.
+          expect(m![2]).toBe(jsdocText(paramDescription(p)));
+          if (p.optional) expect(m![2]).toMatch(/\bOptional\b|\bDefault\b/);
           if (p.kind === "rate") expect(m![2]).toMatch(/decimal/i); // the unit is stated
         });
         const ret = lines.find((l) => l.startsWith("@return"));

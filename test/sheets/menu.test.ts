@@ -162,7 +162,7 @@ function rangeValues(sheet: FakeSheet, range: string): unknown[][] {
 }
 
 describe("onOpen adds the marginal-bid menu", () => {
-  it("with its four items, each calling a top-level function of Code.js", () => {
+  it("with its five items, each calling a top-level function of Code.js", () => {
     const apps = fakeApps();
     const code = loadCode(apps.globals);
     code.fn("onOpen")({ authMode: "LIMITED" });
@@ -172,6 +172,7 @@ describe("onOpen adds the marginal-bid menu", () => {
         items: [
           ["Insert model sheet", "insertModelSheet"],
           ["Insert model sheet with live data", "insertLiveModelSheet"],
+          ["Refresh live data", "refreshLiveData"],
           ["Set FRED API key", "setFredApiKey"],
           ["Function reference", "showFunctionReference"],
         ],
@@ -278,15 +279,17 @@ describe("Insert model sheet with live data", () => {
   });
 
   it("the live inputs call the live functions (issue #6), the rest follow column B, with their own CHAIN and CHECKPOINTS", () => {
-    expect(sheet.cells.get("L6")!.formula).toBe('=FRED("DGS3MO")'); // us_short
-    expect(sheet.cells.get("L8")!.formula).toBe('=FRED("DGS10")'); // ust_10y
-    expect(sheet.cells.get("L9")!.formula).toBe("=JGB_YIELD(10)"); // jgb_10y
-    expect(sheet.cells.get("L18")!.formula).toBe('=TIC_HOLDINGS("Japan")'); // japan_holdings_bn
+    // Each passes the refresh cell L3 last, which "Refresh live data" sets (docs/live.md).
+    expect(sheet.cells.get("L6")!.formula).toBe('=FRED("DGS3MO",,,$L$3)'); // us_short
+    expect(sheet.cells.get("L8")!.formula).toBe('=FRED("DGS10",,,$L$3)'); // ust_10y
+    expect(sheet.cells.get("L9")!.formula).toBe("=JGB_YIELD(10,,$L$3)"); // jgb_10y
+    expect(sheet.cells.get("L18")!.formula).toBe('=TIC_HOLDINGS("Japan",,$L$3)'); // japan_holdings_bn
+    expect(sheet.cells.get("K3")!.value).toBe("live data refreshed at");
     expect(sheet.cells.get("L5")!.formula).toBe("=B5"); // hike_bp follows the main block
     expect(sheet.cells.get("L6")!.numberFormat).toBe("0.00%");
     expect(sheet.cells.get("N5")!.formula).toBe("=CHAIN(K5:L23)");
     expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)"); // the main model is still there
-    expect([...sheet.cells.values()].some((r) => r.formula === "=CHECKPOINTS()")).toBe(true);
+    expect([...sheet.cells.values()].some((r) => r.formula === "=CHECKPOINTS(,$L$3)")).toBe(true);
   });
 });
 

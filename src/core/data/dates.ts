@@ -2,9 +2,8 @@
  * Dates in the data layer are ISO text, `YYYY-MM-DD` (a day) or `YYYY-MM` (a month): they
  * sort as text, print as users expect, and carry no time zone. Hosts convert at the edge:
  * a spreadsheet date is a serial number (days since 1899-12-30, both Excel and Sheets) or,
- * in Apps Script, a `Date`.
+ * in Apps Script, a `Date`. Date arguments are read by the argument layer (src/args/dates.ts).
  */
-import { invalid, show } from "../errors";
 
 /** `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -61,62 +60,4 @@ export function serialToIso(serial: number): IsoDate {
 /** ISO day → spreadsheet serial (what a host writes into a date cell). */
 export function isoToSerial(d: IsoDate): number {
   return Math.round((Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) - EPOCH_UTC) / DAY_MS);
-}
-
-/** Serials a spreadsheet shows as dates: 1900-03-01 (61) … 9999-12-31 (2958465). */
-const MIN_SERIAL = 61;
-const MAX_SERIAL = 2958465;
-
-const isDate = (x: unknown): x is Date => x instanceof Date || Object.prototype.toString.call(x) === "[object Date]";
-
-/**
- * A date argument as a host passes it: a serial number (Excel; Sheets for a number cell),
- * a `Date` (Sheets for a date cell; read in the script's time zone), or text
- * `2026-03-15` / `2026/3/15`. Blank → undefined. Anything else → `#VALUE!` naming `name`.
- */
-export function readDate(raw: unknown, name: string): IsoDate | undefined {
-  raw = single(raw, name);
-  if (raw === null || raw === undefined || raw === "") return undefined;
-  if (typeof raw === "number") {
-    if (!Number.isFinite(raw) || raw < MIN_SERIAL || raw > MAX_SERIAL) invalid(`${name} = ${show(raw)} is not a date: give a date cell or text like "2026-03-31"`);
-    return serialToIso(raw);
-  }
-  if (isDate(raw)) {
-    const iso = isoFromParts(raw.getFullYear(), raw.getMonth() + 1, raw.getDate());
-    if (iso === undefined) invalid(`${name} is not a valid date`);
-    return iso;
-  }
-  if (typeof raw === "string") {
-    const s = raw.trim();
-    const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s);
-    const iso = m ? isoFromParts(+m[1], +m[2], +m[3]) : undefined;
-    if (iso !== undefined) return iso;
-    invalid(`${name} = ${show(raw)} is not a date: write it as "2026-03-31" (year first), or give a date cell`);
-  }
-  invalid(`${name} = ${show(raw)} is not a date`);
-}
-
-/** A month argument: `"2026-03"`, a day in that month (text, serial or `Date`). Blank → undefined. */
-export function readMonth(raw: unknown, name: string): MonthKey | undefined {
-  const v = single(raw, name);
-  if (typeof v === "string") {
-    const m = /^(\d{4})[-/](\d{1,2})$/.exec(v.trim());
-    if (m) {
-      const iso = isoFromParts(+m[1], +m[2], 1);
-      if (iso === undefined) invalid(`${name} = ${show(v)} is not a month: write it as "2026-03"`);
-      return monthOf(iso);
-    }
-  }
-  const d = readDate(v, name);
-  return d === undefined ? undefined : monthOf(d);
-}
-
-/** Hosts pass a one-cell range as `[[x]]`: unwrap it; a bigger range is not one value. */
-export function single(raw: unknown, name: string): unknown {
-  if (Array.isArray(raw)) {
-    if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return raw[0][0];
-    if (raw.length === 1 && !Array.isArray(raw[0])) return raw[0];
-    invalid(`${name} takes a single value, not a range`);
-  }
-  return raw;
 }

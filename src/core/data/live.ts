@@ -1,18 +1,17 @@
 /**
- * The live functions of SPEC "Live checkpoints" as `plan → fetch → compute` pairs, pure:
+ * The live-data functions as `plan → fetch → compute` pairs, pure. A host runs them
+ * (src/live/run.ts) after the argument layer has read and checked the arguments (src/args), in
+ * the function table's parameter order (src/catalog/liveData.ts): text trimmed, dates as ISO
+ * days, months as `YYYY-MM`, an omitted optional argument `undefined`.
  *
- *     const items = fn.plan(args, ctx);                   // DataRequest | SheetError, no I/O
- *     const replies = host fetches + caches the requests   // src/live: sync (Sheets) or async (Excel)
- *     const result = fn.compute(args, replies, ctx);      // parse + compute; throws a SheetError
- *
- * `args` are the raw arguments in SPEC order, as a host passes them (Excel `null`, Sheets `""`
- * for blanks, serials or `Date`s for dates). `compute` re-reads them, so a plan needs no state.
+ *     const items = live.plan(args, ctx);                  // DataRequest | SheetError, no I/O
+ *     const replies = the host fetches + caches the requests (sync in Sheets, async in Excel)
+ *     const result = live.compute(args, replies, ctx);     // parse + compute; throws a SheetError
  */
 import { SheetError, invalid } from "../errors";
 import type { Cell, Table } from "../table";
-import { readNumber, readTenor, readText } from "./args";
 import { checkpoints, checkpointsPlan, LATEST_WINDOW } from "./checkpoints";
-import { addMonths, readDate, readMonth } from "./dates";
+import { type IsoDate, type MonthKey, addMonths } from "./dates";
 import {
   type FredOptions,
   KNOWN_UNITS,
@@ -29,19 +28,12 @@ import type { PlanContext, PlanItem, Reply } from "./request";
 import { asOf, tidy } from "./series";
 import { parseTicTable5, ticChange, ticHoldings, ticRequest } from "./tic";
 
-export type LiveName = "FRED" | "FRED_SERIES" | "TIC_HOLDINGS" | "TIC_CHANGE" | "JGB_YIELD" | "CHECKPOINTS";
-
-/** A live function's computation; what users read about it (params, help) is in src/live/specs.ts. */
-export interface LiveFunction {
-  /** The formula name (SPEC). */
-  name: LiveName;
-  /** Argument count in SPEC order (all optional after the required ones; see specs.ts). */
-  arity: number;
-  result: "cell" | "table";
+/** A live function's computation, on the arguments `A` as the argument layer read them. */
+export interface LiveData<A extends readonly unknown[] = readonly unknown[]> {
+  plan(args: A, ctx: PlanContext): PlanItem[];
+  compute(args: A, replies: readonly Reply[], ctx: PlanContext): Cell | Table;
   /** Columns of a spilled result holding ISO day text that a host should turn into its dates. */
   dateColumns?: readonly number[];
-  plan(args: readonly unknown[], ctx: PlanContext): PlanItem[];
-  compute(args: readonly unknown[], replies: readonly Reply[], ctx: PlanContext): Cell | Table;
 }
 
 /** The reply of plan item `i`, or throw its error (single-value functions need every reply). */
@@ -53,8 +45,8 @@ function body(replies: readonly Reply[], i: number): string {
 }
 
 /** The FRED key for a direct plan (the proxy adds its own; a key argument is then not sent). */
-function directKey(ctx: PlanContext, apiKeyArg: unknown): string | undefined {
-  return ctx.via === "direct" ? requireKey(ctx, readText(apiKeyArg, "api_key")) : undefined;
+function directKey(ctx: PlanContext, apiKey: string | undefined): string | undefined {
+  return ctx.via === "direct" ? requireKey(ctx, apiKey) : undefined;
 }
 
 /** Observations + (for a series whose units this project does not know) `fred/series` for the unit rule. */
@@ -70,19 +62,11 @@ function percentOf(id: string, replies: readonly Reply[]): boolean {
   return isPercentUnits(units);
 }
 
-const FRED: LiveFunction = {
-  name: "FRED",
-  arity: 3,
-  result: "cell",
-  plan(args, ctx) {
-    const id = seriesId(readText(args[0], "series_id", true));
-    const date = readDate(args[1], "date");
-    const apiKey = directKey(ctx, args[2]);
-    return fredPlan(id, { ...LATEST_WINDOW, end: date, apiKey }, ctx);
-  },
-  compute(args, replies) {
-    const id = seriesId(readText(args[0], "series_id", true));
-    const date = readDate(args[1], "date");
+/** FRED(series_id, [date], [api_key]). */
+export const fredLive: LiveData<[seriesId: string, date: IsoDate | undefined, apiKey: string | undefined]> = {
+  plan: ([series, date, apiKey], ctx) => fredPlan(seriesId(series), { ...LATEST_WINDOW, end: date, apiKey: directKey(ctx, apiKey) }, ctx),
+  compute([series, date], replies) {
+    const id = seriesId(series);
     const { observations } = parseFredObservations(body(replies, 0), id, percentOf(id, replies));
     const o = asOf(observations, date);
     if (o === undefined) throw new SheetError("na", `FRED ${id}: no observation ${date ? `on or before ${date}` : "in the reply (all missing)"}`);
@@ -90,80 +74,50 @@ const FRED: LiveFunction = {
   },
 };
 
-const FRED_SERIES: LiveFunction = {
-  name: "FRED_SERIES",
-  arity: 4,
-  result: "table",
+/** The window of FRED_SERIES: `start` defaults to a year before `end` (or today). */
+function seriesWindow(start: IsoDate | undefined, end: IsoDate | undefined, ctx: PlanContext): { start: IsoDate; end?: IsoDate } {
+  const from = start ?? addMonths(end ?? ctx.today, -12);
+  if (end !== undefined && from > end) invalid(`start ${from} is after end ${end}`);
+  return { start: from, end };
+}
+
+/** FRED_SERIES(series_id, [start], [end], [api_key]). */
+export const fredSeriesLive: LiveData<[seriesId: string, start: IsoDate | undefined, end: IsoDate | undefined, apiKey: string | undefined]> = {
   dateColumns: [0],
-  plan(args, ctx) {
-    const id = seriesId(readText(args[0], "series_id", true));
-    const { start, end } = seriesWindow(args, ctx);
-    const apiKey = directKey(ctx, args[3]);
-    return fredPlan(id, { start, end, sortOrder: "asc", apiKey }, ctx);
+  plan([series, start, end, apiKey], ctx) {
+    const window = seriesWindow(start, end, ctx);
+    return fredPlan(seriesId(series), { ...window, sortOrder: "asc", apiKey: directKey(ctx, apiKey) }, ctx);
   },
-  compute(args, replies, ctx) {
-    const id = seriesId(readText(args[0], "series_id", true));
-    const { start, end } = seriesWindow(args, ctx);
+  compute([series, start, end], replies, ctx) {
+    const id = seriesId(series);
+    const window = seriesWindow(start, end, ctx);
     const { observations } = parseFredObservations(body(replies, 0), id, percentOf(id, replies));
-    const rows = observations.filter((o) => o.date >= start && (end === undefined || o.date <= end));
-    if (rows.length === 0) throw new SheetError("na", `FRED ${id}: no observations from ${start} to ${end ?? "today"}`);
+    const rows = observations.filter((o) => o.date >= window.start && (window.end === undefined || o.date <= window.end));
+    if (rows.length === 0) throw new SheetError("na", `FRED ${id}: no observations from ${window.start} to ${window.end ?? "today"}`);
     return [["date", "value"], ...rows.map((o): Cell[] => [o.date, tidy(o.value)])];
   },
 };
 
-function seriesWindow(args: readonly unknown[], ctx: PlanContext): { start: string; end?: string } {
-  const end = readDate(args[2], "end");
-  const start = readDate(args[1], "start") ?? addMonths(end ?? ctx.today, -12);
-  if (end !== undefined && start > end) invalid(`start ${start} is after end ${end}`);
-  return { start, end };
-}
-
-const TIC_HOLDINGS: LiveFunction = {
-  name: "TIC_HOLDINGS",
-  arity: 2,
-  result: "cell",
-  plan: (args, ctx) => {
-    readText(args[0], "country", true);
-    readMonth(args[1], "month");
-    return [ticRequest(ctx)];
-  },
-  compute: (args, replies) => ticHoldings(parseTicTable5(body(replies, 0)), readText(args[0], "country", true), readMonth(args[1], "month")),
+/** TIC_HOLDINGS(country, [month]). */
+export const ticHoldingsLive: LiveData<[country: string, month: MonthKey | undefined]> = {
+  plan: (_args, ctx) => [ticRequest(ctx)],
+  compute: ([country, month], replies) => ticHoldings(parseTicTable5(body(replies, 0)), country, month),
 };
 
-const TIC_CHANGE: LiveFunction = {
-  name: "TIC_CHANGE",
-  arity: 2,
-  result: "cell",
-  plan: (args, ctx) => {
-    readText(args[0], "country", true);
-    readNumber(args[1], "months");
-    return [ticRequest(ctx)];
-  },
-  compute: (args, replies) => ticChange(parseTicTable5(body(replies, 0)), readText(args[0], "country", true), readNumber(args[1], "months")!),
+/** TIC_CHANGE(country, months). */
+export const ticChangeLive: LiveData<[country: string, months: number]> = {
+  plan: (_args, ctx) => [ticRequest(ctx)],
+  compute: ([country, months], replies) => ticChange(parseTicTable5(body(replies, 0)), country, months),
 };
 
-const JGB_YIELD: LiveFunction = {
-  name: "JGB_YIELD",
-  arity: 2,
-  result: "cell",
-  plan: (args, ctx) => {
-    readTenor(args[0], "tenor_years");
-    readDate(args[1], "date");
-    return mofRequests(ctx);
-  },
-  compute: (args, replies) => tidy(jgbYieldFromReplies(replies[0], replies[1], readTenor(args[0], "tenor_years"), readDate(args[1], "date")).value),
+/** JGB_YIELD(tenor_years, [date]). */
+export const jgbYieldLive: LiveData<[tenorYears: number, date: IsoDate | undefined]> = {
+  plan: (_args, ctx) => mofRequests(ctx),
+  compute: ([tenor, date], replies) => tidy(jgbYieldFromReplies(replies[0], replies[1], tenor, date).value),
 };
 
-const CHECKPOINTS: LiveFunction = {
-  name: "CHECKPOINTS",
-  arity: 1,
-  result: "table",
-  plan: (args, ctx) => checkpointsPlan(ctx, readText(args[0], "api_key")),
+/** CHECKPOINTS([api_key]). */
+export const checkpointsLive: LiveData<[apiKey: string | undefined]> = {
+  plan: ([apiKey], ctx) => checkpointsPlan(ctx, apiKey),
   compute: (_args, replies) => checkpoints(replies),
 };
-
-export const LIVE_FUNCTIONS: readonly LiveFunction[] = [FRED, FRED_SERIES, TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD, CHECKPOINTS];
-
-export function findLive(name: string): LiveFunction | undefined {
-  return LIVE_FUNCTIONS.find((f) => f.name === name.toUpperCase());
-}

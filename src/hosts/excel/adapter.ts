@@ -17,7 +17,7 @@
 import { CATALOG, type FunctionSpec } from "../../catalog";
 import { SheetError, type ErrorKind } from "../../core/errors";
 import { invoke } from "../../args/invoke";
-import { runExcelLive } from "./live";
+import { type Cancelable, runExcelLive } from "./live";
 
 /** What a generated wrapper returns to Excel. */
 export type ExcelMatrix = unknown[][];
@@ -71,12 +71,13 @@ const isThenable = (x: unknown): x is PromiseLike<unknown> => typeof (x as { the
 /**
  * Run a catalog function for Excel. Synchronous functions return the matrix (or throw);
  * a function whose core answers with a Promise (live data) returns a Promise that resolves
- * to the matrix or rejects with the `CustomFunctions.Error`.
+ * to the matrix or rejects with the `CustomFunctions.Error`. Live functions are cancelable:
+ * their wrappers pass Excel's invocation last.
  */
-export function excel(name: string, args: unknown[]): ExcelMatrix | Promise<ExcelMatrix> {
+export function excel(name: string, args: unknown[], invocation?: Cancelable): ExcelMatrix | Promise<ExcelMatrix> {
   const f = spec(name);
   // Live data (FRED, TIC, the MoF curve) through the proxy: always a Promise (./live.ts).
-  if (f.live) return settle(name, runExcelLive(f.live, args.map(single)));
+  if (f.live) return settle(name, runExcelLive(f, args.map(single), invocation));
   const result: unknown = invoke(f, args.map(single));
   if (isThenable(result)) return settle(name, result);
   return toExcel(result);

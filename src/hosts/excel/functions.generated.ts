@@ -2,6 +2,7 @@
 // Generator: src/hosts/excel/generate.ts. custom-functions-metadata-plugin reads this file to write
 // dist/functions.json and appends the CustomFunctions.associate calls; ids and names are the SPEC names.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+/// <reference types="custom-functions-runtime" />
 import { excel } from "./adapter";
 /**
  * Annual cost for a JPY investor to hedge USD assets, the note's model: us_short − jp_short − basis.
@@ -403,11 +404,14 @@ function ACM_TERM_PREMIUM(yields: any[][], maturities_months: any[][], target_mo
  * @param {any[][]} series_id FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS".
  * @param {any[][]} [date] a date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
  * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
  * @returns {Promise<any[][]>} the value: a decimal for percent series, else in FRED's units
  * @helpurl https://localhost:3000/help/fred.html
+ * @cancelable
  */
-function FRED(series_id: any[][], date?: any[][], api_key?: any[][]): Promise<any[][]> {
-  return excel("FRED", [series_id, date, api_key]) as Promise<any[][]>;
+function FRED(series_id: any[][], date: any[][], api_key: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("FRED", [series_id, date, api_key, refresh], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -417,11 +421,14 @@ function FRED(series_id: any[][], date?: any[][], api_key?: any[][]): Promise<an
  * @param {any[][]} [start] first date. Default: one year before end.
  * @param {any[][]} [end] last date. Default: the latest observation.
  * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
  * @returns {Promise<any[][]>} header ["date", "value"], then one row per observation, dates as the host's dates
  * @helpurl https://localhost:3000/help/fred_series.html
+ * @cancelable
  */
-function FRED_SERIES(series_id: any[][], start?: any[][], end?: any[][], api_key?: any[][]): Promise<any[][]> {
-  return excel("FRED_SERIES", [series_id, start, end, api_key]) as Promise<any[][]>;
+function FRED_SERIES(series_id: any[][], start: any[][], end: any[][], api_key: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("FRED_SERIES", [series_id, start, end, api_key, refresh], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -429,11 +436,14 @@ function FRED_SERIES(series_id: any[][], start?: any[][], end?: any[][], api_key
  * @customfunction TIC_HOLDINGS TIC_HOLDINGS
  * @param {any[][]} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official".
  * @param {any[][]} [month] a month as text "2026-03", or any date in it. Default: the latest in the table.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
  * @returns {Promise<any[][]>} USD bn
  * @helpurl https://localhost:3000/help/tic_holdings.html
+ * @cancelable
  */
-function TIC_HOLDINGS(country: any[][], month?: any[][]): Promise<any[][]> {
-  return excel("TIC_HOLDINGS", [country, month]) as Promise<any[][]>;
+function TIC_HOLDINGS(country: any[][], month: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("TIC_HOLDINGS", [country, month, refresh], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -441,11 +451,14 @@ function TIC_HOLDINGS(country: any[][], month?: any[][]): Promise<any[][]> {
  * @customfunction TIC_CHANGE TIC_CHANGE
  * @param {any[][]} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total".
  * @param {any[][]} months over how many months, 1 to 12 (the table holds 13 month-ends).
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
  * @returns {Promise<any[][]>} USD bn (negative = holdings fell)
  * @helpurl https://localhost:3000/help/tic_change.html
+ * @cancelable
  */
-function TIC_CHANGE(country: any[][], months: any[][]): Promise<any[][]> {
-  return excel("TIC_CHANGE", [country, months]) as Promise<any[][]>;
+function TIC_CHANGE(country: any[][], months: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("TIC_CHANGE", [country, months, refresh], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -453,20 +466,26 @@ function TIC_CHANGE(country: any[][], months: any[][]): Promise<any[][]> {
  * @customfunction JGB_YIELD JGB_YIELD
  * @param {any[][]} tenor_years a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y").
  * @param {any[][]} [date] a date cell or text like 2026-03-31. Default: the latest.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
  * @returns {Promise<any[][]>} decimal yield
  * @helpurl https://localhost:3000/help/jgb_yield.html
+ * @cancelable
  */
-function JGB_YIELD(tenor_years: any[][], date?: any[][]): Promise<any[][]> {
-  return excel("JGB_YIELD", [tenor_years, date]) as Promise<any[][]>;
+function JGB_YIELD(tenor_years: any[][], date: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("JGB_YIELD", [tenor_years, date, refresh], invocation) as Promise<any[][]>;
 }
 
 /**
  * The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.
  * @customfunction CHECKPOINTS CHECKPOINTS
  * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
  * @returns {Promise<any[][]>} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
  * @helpurl https://localhost:3000/help/checkpoints.html
+ * @cancelable
  */
-function CHECKPOINTS(api_key?: any[][]): Promise<any[][]> {
-  return excel("CHECKPOINTS", [api_key]) as Promise<any[][]>;
+function CHECKPOINTS(api_key: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("CHECKPOINTS", [api_key, refresh], invocation) as Promise<any[][]>;
 }

@@ -10,9 +10,10 @@
  * layer and maps errors to `CustomFunctions.Error`.
  */
 import { CATALOG, type FunctionSpec } from "../../catalog";
-import { helpFile, paramHelp, unitText } from "../../catalog/describe";
-import type { ParamKind, ParamSpec } from "../../args/kinds";
-import { GENERATED_NOTICE, type GeneratedFile } from "../../../scripts/generated";
+import { helpFile, jsdocText, paramDescription } from "../../catalog/describe";
+import { checkNames } from "../../catalog/names";
+import type { ParamSpec } from "../../args/kinds";
+import { GENERATED_NOTICE, type GeneratedFile } from "../../catalog/generated";
 import { helpUrl } from "./urls";
 
 export const FUNCTIONS_FILE = "src/hosts/excel/functions.generated.ts";
@@ -20,7 +21,8 @@ export const FUNCTIONS_FILE = "src/hosts/excel/functions.generated.ts";
 /**
  * Words that cannot name a parameter in strict-mode code. Such a parameter is written with a
  * trailing underscore (`yield_`) and the build strips it again in functions.json, so Excel
- * shows the SPEC name (webpack.config.js, `specParameterName`).
+ * shows the SPEC name (webpack.config.js, `specParameterName`). No name in the table ends
+ * with `_` (src/catalog/names.ts), so the escape is unambiguous.
  */
 const RESERVED = new Set(
   (
@@ -31,32 +33,10 @@ const RESERVED = new Set(
 );
 
 /** The JavaScript identifier of a parameter: its SPEC name, or the name with `_` when reserved. */
-export function paramIdentifier(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`parameter name ${JSON.stringify(name)} is not an identifier`);
-  if (name.endsWith("_")) throw new Error(`parameter name ${JSON.stringify(name)} must not end with "_" (reserved for escaping keywords)`);
-  return RESERVED.has(name) ? `${name}_` : name;
-}
+export const paramIdentifier = (name: string): string => (RESERVED.has(name) ? `${name}_` : name);
 
-/** Words that show a help text already names the unit of its kind (otherwise the unit is appended). */
-const UNIT_MENTIONED: Record<ParamKind, RegExp | null> = {
-  rate: /decimal/i,
-  bp: /\bbp\b|basis points/i,
-  usd_bn: /USD\s*(bn|billions)/i,
-  fraction: /0 to 1|0–1|fraction/i,
-  days: /\bdays\b/i,
-  count: null,
-  years: /\byears\b/i,
-  fx: /JPY per USD/i,
-  factor: null,
-  text: null,
-};
-
-/** What Excel shows for an argument: the help with its unit and default. */
-export function paramDescription(p: ParamSpec): string {
-  const help = paramHelp(p);
-  const marker = UNIT_MENTIONED[p.kind];
-  return shortened(marker && !marker.test(help) ? `${help} Unit: ${unitText(p)}.` : help);
-}
+/** The last parameter of a live function's wrapper: Excel's handle to cancel the call (custom-functions-metadata `@cancelable`). */
+const INVOCATION = "invocation";
 
 /**
  * Longest description Excel is given: its formula tooltip and Insert Function dialog are made
@@ -82,55 +62,44 @@ export function shortened(text: string, max = MAX_EXCEL_TEXT): string {
 /** What Excel shows for a function. */
 export const excelDescription = (f: FunctionSpec) => shortened(f.description);
 
-/** Make text safe inside a one-line JSDoc comment. */
-export function jsdocText(s: string): string {
-  return s
-    .replace(/\s*\n\s*/g, " ")
-    .replace(/\*\//g, "*∕")
-    .replace(/@/g, "(at)")
-    .trim();
-}
-
-/**
- * A function whose core is asynchronous (a live-data function) returns a Promise, which
- * Excel awaits; its declared type says so, so that the metadata stays exact.
- */
-export function isAsyncSpec(f: FunctionSpec): boolean {
-  if (f.live) return true; // fetched through the proxy (src/hosts/excel/live.ts)
-  const flagged = (f as unknown as { async?: unknown }).async === true;
-  return flagged || (f.impl as { constructor?: { name?: string } }).constructor?.name === "AsyncFunction";
-}
+/** What Excel shows for an argument: the help with its default and unit, within Excel's limit. */
+export const excelParamDescription = (p: ParamSpec) => shortened(paramDescription(p));
 
 function functionSource(f: FunctionSpec): string {
   const ids = f.params.map((p) => paramIdentifier(p.name));
-  const ret = isAsyncSpec(f) ? "Promise<any[][]>" : "any[][]";
+  // A live function answers with a Promise (fetched through the proxy, ./live.ts) and is
+  // cancelable: Excel passes a CancelableInvocation last, so no argument before it is `?`.
+  const live = f.live !== undefined;
+  if (live && ids.includes(INVOCATION)) throw new Error(`${f.name}: a live function cannot name a parameter "${INVOCATION}"`);
+  const ret = live ? "Promise<any[][]>" : "any[][]";
   const doc = [
     `/**`,
     ` * ${jsdocText(excelDescription(f))}`,
     ` * @customfunction ${f.name} ${f.name}`,
-    ...f.params.map((p, i) => ` * @param {any[][]} ${p.optional ? `[${ids[i]}]` : ids[i]} ${jsdocText(paramDescription(p))}`),
+    ...f.params.map((p, i) => ` * @param {any[][]} ${p.optional ? `[${ids[i]}]` : ids[i]} ${jsdocText(excelParamDescription(p))}`),
+    ...(live ? [` * @param {CustomFunctions.CancelableInvocation} ${INVOCATION} Excel's handle on this call: canceling it aborts the request`] : []),
     ` * @returns {${ret}} ${jsdocText(f.returns)}`,
     ` * @helpurl ${helpUrl(helpFile(f))}`,
+    ...(live ? [` * @cancelable`] : []),
     ` */`,
   ];
-  const sig = f.params.map((p, i) => `${ids[i]}${p.optional ? "?" : ""}: any[][]`).join(", ");
-  const cast = isAsyncSpec(f) ? " as Promise<any[][]>" : " as any[][]";
-  return `${doc.join("\n")}\nfunction ${f.name}(${sig}): ${ret} {\n  return excel("${f.name}", [${ids.join(", ")}])${cast};\n}\n`;
+  const sig = [
+    ...f.params.map((p, i) => `${ids[i]}${p.optional && !live ? "?" : ""}: any[][]`),
+    ...(live ? [`${INVOCATION}?: CustomFunctions.CancelableInvocation`] : []),
+  ].join(", ");
+  const call = live ? `excel("${f.name}", [${ids.join(", ")}], ${INVOCATION}) as Promise<any[][]>` : `excel("${f.name}", [${ids.join(", ")}]) as any[][]`;
+  return `${doc.join("\n")}\nfunction ${f.name}(${sig}): ${ret} {\n  return ${call};\n}\n`;
 }
 
 /** The whole file, from the catalog as it is now. */
 export function functionsFile(catalog: readonly FunctionSpec[] = CATALOG): string {
-  const names = new Set<string>();
-  for (const f of catalog) {
-    if (!/^[A-Z][A-Z0-9_]*$/.test(f.name)) throw new Error(`${f.name}: an Excel function id must be A–Z, 0–9 and _`);
-    if (names.has(f.name)) throw new Error(`${f.name} appears twice in the catalog`);
-    names.add(f.name);
-  }
+  checkNames(catalog);
   const header = [
     `// ${GENERATED_NOTICE}`,
     `// Generator: src/hosts/excel/generate.ts. custom-functions-metadata-plugin reads this file to write`,
     `// dist/functions.json and appends the CustomFunctions.associate calls; ids and names are the SPEC names.`,
     `/* eslint-disable @typescript-eslint/no-explicit-any */`,
+    `/// <reference types="custom-functions-runtime" />`,
     `import { excel } from "./adapter";`,
     ``,
   ];

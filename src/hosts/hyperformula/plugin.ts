@@ -108,9 +108,13 @@ const PROBE: Record<ParamKind, unknown> = {
   days: 91,
   count: 2,
   years: 10,
+  tenor: 10,
   fx: 150,
   factor: 1,
+  date: null,
+  month: null,
   text: null,
+  any: null,
 };
 
 function probeArgs(spec: FunctionSpec): unknown[] {

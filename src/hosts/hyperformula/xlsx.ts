@@ -31,12 +31,6 @@ export const STORED_PREFIX: Record<WorkbookHost, string> = {
   sheets: "",
 };
 
-/** How the same formula reads in the host's formula bar. */
-export const DISPLAY_PREFIX: Record<WorkbookHost, string> = {
-  excel: EXCEL_PREFIX,
-  sheets: "",
-};
-
 export const WORKBOOK_FILES: Record<WorkbookHost, string> = {
   excel: "marginal-bid-model.xlsx",
   sheets: "marginal-bid-model-sheets.xlsx",
@@ -118,7 +112,7 @@ export async function buildModelXlsx(host: WorkbookHost): Promise<BuiltWorkbook>
     const wb = new ExcelJS.Workbook();
     wb.creator = "marginal-bid (npm run build:workbooks)";
     wb.title = "marginal-bid model";
-    wb.subject = host === "excel" ? "Needs the marginal-bid Excel add-in (JPUST.* functions)" : "Needs the marginal-bid Apps Script code in the spreadsheet";
+    wb.subject = host === "excel" ? `Needs the marginal-bid Excel add-in (${EXCEL_PREFIX}* functions)` : "Needs the marginal-bid Apps Script code in the spreadsheet";
     // Fixed dates keep the build reproducible.
     wb.created = new Date(Date.UTC(2026, 4, 15));
     wb.modified = wb.created;

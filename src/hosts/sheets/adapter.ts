@@ -41,6 +41,6 @@ export function toSheets(r: Result): SheetsValue {
 export function call(name: string, argsObject: ArrayLike<unknown>): SheetsValue {
   const args = Array.prototype.slice.call(argsObject) as unknown[];
   const f = spec(name);
-  if (f.live) return callLive(f.live, args);
+  if (f.live) return callLive(f, args);
   return toSheets(invoke(f, args));
 }

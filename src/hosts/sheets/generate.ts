@@ -3,7 +3,7 @@
  * The build (scripts/build-sheets.ts) puts them at the top of apps-script/build/Code.js;
  * the function-reference sidebar is rendered at run time from the bundled catalog instead.
  */
-import { GENERATED_NOTICE, type GeneratedFile } from "../../../scripts/generated";
+import { GENERATED_NOTICE, type GeneratedFile } from "../../catalog/generated";
 import { CATALOG } from "../../catalog";
 import { sheetsStubs } from "./stubs";
 

@@ -9,6 +9,8 @@
  * - CacheService's document cache as the store, through ChunkedStorage (100 KB a value; the MoF
  *   history is ~1.1 MB). CacheService keeps an entry at most 6 hours, so the ages actually used in
  *   Sheets are the data layer's, capped at 6 h (see docs/live.md, "Cache ages");
+ * - "marginal-bid → Refresh live data" (./refresh.ts) stores its time in the document property
+ *   REFRESHED_AT_PROPERTY: cache entries fetched before it read as misses, so the sources are asked again;
  * - the FRED key from the `api_key` argument, else from the document property FRED_API_KEY that
  *   "marginal-bid → Set FRED API key" stores (src/hosts/sheets/fredKey.ts);
  * - dates in the spreadsheet's time zone: a date cell arrives as a `Date` at midnight *there*
@@ -18,15 +20,19 @@
  * Custom functions run without authorization; UrlFetchApp, CacheService, PropertiesService (read)
  * and Utilities are available to them. Needs the scope script.external_request (manifest.ts).
  */
+import { isDateValue } from "../../args/dates";
+import type { LiveFunctionSpec } from "../../catalog/spec";
 import { SheetError } from "../../core/errors";
-import type { LiveFunction } from "../../core/data/live";
 import type { DataRequest, Endpoints, FetchResult, PlanContext } from "../../core/data/request";
 import { SyncFetcher } from "../../live/cache";
 import { runLiveSync, withHostDates } from "../../live/run";
-import { type CacheServiceLike, ChunkedStorage } from "../../live/storage";
+import { type CacheServiceLike, ChunkedStorage, refreshedSync } from "../../live/storage";
 
 /** Document property holding the FRED key (set through the menu). */
 export const FRED_KEY_PROPERTY = "FRED_API_KEY";
+
+/** Document property holding the time (ms since the epoch) of the last "Refresh live data". */
+export const REFRESHED_AT_PROPERTY = "MARGINAL_BID_REFRESHED_AT";
 
 /**
  * Script property for tests only: JSON `{fred, tic, mofCurrent, mofAll}` pointing the upstreams at
@@ -91,12 +97,13 @@ function toFetchResult(r: GasHttpResponse): FetchResult {
   return { kind: "response", status: r.getResponseCode(), body: r.getContentText() };
 }
 
-/** The SyncFetcher of one call: UrlFetchApp behind the document cache. */
+/** The SyncFetcher of one call: UrlFetchApp behind the document cache (entries from before the last refresh hidden). */
 export function sheetsFetcher(s: GasLiveServices): SyncFetcher {
   const cache = s.CacheService.getDocumentCache() ?? s.CacheService.getScriptCache();
   const params = { muteHttpExceptions: true, followRedirects: true, headers: { Accept: ACCEPT } };
+  const refreshedAt = Number(readProperty(() => s.PropertiesService.getDocumentProperties().getProperty(REFRESHED_AT_PROPERTY)));
   return new SyncFetcher({
-    storage: new ChunkedStorage(cache),
+    storage: refreshedSync(new ChunkedStorage(cache), () => (refreshedAt > 0 ? refreshedAt : undefined)),
     fetchAll: (reqs: DataRequest[]) => s.UrlFetchApp.fetchAll(reqs.map((r) => ({ url: r.url, ...params }))).map(toFetchResult),
     // Exceptions (DNS, timeout) are turned into "unreachable (…)" by SyncFetcher, query strings removed.
     fetchOne: (req: DataRequest) => toFetchResult(s.UrlFetchApp.fetch(req.url, params)),
@@ -126,8 +133,6 @@ export function testEndpoints(raw: string | null): Partial<Endpoints> | undefine
   return out;
 }
 
-const isDate = (x: unknown): x is Date => Object.prototype.toString.call(x) === "[object Date]";
-
 /** The spreadsheet's time zone (a date cell is midnight there), else the script's. */
 export function spreadsheetTimeZone(s: GasLiveServices): string {
   try {
@@ -142,8 +147,8 @@ export function spreadsheetTimeZone(s: GasLiveServices): string {
 /** A `Date` argument (alone or as a one-cell range) → its day in the spreadsheet's zone, as ISO text. */
 function readDates(arg: unknown, tz: string, s: GasLiveServices): unknown {
   const day = (d: Date) => (Number.isNaN(d.getTime()) ? d : s.Utilities.formatDate(d, tz, "yyyy-MM-dd"));
-  if (isDate(arg)) return day(arg);
-  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row.map((c) => (isDate(c) ? day(c) : c)) : isDate(row) ? day(row) : row));
+  if (isDateValue(arg)) return day(arg);
+  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row.map((c) => (isDateValue(c) ? day(c) : c)) : isDateValue(row) ? day(row) : row));
   return arg;
 }
 
@@ -168,18 +173,18 @@ export function sheetsContext(s: GasLiveServices, tz: string, now: Date = new Da
  * error`, shown by Sheets as #ERROR! with that message), as every function of this add-in does;
  * inside a spilled table an error is that cell's text.
  */
-export function callLive(fn: LiveFunction, args: readonly unknown[], services?: GasLiveServices): SheetsLiveValue {
+export function callLive(spec: LiveFunctionSpec, args: readonly unknown[], services?: GasLiveServices): SheetsLiveValue {
   let result;
   try {
     const s = services ?? liveServices();
     const tz = spreadsheetTimeZone(s);
     const ctx = sheetsContext(s, tz);
-    const r = runLiveSync(fn, args.map((a) => readDates(a, tz, s)), ctx, sheetsFetcher(s));
-    result = withHostDates(fn, r, (iso) => s.Utilities.parseDate(iso, tz, "yyyy-MM-dd"));
+    const r = runLiveSync(spec, args.map((a) => readDates(a, tz, s)), ctx, sheetsFetcher(s));
+    result = withHostDates(spec, r, (iso) => s.Utilities.parseDate(iso, tz, "yyyy-MM-dd"));
   } catch (e) {
     // Never a key in a message: an exception text could quote a URL.
     const why = (e instanceof Error ? e.message : String(e)).replace(/api_key=[^&\s"')]*/gi, "api_key=…");
-    result = e instanceof SheetError ? e : new SheetError("na", `${fn.name}: ${why}`);
+    result = e instanceof SheetError ? e : new SheetError("na", `${spec.name}: ${why}`);
   }
   if (result instanceof SheetError) throw new Error(result.toString());
   if (Array.isArray(result)) return result.map((row) => row.map((c) => (c instanceof SheetError ? c.toString() : c)));

@@ -9,7 +9,7 @@
  *
  * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
  * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} basis USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
  * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
@@ -23,8 +23,8 @@ function HEDGE_COST(us_short, jp_short, basis) {
  * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
  * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
  * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @param {number|number[][]} year_days Optional. Days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
+ * @param {number|number[][]} basis USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} year_days days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
  * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
@@ -38,7 +38,7 @@ function HEDGE_COST_CIP(us_short, jp_short, days, basis, year_days) {
  * @param {number|number[][]} spot USD/JPY spot, JPY per USD (e.g. 150.2).
  * @param {number|number[][]} forward USD/JPY outright forward for the same date, JPY per USD (spot plus forward points/100).
  * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @param {number|number[][]} year_days Optional. Days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
+ * @param {number|number[][]} year_days days in the year used to annualise the cost (360 money-market, 365 to compare with JGB yields). Default 360.
  * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
@@ -53,7 +53,7 @@ function HEDGE_COST_FWD(spot, forward, days, year_days) {
  * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
  * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
  * @param {number|number[][]} days actual days of the hedge (91 for a 3-month roll, 365 for a year).
- * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} basis USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
  * @return {number|number[][]} JPY per USD
  * @customfunction
  */
@@ -82,9 +82,9 @@ function IMPLIED_BASIS(spot, forward, us_short, jp_short, days) {
  * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
  * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
  * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @param {number|number[][]} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
- * @param {number|number[][]} fx_change Optional. Expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
+ * @param {number|number[][]} basis USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} hedge_ratio fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
+ * @param {number|number[][]} fx_change expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
  * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
@@ -99,9 +99,9 @@ function HEDGED_UST(ust_yield, us_short, jp_short, basis, hedge_ratio, fx_change
  * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
  * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
  * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
- * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
- * @param {number|number[][]} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
- * @param {number|number[][]} fx_change Optional. Expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
+ * @param {number|number[][]} basis USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} hedge_ratio fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default 1.
+ * @param {number|number[][]} fx_change expected annual change of USD/JPY as a decimal; negative = the yen strengthens (a loss on the unhedged part). Default 0.
  * @return {number|number[][]} decimal rate a year
  * @customfunction
  */
@@ -114,8 +114,8 @@ function JGB_ADVANTAGE(jgb_yield, ust_yield, us_short, jp_short, basis, hedge_ra
  *
  * @param {number|number[][]} ust_yield US Treasury yield, decimal: 4.3% or 0.043.
  * @param {number|number[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
- * @param {number|number[][]} hedge_ratio Optional. Fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged).
- * @param {number|number[][]} hedge_cost Optional. Annual hedge cost of the hedged part, decimal (HEDGE_COST). Default 0.
+ * @param {number|number[][]} hedge_ratio fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged).
+ * @param {number|number[][]} hedge_cost annual hedge cost of the hedged part, decimal (HEDGE_COST). Default 0.
  * @return {number|number[][]} decimal change of USD/JPY a year
  * @customfunction
  */
@@ -131,9 +131,9 @@ function FX_BREAKEVEN(ust_yield, jgb_yield, hedge_ratio, hedge_cost) {
  * @param {number|number[][]} us_short USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045.
  * @param {number|number[][]} jp_short JPY short rate for the hedge tenor (BOJ policy rate / TONA / 3-month TIBOR), decimal: 0.5% or 0.005.
  * @param {number|number[][]} jgb_yield JGB yield of the comparable maturity, decimal: 1.5% or 0.015.
- * @param {number|number[][]} short_passthrough Optional. Share of the hike that reaches the JPY hedge-tenor rate. Default 1.
- * @param {number|number[][]} jgb_passthrough Optional. Share of the hike that reaches the JGB yield (the note assumes 1). Default 1.
- * @param {number|number[][]} basis Optional. USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
+ * @param {number|number[][]} short_passthrough share of the hike that reaches the JPY hedge-tenor rate. Default 1.
+ * @param {number|number[][]} jgb_passthrough share of the hike that reaches the JGB yield (the note assumes 1). Default 1.
+ * @param {number|number[][]} basis USD/JPY cross-currency basis added to the JPY leg, decimal; usually negative, which adds to the hedge cost. Default 0.
  * @return {Array[][]} a 6×4 table: header, then jp_short, jgb_yield, hedge_cost, hedged_ust, jgb_advantage with before, after and change
  * @customfunction
  */
@@ -145,7 +145,7 @@ function BOJ_HIKE(hike_bp, ust_yield, us_short, jp_short, jgb_yield, short_passt
  * Change of the UST 10y term premium (decimal) when buyers of shortfall_bn a year must be replaced: shortfall_bn/100·bp_per_100bn/10000. Presets: "note" 80, "short_run" 50, "central" 20, "long_run" 5, "stress" 100.
  *
  * @param {number|number[][]} shortfall_bn annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5.
- * @param {number|string|Array[][]} bp_per_100bn Optional. Term-premium response in bp per USD 100bn a year, or a preset name: "note" (80), "short_run" (50), "central" (20), "long_run" (5), "stress" (100). Default 80 (the note).
+ * @param {number|string|Array[][]} bp_per_100bn term-premium response in bp per USD 100bn a year, or a preset name: "note" (80), "short_run" (50), "central" (20), "long_run" (5), "stress" (100). Default 80 (the note).
  * @return {number|number[][]} decimal change of the term premium
  * @customfunction
  */
@@ -182,7 +182,7 @@ function TERM_PREMIUM(long_yield, expected_short_rates) {
  * @param {number|number[][]} holdings_bn holdings in USD bn (Japan ≈ 1,130).
  * @param {number|number[][]} yield_change change of the yield, decimal: +0.30% is 0.003.
  * @param {number|number[][]} mod_duration modified duration in years (a 10y UST is about 8).
- * @param {number|number[][]} convexity Optional. Convexity in years² (BOND_CONVEXITY). Default 0: duration only.
+ * @param {number|number[][]} convexity convexity in years² (BOND_CONVEXITY). Default 0: duration only.
  * @return {number|number[][]} USD bn (negative = loss)
  * @customfunction
  */
@@ -196,7 +196,7 @@ function HOLDINGS_LOSS(holdings_bn, yield_change, mod_duration, convexity) {
  * @param {number|number[][]} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
  * @param {number|number[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
  * @param {number|number[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
- * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @param {number|number[][]} freq coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
  * @return {number|number[][]} price per 100
  * @customfunction
  */
@@ -210,7 +210,7 @@ function BOND_PRICE(yield, coupon, years, freq) {
  * @param {number|number[][]} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
  * @param {number|number[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
  * @param {number|number[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
- * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @param {number|number[][]} freq coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
  * @return {number|number[][]} years
  * @customfunction
  */
@@ -224,7 +224,7 @@ function BOND_DURATION(yield, coupon, years, freq) {
  * @param {number|number[][]} yield yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed).
  * @param {number|number[][]} coupon annual coupon rate, decimal: 4.25% or 0.0425.
  * @param {number|number[][]} years years to maturity from a coupon date; years·freq must be a whole number of periods.
- * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @param {number|number[][]} freq coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
  * @return {number|number[][]} years²
  * @customfunction
  */
@@ -237,7 +237,7 @@ function BOND_CONVEXITY(yield, coupon, years, freq) {
  *
  * @param {number|number[][]} yield_change change of the yield, decimal: +0.30% is 0.003.
  * @param {number|number[][]} mod_duration modified duration in years (a 10y UST is about 8).
- * @param {number|number[][]} convexity Optional. Convexity in years² (BOND_CONVEXITY). Default 0: duration only.
+ * @param {number|number[][]} convexity convexity in years² (BOND_CONVEXITY). Default 0: duration only.
  * @return {number|number[][]} decimal price change
  * @customfunction
  */
@@ -276,7 +276,7 @@ function EQUITY_DURATION(discount_rate, growth) {
  * @param {number|number[][]} rate_change change of the discount rate, decimal: +0.30% is 0.003.
  * @param {number|number[][]} discount_rate discount rate r (e.g. the US 10y plus an equity risk premium), decimal.
  * @param {number|number[][]} growth long-run growth g of the cash flows, decimal; must be below the discount rate.
- * @param {number|number[][]} passthrough Optional. Share of the rate change that reaches the equity discount rate. Default 1.
+ * @param {number|number[][]} passthrough share of the rate change that reaches the equity discount rate. Default 1.
  * @return {number|number[][]} decimal change of the P/E
  * @customfunction
  */
@@ -302,7 +302,7 @@ function PV_CHANGE(cashflows, times, discount_rate, rate_change) {
  * The note's scenario for a US 10y level: "A" below 4.5%, "B" from 4.5% to below 5.0%, "C" from 5.0%.
  *
  * @param {number|number[][]} ust_10y US 10y yield, decimal: 4.6% or 0.046.
- * @param {number[][]} thresholds Optional. A range of two increasing levels replacing 4.5% and 5.0%. Default the note's. Unit: decimal: 4.30% is 0.043 (type 4.3% or 0.043).
+ * @param {number[][]} thresholds a range of two increasing levels replacing 4.5% and 5.0%. Default the note's. Unit: decimal: 4.30% is 0.043 (type 4.3% or 0.043).
  * @return {string|string[][]} text: "A", "B" or "C"
  * @customfunction
  */
@@ -333,7 +333,7 @@ function CHAIN_INPUTS() {
 /**
  * The whole transmission of the note: BOJ hike → hedged UST → Japan's buying → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
  *
- * @param {Array[][]} inputs Optional. A two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values.
+ * @param {Array[][]} inputs a two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values. Optional.
  * @return {Array[][]} a 14×4 table: header, then one row per step of the chain
  * @customfunction
  */
@@ -363,7 +363,7 @@ function SVENSSON_YIELD(maturity_years, beta0, beta1, beta2, beta3, tau1, tau2) 
  *
  * @param {number[][]} zero_yields the zero curve: continuously compounded zero-coupon yields, decimals; blanks are skipped.
  * @param {number[][]} maturities_years the maturity in years of each zero yield, increasing, up to 100; each must be a whole number of coupon periods to get its par yield (e.g. 0.5, 1, 2, 5, 10 with freq 2).
- * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @param {number|number[][]} freq coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
  * @return {Array[][]} a column of decimal par yields, one per maturity, compounded at freq
  * @customfunction
  */
@@ -389,8 +389,8 @@ function PAR_TO_ZERO(par_yields, maturities_years, freq) {
  *
  * @param {number[][]} yields monthly panel of zero-coupon yields, continuously compounded decimals (4.3% or 0.043): rows = months, oldest first; columns = the maturities in maturities_months. No blanks.
  * @param {number[][]} maturities_months the maturity in months of each column of yields, increasing, starting at 1 (the short rate), e.g. 1, 3, 6, 12, 24, …, 120; at most 1200.
- * @param {number|number[][]} target_months Optional. Maturity in months of the yield to decompose, up to the panel's longest. Default 120 (the 10-year).
- * @param {number|number[][]} factors Optional. Number of principal components used as pricing factors (ACM use 5); K factors need at least 2K + 3 months (13 for 5) and K maturities from 3 months up. Default 5.
+ * @param {number|number[][]} target_months maturity in months of the yield to decompose, up to the panel's longest. Default 120 (the 10-year).
+ * @param {number|number[][]} factors number of principal components used as pricing factors (ACM use 5); K factors need at least 2K + 3 months (13 for 5) and K maturities from 3 months up. Default 5.
  * @return {Array[][]} a table: header fitted_yield, risk_neutral_yield, term_premium, then one row of decimals per month of the panel
  * @customfunction
  */
@@ -402,12 +402,13 @@ function ACM_TERM_PREMIUM(yields, maturities_months, target_months, factors) {
  * The latest observation of a FRED series, or the last one on or before a date. Percent series come back as decimals (4.30 → 0.043); others as published (DEXJPUS 150.2). Missing values are skipped.
  *
  * @param {string} series_id FRED series id, e.g. "DGS10", "DGS3MO", "THREEFYTP10", "DEXJPUS".
- * @param {Date|string} date Optional. A date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
- * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {Date|string} date a date cell or text like 2026-03-31: the last observation on or before it. Default: the latest.
+ * @param {string} api_key your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} the value: a decimal for percent series, else in FRED's units
  * @customfunction
  */
-function FRED(series_id, date, api_key) {
+function FRED(series_id, date, api_key, refresh) {
   return MarginalBid_().call("FRED", arguments);
 }
 
@@ -415,13 +416,14 @@ function FRED(series_id, date, api_key) {
  * Spills a FRED series between two dates, oldest first, with FRED's unit rule (percent → decimals). Missing values are left out.
  *
  * @param {string} series_id FRED series id, e.g. "DGS10".
- * @param {Date|string} start Optional. First date. Default: one year before end.
- * @param {Date|string} end Optional. Last date. Default: the latest observation.
- * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {Date|string} start first date. Default: one year before end.
+ * @param {Date|string} end last date. Default: the latest observation.
+ * @param {string} api_key your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {Array[][]} header ["date", "value"], then one row per observation, dates as the host's dates
  * @customfunction
  */
-function FRED_SERIES(series_id, start, end, api_key) {
+function FRED_SERIES(series_id, start, end, api_key, refresh) {
   return MarginalBid_().call("FRED_SERIES", arguments);
 }
 
@@ -429,11 +431,12 @@ function FRED_SERIES(series_id, start, end, api_key) {
  * Holdings of US Treasuries in USD bn from the Treasury's Major Foreign Holders table (TIC), latest month by default.
  *
  * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total", "Of Which: Foreign Official".
- * @param {Date|string} month Optional. A month as text "2026-03", or any date in it. Default: the latest in the table.
+ * @param {Date|string} month a month as text "2026-03", or any date in it. Default: the latest in the table.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} USD bn
  * @customfunction
  */
-function TIC_HOLDINGS(country, month) {
+function TIC_HOLDINGS(country, month, refresh) {
   return MarginalBid_().call("TIC_HOLDINGS", arguments);
 }
 
@@ -442,10 +445,11 @@ function TIC_HOLDINGS(country, month) {
  *
  * @param {string} country as written in the table, case-insensitive: "Japan", "China, Mainland", "Grand Total".
  * @param {number|string} months over how many months, 1 to 12 (the table holds 13 month-ends).
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} USD bn (negative = holdings fell)
  * @customfunction
  */
-function TIC_CHANGE(country, months) {
+function TIC_CHANGE(country, months, refresh) {
   return MarginalBid_().call("TIC_CHANGE", arguments);
 }
 
@@ -453,27 +457,29 @@ function TIC_CHANGE(country, months) {
  * JGB yield (decimal) for a tenor of the Ministry of Finance's daily benchmark curve: the latest, or the last on or before a date.
  *
  * @param {number|string} tenor_years a tenor on the MoF curve in years: 1 to 10, 15, 20, 25, 30 or 40 (10 or "10Y").
- * @param {Date|string} date Optional. A date cell or text like 2026-03-31. Default: the latest.
+ * @param {Date|string} date a date cell or text like 2026-03-31. Default: the latest.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {number} decimal yield
  * @customfunction
  */
-function JGB_YIELD(tenor_years, date) {
+function JGB_YIELD(tenor_years, date, refresh) {
   return MarginalBid_().call("JGB_YIELD", arguments);
 }
 
 /**
  * The note's 'what to watch' panel, live: US 10y, the 10y term premium, USD/JPY, the JGB 10y, the hedged UST yield, Japan's TIC holdings and their 12-month change, and the scenario.
  *
- * @param {string} api_key Optional. Your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {string} api_key your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {*} refresh any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
  * @return {Array[][]} header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)
  * @customfunction
  */
-function CHECKPOINTS(api_key) {
+function CHECKPOINTS(api_key, refresh) {
   return MarginalBid_().call("CHECKPOINTS", arguments);
 }
 
 /**
- * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Set FRED API key, Function reference). A simple trigger: needs no authorization.
+ * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Refresh live data, Set FRED API key, Function reference). A simple trigger: needs no authorization.
  * @param {Object} e the open event
  */
 function onOpen(e) {
@@ -492,6 +498,13 @@ function insertModelSheet() {
  */
 function insertLiveModelSheet() {
   MarginalBid_().insertLiveModelSheet();
+}
+
+/**
+ * Ask FRED, the MoF and TIC again: cached copies are not served, and every refresh cell (beside a cell reading "live data refreshed at") is set to now, so live formulas that pass it recalculate.
+ */
+function refreshLiveData() {
+  MarginalBid_().refreshLiveData();
 }
 
 /**

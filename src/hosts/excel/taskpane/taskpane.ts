@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
- * The task pane: inserts the scenario model (with or without its live block) and keeps the
- * per-user proxy URL the live functions use. Also the page that keeps a browser runtime for the
+ * The task pane: inserts the scenario model (with or without its live block), keeps the
+ * per-user proxy URL the live functions use, and refreshes live data (./refreshLiveData.ts). Also the page that keeps a browser runtime for the
  * add-in (the JavaScript-only custom-functions runtime needs the add-in to have one).
  *
  * The proxy URL goes to OfficeRuntime.storage, which the custom-functions runtime reads
@@ -10,17 +10,13 @@
 import { modelSheet } from "../../../model/modelSheet";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../proxySetting";
 import { insertModelSheet } from "./insertModelSheet";
+import { type SharedStorage, refreshLiveData } from "./refreshLiveData";
 
 function say(id: string, text: string, isError = false): void {
   const el = document.getElementById(id);
   if (!el) return;
   el.textContent = text;
   el.className = isError ? "error" : "";
-}
-
-interface SharedStorage {
-  getItem(key: string): Promise<string | null>;
-  setItem(key: string, value: string): Promise<void>;
 }
 
 const sharedStorage = (): SharedStorage | undefined => (globalThis as { OfficeRuntime?: { storage?: SharedStorage } }).OfficeRuntime?.storage;
@@ -87,10 +83,33 @@ async function wireProxySetting(): Promise<void> {
     storage
       .setItem(PROXY_URL_KEY, checked.url)
       .then(() => checkProxy(checked.url))
-      .then((text) => say("proxy-status", `${text} Recalculate (Ctrl+Alt+F9) to refresh live cells.`))
+      .then((text) => say("proxy-status", `${text} Refresh live data to ask again.`))
       .catch((e: unknown) => say("proxy-status", `Could not save the proxy URL: ${e instanceof Error ? e.message : String(e)}`, true))
       .finally(() => {
         save.disabled = false;
+      });
+  });
+}
+
+function wireRefresh(): void {
+  const button = document.getElementById("refresh-live") as HTMLButtonElement | null;
+  const storage = sharedStorage();
+  if (!button) return;
+  if (!storage) {
+    say("refresh-status", "This Excel has no shared storage for add-ins (OfficeRuntime.storage): recalculate with Ctrl+Alt+F9 instead.", true);
+    return;
+  }
+  button.disabled = false;
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    say("refresh-status", "Refreshing…");
+    // Finding the refresh cells needs ExcelApi 1.9; without it the full recalculation still asks every live cell again.
+    const canFind = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+    Excel.run((context) => refreshLiveData(context, storage, new Date(), canFind))
+      .then((n) => say("refresh-status", `Asked every live cell again${n > 0 ? ` (${n} refresh cell${n === 1 ? "" : "s"} set to now)` : ""}: new values arrive as the sources answer.`))
+      .catch((e: unknown) => say("refresh-status", `Could not refresh: ${e instanceof Error ? e.message : String(e)}`, true))
+      .finally(() => {
+        button.disabled = false;
       });
   });
 }
@@ -103,4 +122,5 @@ Office.onReady((info) => {
   wireInsert("insert-model", false);
   wireInsert("insert-live-model", true);
   void wireProxySetting();
+  wireRefresh();
 });
