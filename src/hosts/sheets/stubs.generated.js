@@ -376,7 +376,7 @@ function ZERO_TO_PAR(zero_yields, maturities_years, freq) {
  *
  * @param {number[][]} par_yields the par curve: par (coupon) yields compounded at freq, decimals, e.g. the Fed's SVENPY or the MoF JGB curve; blanks are skipped.
  * @param {number[][]} maturities_years the maturity in years of each par yield, increasing, up to 100; each a whole number of coupon periods (e.g. 1, 2, …, 10 with freq 2).
- * @param {number|number[][]} freq Optional. Coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
+ * @param {number|number[][]} freq coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2.
  * @return {Array[][]} a column of continuously compounded decimal zero yields, one per maturity
  * @customfunction
  */
