@@ -27,8 +27,12 @@ export const KIND_UNITS: Record<ParamKind, string> = {
   text: "text",
 };
 
-/** How an argument arrives: one value per cell (broadcast), a whole range as a list, or a 2-D block. */
-export type ParamShape = "cell" | "list" | "matrix" | "pairs";
+/**
+ * How an argument arrives: one value per cell (broadcast), a whole range as a list, a numeric
+ * 2-D block, a two-column block of name/value pairs, or a labelled block (a header row and a
+ * names column) whose cells the function reads itself.
+ */
+export type ParamShape = "cell" | "list" | "matrix" | "pairs" | "block";
 
 export interface ParamSpec {
   name: string;

@@ -16,6 +16,8 @@ export function shapeText(p: ParamSpec): string {
       return "a block of cells";
     case "pairs":
       return "a two-column range of names and values";
+    case "block":
+      return "a range with a header row and a column of names";
     default:
       return "a value or a range";
   }
