@@ -31,6 +31,11 @@ export interface ModelWorkbook {
   setCell(ref: string, content: RawCellContent): void;
   /** The transmission table CHAIN spills, header included. */
   chain(): CellValue[][];
+  /**
+   * Evaluate a formula outside the model, on a scratch sheet, and return the block it spills.
+   * `{{SHEET}}` in the formula stands for the model sheet's quoted name (`'marginal-bid model'!A5:B26`).
+   */
+  spill(formula: string): CellValue[][];
   /** Every value of the sheet, rows from A1 (what the workbook build stores as cached values). */
   allValues(): CellValue[][];
   destroy(): void;
@@ -102,6 +107,15 @@ export function loadModelWorkbook(inputs: Record<string, number | string> = {}):
       hf.setCellContents(at(ref), [[content]]);
     },
     chain: () => values(model.refs.chain),
+    spill: (formula) => {
+      const id = hf.getSheetId(hf.addSheet())!;
+      try {
+        hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[formula.replace(/\{\{SHEET\}\}/g, `'${model.name}'`)]]);
+        return hf.getSheetValues(id);
+      } finally {
+        hf.removeSheet(id);
+      }
+    },
     allValues: () => hf.getSheetValues(sheetId),
     destroy: () => hf.destroy(),
   };
