@@ -82,8 +82,8 @@ describe("percent-looking rates", () => {
 });
 
 describe("arguments in basis points", () => {
-  it("refuses a non-zero value below 1 in absolute value with SPEC's message", () => {
-    // SPEC Conventions: "hike_bp = 0.005 is a fraction of a basis point: this argument is in basis points (50 = 0.50%)"
+  it("refuses a non-zero value below 1 in absolute value, saying the unit", () => {
+    // README, Units and conventions: "hike_bp = 0.005 is a fraction of a basis point: this argument is in basis points (50 = 0.50%)"
     const cases: [string, unknown[], string][] = [
       ["BOJ_HIKE", [0.005, 0.043, 0.045, 0.005, 0.015], "hike_bp = 0.005"],
       ["TP_IMPACT", [37.5, 0.8], "bp_per_100bn = 0.8"],

@@ -221,7 +221,7 @@ describe("--sensitivity and --plot", () => {
     // Closed forms per point: Δ = 75·cut/100·80bp; US 10y = 4.30% + Δ; scenario by 4.5%/5.0%
     // (note §6.3); P/E growth = 0.018/(0.018+Δ) − 1; value = 0.053/(0.053+Δ) − 1.
     expect(rows[0]).toBe("0 0.80% 1.20% 0.0000 0.00% 4.30% A 0.00% 0.00%");
-    expect(rows[5]).toBe("0.5 0.80% 1.20% 0.5000 +0.30% 4.60% B -14.29% -5.36%"); // SPEC CHAIN defaults
+    expect(rows[5]).toBe("0.5 0.80% 1.20% 0.5000 +0.30% 4.60% B -14.29% -5.36%"); // the note's chain (§3.3, §4.1)
     expect(rows[10]).toBe("1 0.80% 1.20% 1.0000 +0.60% 4.90% B -25.00% -10.17%"); // Δ = 0.60%: 0.018/0.024 − 1
     expect(rows[3]).toContain("+0.18% 4.48% A "); // Δ = 0.18% keeps scenario A
     expect(rows[4]).toContain("+0.24% 4.54% B"); // Δ = 0.24% crosses 4.5%

@@ -217,10 +217,10 @@ describe("spilled tables feed ordinary formulas", () => {
       w.setCell(free, formula);
       return w.value(free);
     };
-    // CHAIN row 11 = us_10y (header + 10th step), column 3 = after: 4.60% (SPEC CHAIN).
+    // CHAIN row 11 = us_10y (header + 10th step), column 3 = after: 4.60% (note §3.3: +30bp on 4.30%).
     expect(read(`=INDEX(${chain}, 11, 3)`)).toBeCloseTo(0.046, 12);
     // SUM skips the "" of the scenario row: the change column sums every moved value.
-    // Independent sum of the SPEC's changes: jp 0.005, jgb 0.005, fx 0, cost −0.005, hedged 0.005, advantage 0,
+    // Independent sum of the note's changes (§3.2–§4.2): jp 0.005, jgb 0.005, fx 0, cost −0.005, hedged 0.005, advantage 0,
     // bid cut 0.5, buying −37.5, tp 0.003, US 10y 0.003, holdings −27.12, P/E −0.142857… and −0.053571…, Korea 0.0015
     const expected = 0.005 + 0.005 + 0 - 0.005 + 0.005 + 0 + 0.5 - 37.5 + 0.003 + 0.003 - 27.12 + (0.018 / 0.021 - 1) + (0.053 / 0.056 - 1) + 0.0015;
     const { start, end } = parseRange(chain);

@@ -51,7 +51,7 @@ const SPEC_STEPS = [
 const pct = (x: unknown) => display(x as number, 2, true);
 
 describe("CHAIN_INPUTS", () => {
-  it("spills SPEC's 22 inputs with their defaults, in SPEC's order (bid_elasticity_bn blank: off)", () => {
+  it("spills the 22 inputs with their defaults, in the contract's order (bid_elasticity_bn blank: off)", () => {
     expect(table("CHAIN_INPUTS")).toEqual(SPEC_DEFAULTS);
   });
 });
@@ -81,7 +81,7 @@ describe("CHAIN with the defaults", () => {
   });
 
   it("keeps the FX view at 0 and takes the bid cut of 0.5 as given", () => {
-    // SPEC CHAIN defaults: fx_response 0 leaves fx_change 0 → 0; bid_cut 0.5 (note §3.3 "drops by half"), a change-only row
+    // CHAIN_INPUTS: fx_response 0 leaves fx_change 0 → 0; bid_cut 0.5 (note §3.3 "drops by half"), a change-only row
     expect(row(t, "fx_change")).toEqual(["fx_change", 0, 0, 0]);
     expect(row(t, "bid_cut")).toEqual(["bid_cut", "", "", 0.5]);
   });
@@ -225,7 +225,7 @@ describe("CHAIN on a partial input block", () => {
     expect(e.kind).toBe("value");
     expect(e.message).toContain("growth_growth");
     expect(e.message).toContain("erp");
-    // The US-rates rows stand (SPEC: the note's numbers), and the value stock still reprices:
+    // The US-rates rows stand (note §3.3: 4.30% → 4.60%), and the value stock still reprices:
     // closed form r = 5.3%, g = 3%: 2.3/2.6 − 1 = −3/26
     expect(row(t, "us_10y")).toEqual(["us_10y", 0.043, 0.046, 0.003]);
     expect(row(t, "scenario")).toEqual(["scenario", "A", "B", ""]);

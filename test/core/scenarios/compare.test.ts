@@ -43,7 +43,7 @@ describe("CHAIN_COMPARE", () => {
   });
 
   it("shows the note, the worked lifer example and scenario C for the faster BOJ", () => {
-    // SPEC CHAIN: US 10y 4.60% (B); SPEC worked example: 4.70% (B); lifer at 100bp: 5.10%, C (see transmission.test.ts)
+    // note §3.3: US 10y 4.60% (B); the worked lifer example (docs/functions.md, CHAIN): 4.70% (B); lifer at 100bp: 5.10%, C (transmission.test.ts)
     expect(row(t, "us_10y")).toEqual(["us_10y", 0.046, 0.047, 0.051]);
     expect(row(t, "scenario")).toEqual(["scenario", "B", "B", "C"]);
   });
@@ -101,12 +101,12 @@ describe("CHAIN_COMPARE", () => {
 describe("CHAIN_SENSITIVITY", () => {
   const LIFER = column(2);
 
-  it("has the header of SPEC and one row per point, each equal to CHAIN on that point", () => {
+  it("has the documented header and one row per point, each equal to CHAIN on that point", () => {
     const t = table("CHAIN_SENSITIVITY", LIFER, "hike_bp", 0, 200, 9);
     expect(t[0]).toEqual(["hike_bp", "hedged_ust", "jgb_advantage", "bid_cut", "term_premium_change", "us_10y", "scenario", "pe_change_growth", "pe_change_value"]);
     expect(t.length).toBe(10);
     t.slice(1).forEach((r, k) => {
-      // SPEC: from + (to − from)·k/(points − 1) = 25k bp
+      // docs/functions.md, CHAIN_SENSITIVITY: from + (to − from)·k/(points − 1) = 25k bp
       expect(r[0]).toBe(25 * k);
       const chain = table("CHAIN", [...LIFER.filter(([name]) => name !== "hike_bp"), ["hike_bp", 25 * k]]);
       SENSITIVITY_STEPS.forEach((s, j) => expect(r[1 + j], `hike ${25 * k} ${s}`).toEqual(ends(chain, s)));
@@ -128,7 +128,7 @@ describe("CHAIN_SENSITIVITY", () => {
   it("defaults to 11 points, not rounded", () => {
     const t = table("CHAIN_SENSITIVITY", "", "bid_cut", 0, 1);
     expect(t.length).toBe(12);
-    // SPEC: 0 + (1 − 0)·k/10
+    // docs/functions.md, CHAIN_SENSITIVITY: 0 + (1 − 0)·k/10
     expect(t.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 11 }, (_, k) => k / 10));
   });
 

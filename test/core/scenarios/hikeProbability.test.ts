@@ -5,12 +5,12 @@ import { call, err, num } from "../../catalog/sheet";
 
 describe("HIKE_PROBABILITY", () => {
   it("prices 0.75 from an implied 0.6875% over a current 0.50% (a period that starts at the meeting)", () => {
-    // SPEC example: (0.6875% − 0.50%) / 0.25% = 0.75
+    // docs/functions.md example; closed form (0.6875% − 0.50%) / 0.25% = 0.75
     expect(num("HIKE_PROBABILITY", "0.6875%", "0.5%")).toBe(0.75);
   });
 
   it("prices 0.75 from an implied 0.59375% when half the period lies after the meeting", () => {
-    // SPEC example: (0.59375% − 0.50%) / (0.25% · 0.5) = 0.75
+    // docs/functions.md example; closed form (0.59375% − 0.50%) / (0.25% · 0.5) = 0.75
     expect(num("HIKE_PROBABILITY", "0.59375%", "0.5%", 25, 0.5)).toBe(0.75);
   });
 

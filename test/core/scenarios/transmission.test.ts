@@ -1,8 +1,9 @@
 /**
  * The transmission model inside CHAIN: the hike that happens (hike_bp·hike_prob), the yen's
  * response on the unhedged part (fx_response) and the bid cut derived from the change of the
- * JGB advantage (bid_elasticity_bn). Expected values are SPEC's worked example of a life
- * insurer that hedges 60% (note §2.4: lifers hedge about 50–70%), or closed forms written out
+ * JGB advantage (bid_elasticity_bn). Expected values are the worked example of a life
+ * insurer that hedges 60% in docs/functions.md (CHAIN; note §2.4: lifers hedge about 50–70%),
+ * checked by hand from the formulas there, or closed forms written out
  * from the formulas beside them.
  */
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { SheetError } from "../../../src/core/errors";
 import type { Table } from "../../../src/core/table";
 import { call, display, row, table } from "../../catalog/sheet";
 
-/** SPEC worked example: hedge_ratio 0.6, fx_response −0.04, bid_elasticity_bn 50, bid_cut blank, the rest the note's. */
+/** The worked example (docs/functions.md, CHAIN): hedge_ratio 0.6, fx_response −0.04, bid_elasticity_bn 50, bid_cut blank, the rest the note's. */
 const LIFER: [string, unknown][] = [
   ["hedge_ratio", 0.6],
   ["fx_response", "-4%"],
@@ -20,7 +21,7 @@ const LIFER: [string, unknown][] = [
 const lifer = (...more: [string, unknown][]) => table("CHAIN", [...LIFER, ...more]);
 const pct = (x: unknown, decimals = 2) => display(x as number, decimals, true);
 
-describe("the lifer that hedges 60%, row by row (SPEC's worked example)", () => {
+describe("the lifer that hedges 60%, row by row (the worked example of docs/functions.md, CHAIN)", () => {
   const t = lifer();
 
   it("jp_short 0.50% → 1.00% and jgb_10y 1.50% → 2.00%: the hike that happens is 50bp·1", () => {
@@ -83,7 +84,7 @@ describe("the lifer that hedges 60%, row by row (SPEC's worked example)", () => 
   });
 
   it("hike_bp 100 with hike_prob 0.5 is the 50bp case", () => {
-    // SPEC: the hike that happens is hike_bp · hike_prob = 50bp
+    // docs/functions.md, CHAIN: the hike that happens is hike_bp · hike_prob = 50bp
     expect(lifer(["hike_bp", 100], ["hike_prob", 0.5])).toEqual(t);
   });
 });
@@ -131,7 +132,7 @@ describe("the derived bid cut", () => {
   });
 
   it("with the note's full hedge, the hike does not move the gap, so the elasticity moves nothing", () => {
-    // SPEC note on the source: both legs move 50bp, the advantage stays 1.20pp → shortfall 0
+    // note §3.2: both legs move 50bp, the advantage stays 1.20pp → shortfall 0
     const t = table("CHAIN", [["bid_elasticity_bn", 50]]);
     expect(row(t, "jgb_advantage")).toEqual(["jgb_advantage", 0.012, 0.012, 0]);
     expect(row(t, "bid_cut")[3]).toBe(0);
