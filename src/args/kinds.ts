@@ -54,4 +54,6 @@ export interface ParamSpec {
   date?: "day" | "month";
   /** One value only, never a range (live-data functions fetch or spill; they do not broadcast). */
   single?: boolean;
+  /** The unit in words for the docs when it is not the kind's (CHAIN_SENSITIVITY's bounds take the swept input's). */
+  unit?: string;
 }

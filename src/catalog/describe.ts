@@ -31,6 +31,7 @@ export function paramHelp(p: ParamSpec): string {
 
 /** The unit of an argument in words (for the reference pages). */
 export function unitText(p: ParamSpec): string {
+  if (p.unit) return p.unit;
   if (p.date) return p.date === "day" ? "date" : "month";
   return KIND_UNITS[p.kind];
 }
