@@ -8,20 +8,10 @@ import { pathToFileURL } from "node:url";
 import { invoke } from "../src/args/invoke";
 import { findFunction } from "../src/catalog";
 import { bondPrice } from "../src/core/bonds/bullet";
+import { medianMs } from "./time";
 
 const column = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => [f(i)]);
 
-/** Median wall time of `fn` over a few runs, after a warm-up. */
-function time(fn: () => unknown, runs = 7): number {
-  fn();
-  const t: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
-  }
-  return t.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
 
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(9)} ms`;
 const rate = (n: number, ms: number) => `${((n / ms) * 1e3 / 1e6).toFixed(1).padStart(6)} M cells/s`;
@@ -40,17 +30,17 @@ function benchHedgedUst(n: number) {
   const out = new Float64Array(n);
 
   console.log(`HEDGED_UST, ${n.toLocaleString("en-US")} cells (ust_yield and jp_short columns, us_short single)`);
-  const plain = time(() => {
+  const plain = medianMs(() => {
     for (let i = 0; i < n; i++) out[i] = ustF[i] - 1 * (0.045 - jpF[i] - 0) + 0;
   });
   row("plain loop over Float64Array", n, plain);
-  const grid = time(() => {
+  const grid = medianMs(() => {
     const res: number[][] = new Array(n);
     for (let i = 0; i < n; i++) res[i] = [ust[i][0] - (0.045 - jp[i][0])];
     return res;
   });
   row("plain loop, spreadsheet shapes (number[][])", n, grid, plain);
-  const layer = time(() => invoke(spec, [ust, 0.045, jp]));
+  const layer = medianMs(() => invoke(spec, [ust, 0.045, jp]));
   row("argument layer: invoke(HEDGED_UST)", n, layer, plain);
   console.log(`  → argument layer vs plain Float64Array ×${(layer / plain).toFixed(1)}, vs plain number[][] ×${(layer / grid).toFixed(1)}`);
 }
@@ -61,11 +51,11 @@ function benchBondPrice(n: number) {
   const yF = Float64Array.from(y, (r) => r[0]);
   const out = new Float64Array(n);
   console.log(`BOND_PRICE, ${n.toLocaleString("en-US")} cells (yield column; coupon 4%, 10 years, semi-annual)`);
-  const plain = time(() => {
+  const plain = medianMs(() => {
     for (let i = 0; i < n; i++) out[i] = bondPrice(yF[i], 0.04, 10, 2);
   }, 5);
   row("plain loop over Float64Array (core bondPrice)", n, plain);
-  const layer = time(() => invoke(spec, [y, 0.04, 10]), 5);
+  const layer = medianMs(() => invoke(spec, [y, 0.04, 10]), 5);
   row("argument layer: invoke(BOND_PRICE)", n, layer, plain);
 }
 
@@ -76,16 +66,12 @@ async function main() {
     console.log();
   }
 
-// Benchmarks of other modules register themselves as bench/<name>.ts exporting bench<Name>().
-  for (const [file, name] of [
-    ["acm.ts", "benchAcm"],
-    ["history.ts", "benchHistory"],
-  ]) {
-    const path = join(__dirname, file);
-    if (!existsSync(path)) continue;
-    console.log();
-    const m = (await import(pathToFileURL(path).href)) as Record<string, (() => void) | undefined>;
-    m[name]?.();
+  // Benchmarks of other modules register themselves as bench/<name>.ts exporting bench<Name>().
+  for (const name of ["acm", "chain", "history"]) {
+    const file = join(__dirname, `${name}.ts`);
+    if (!existsSync(file)) continue;
+    const m = (await import(pathToFileURL(file).href)) as Record<string, (() => void) | undefined>;
+    m[`bench${name[0].toUpperCase()}${name.slice(1)}`]?.();
   }
 }
 

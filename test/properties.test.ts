@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOG, type FunctionSpec } from "../src/catalog";
 import { CHAIN_INPUT_PARAMS } from "../src/catalog/scenarios";
+import { CHAIN_STEPS } from "../src/core/scenarios/chain";
+import { inputBlockRange } from "../src/model/inputBlock";
 import { invoke, readSingleArgs, type Result } from "../src/args/invoke";
 import type { ParamSpec } from "../src/args/kinds";
 import type { LiveFunctionSpec } from "../src/catalog/spec";
@@ -83,6 +85,16 @@ const pairsArb: fc.Arbitrary<unknown> = fc
   .array(fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...chainNames) }, { weight: 1, arbitrary: fc.constantFrom("HIKE_BP", " erp ") }, { weight: 1, arbitrary: otherText }, { weight: 1, arbitrary: blankArb }), scalarArb), { maxLength: 8 })
   .map((rows) => rows.map(([k, v]) => [k, v]));
 
+/** A scenario block (CHAIN_COMPARE): a header of names, then input names with a value per scenario. */
+const scenarioBlockArb: fc.Arbitrary<unknown> = fc.integer({ min: 1, max: 3 }).chain((n) =>
+  fc
+    .tuple(
+      fc.array(fc.oneof(otherText, blankArb, scalarArb), { minLength: n, maxLength: n }),
+      fc.array(fc.tuple(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...chainNames) }, { weight: 1, arbitrary: otherText }, { weight: 1, arbitrary: blankArb }), fc.array(scalarArb, { minLength: n, maxLength: n })), { maxLength: 8 }),
+    )
+    .map(([names, rows]) => [["input", ...names], ...rows.map(([k, vs]) => [k, ...vs])]),
+);
+
 function argArb(p: ParamSpec): fc.Arbitrary<unknown> {
   switch (p.shape ?? "cell") {
     case "cell":
@@ -93,6 +105,8 @@ function argArb(p: ParamSpec): fc.Arbitrary<unknown> {
       return fc.oneof({ weight: 3, arbitrary: rect(scalarArb, 6, 5) }, { weight: 1, arbitrary: rangeArb }, { weight: 1, arbitrary: scalarArb });
     case "pairs":
       return fc.oneof({ weight: 4, arbitrary: pairsArb }, { weight: 1, arbitrary: rangeArb }, { weight: 1, arbitrary: scalarArb });
+    case "block":
+      return fc.oneof({ weight: 4, arbitrary: scenarioBlockArb }, { weight: 1, arbitrary: rangeArb }, { weight: 1, arbitrary: scalarArb });
   }
 }
 
@@ -109,9 +123,10 @@ function argsArb(f: FunctionSpec): fc.Arbitrary<unknown[]> {
 const KINDS = new Set(["value", "num", "na", "div0"]);
 const word = (name: string) => new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9_])`);
 
-/** Names a message may use: the parameters, the function, and for CHAIN the names of its input block. */
+/** Names a message may use: the parameters, the function, and for a function reading CHAIN inputs the names of its input block. */
+const readsChainInputs = (f: FunctionSpec) => f.params.some((p) => p.shape === "pairs" || p.shape === "block");
 function namesOf(f: FunctionSpec): RegExp[] {
-  const names = [...f.params.map((p) => p.name), f.name, ...(f.name === "CHAIN" ? chainNames : [])];
+  const names = [...f.params.map((p) => p.name), f.name, ...(readsChainInputs(f) ? chainNames : [])];
   return names.map(word);
 }
 
@@ -151,7 +166,8 @@ const safeInvoke = (f: FunctionSpec, args: unknown[]): Result => {
 // ------------------------------------------------------------------------------------------------
 // Valid arguments to start from: each function's documented example.
 
-const SHEET = { "A2:B20": table("CHAIN_INPUTS") };
+/** CHAIN's example reads the input block of the model sheet, which holds CHAIN_INPUTS' values. */
+const SHEET = { [inputBlockRange(CHAIN_INPUT_PARAMS.length)]: table("CHAIN_INPUTS") };
 const exampleArgs = (f: FunctionSpec) => parseFormula(f.example.formula, SHEET).args;
 /** The example's arguments, or null when it reads a block of data this test does not have. */
 const exampleArgsOrNull = (f: FunctionSpec): unknown[] | null => {
@@ -195,6 +211,13 @@ function nearArgsArb(f: FunctionSpec): fc.Arbitrary<unknown[]> {
           return fc.oneof(fc.constant(x), rect(numberArb, 6, 5));
         case "pairs":
           return fc.oneof(fc.constant(x), fc.array(fc.tuple(fc.constantFrom(...chainNames), numberArb), { maxLength: 8 }));
+        case "block":
+          return fc.oneof(
+            fc.constant(x),
+            fc.uniqueArray(fc.constantFrom(...chainNames), { maxLength: 6 }).chain((names) =>
+              fc.tuple(...names.map((k) => fc.tuple(fc.constant(k), numberArb, numberArb))).map((rows) => [["input", "a", "b"], ...rows]),
+            ),
+          );
       }
     }),
   );
@@ -345,14 +368,14 @@ describe("CHAIN on random input blocks", () => {
   const valueArb = fc.oneof({ weight: 6, arbitrary: fc.double({ min: -1, max: 1, noNaN: true }) }, { weight: 3, arbitrary: numberArb }, { weight: 1, arbitrary: numericText });
   const blockArb = fc.uniqueArray(fc.constantFrom(...chainNames), { maxLength: 6 }).chain((names) => fc.tuple(...names.map((n) => fc.tuple(fc.constant(n), valueArb))));
 
-  it("spills 14 rows of 4 cells, a scenario label only next to a finite US 10y", () => {
+  it("spills a header and a row per step, 4 cells each, a scenario label only next to a finite US 10y", () => {
     fc.assert(
       fc.property(blockArb, (block) => {
         const r = safeInvoke(chain, [block.length ? block : null]);
         const problem = resultProblem(chain, r);
         if (problem) throw new Error(problem);
         if (!Array.isArray(r)) return;
-        expect(r.length).toBe(14);
+        expect(r.length).toBe(CHAIN_STEPS.length + 1);
         for (const row of r) expect(row.length).toBe(4);
         const us = r.find((x) => x[0] === "us_10y")!;
         const sc = r.find((x) => x[0] === "scenario")!;

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../src/catalog";
+import { modelSheet, renderFormula } from "../src/model/modelSheet";
+import { INPUT_LOOK_NAME } from "../src/model/styles";
 
 const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -23,5 +25,26 @@ describe("README", () => {
     const table = readme.slice(readme.indexOf("## Function reference"), readme.indexOf("## Units and conventions"));
     const missing = CATALOG.map((f) => f.name).filter((n) => !table.includes(`\`${n}\``));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the docs agree with the model sheet", () => {
+  const model = modelSheet();
+  const formulaAt = (ref: string) => renderFormula(model.cells.find((c) => c.ref === ref)!.formula!, "");
+
+  it("the README's model-sheet formulas are the model's own", () => {
+    for (const fn of ["CHAIN", "CHAIN_COMPARE", "CHAIN_SENSITIVITY"]) {
+      const f = formulaAt(model.spills.find((s) => s.fn === fn)!.anchor);
+      expect(readme, fn).toContain(f);
+    }
+  });
+
+  it("every page that names the input cells' look names it as the one style definition does", () => {
+    // src/model/styles.ts: CELL_LOOKS.input and its name; no page may call the inputs another colour
+    for (const file of ["README.md", "docs/demo.md", "docs/sheets.md", "docs/excel.md"]) {
+      const text = readFileSync(join(root, file), "utf8");
+      expect(text, file).not.toMatch(/\borange\b/i);
+      for (const m of text.matchAll(/[^.]*\b(yellow|blue)\b[^.]*/gi)) expect(m[0], file).toContain(INPUT_LOOK_NAME);
+    }
   });
 });

@@ -96,10 +96,8 @@ function coerceNumber(raw: unknown, p: ParamSpec, name: string): Coerced {
 /** Unit and bound checks on a number. */
 export function checkNumber(x: number, p: ParamSpec, name = p.name): number | SheetError {
   if (!Number.isFinite(x)) return new SheetError("value", `${name} = ${show(x)} is not a finite number`);
-  if (p.kind === "rate" && (x > 1 || x < -1)) {
-    const typed = +x.toPrecision(12);
-    return new SheetError("value", `${name} = ${typed} looks like a percent: enter ${typed}% or ${+(typed / 100).toPrecision(12)}`);
-  }
+  const slip = unitSlip(x, p, name);
+  if (slip) return slip;
   const min = p.min ?? (p.kind === "fraction" ? 0 : undefined);
   const max = p.max ?? (p.kind === "fraction" ? 1 : undefined);
   if (min !== undefined && (p.minExclusive ? x <= min : x < min)) {
@@ -112,4 +110,31 @@ export function checkNumber(x: number, p: ParamSpec, name = p.name): number | Sh
     return new SheetError("value", `${name} = ${show(x)} must be a whole number`);
   }
   return x;
+}
+
+/** Whole numbers read as an Excel date serial in a rate argument: 20,000 (1954-10-03) to Excel's last date, 9999-12-31. */
+export const DATE_SERIAL_FROM = 20000;
+const LAST_DATE_SERIAL = 2958465;
+
+/** Excel serial → ISO date (serial 1 is 1900-01-01; Excel's phantom 1900-02-29 is not reached here). */
+function serialDate(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10);
+}
+
+/**
+ * The common typing slips of each unit: a rate typed as a percent, a date
+ * serial in a rate cell, a fraction of a basis point in a bp cell.
+ */
+function unitSlip(x: number, p: ParamSpec, name: string): SheetError | undefined {
+  if (p.kind === "rate" && (x > 1 || x < -1)) {
+    const typed = +x.toPrecision(12);
+    if (Number.isInteger(x) && x >= DATE_SERIAL_FROM && x <= LAST_DATE_SERIAL) {
+      return new SheetError("value", `${name} = ${typed} looks like a date (Excel's serial for ${serialDate(x)}), not a rate: enter a rate such as 4.5% or 0.045`);
+    }
+    return new SheetError("value", `${name} = ${typed} looks like a percent: enter ${typed}% or ${+(typed / 100).toPrecision(12)}`);
+  }
+  if (p.kind === "bp" && x !== 0 && x > -1 && x < 1) {
+    return new SheetError("value", `${name} = ${show(x)} is a fraction of a basis point: this argument is in basis points (50 = 0.50%)`);
+  }
+  return undefined;
 }

@@ -96,6 +96,8 @@ function readCells(g: Grid, p: ParamSpec): ReadParam {
 }
 
 function readWhole(raw: unknown, p: ParamSpec): unknown {
+  // A blank block of name/value pairs is an empty one: every name takes its default.
+  if (isBlank(raw) && p.shape === "pairs") return p.optional ? p.default : [];
   if (isBlank(raw)) {
     if (p.optional) return p.default;
     invalid(`${p.name} is required`);
@@ -107,6 +109,8 @@ function readWhole(raw: unknown, p: ParamSpec): unknown {
       return coerceMatrix(raw, p);
     case "pairs":
       return coercePairs(raw, p);
+    case "block":
+      return toGrid(raw, p.name);
     default:
       throw new Error(`unknown shape ${p.shape}`);
   }

@@ -35,8 +35,12 @@ export const KIND_UNITS: Record<ParamKind, string> = {
   any: "any value",
 };
 
-/** How an argument arrives: one value per cell (broadcast), a whole range as a list, or a 2-D block. */
-export type ParamShape = "cell" | "list" | "matrix" | "pairs";
+/**
+ * How an argument arrives: one value per cell (broadcast), a whole range as a list, a numeric
+ * 2-D block, a two-column block of name/value pairs, or a labelled block (a header row and a
+ * names column) whose cells the function reads itself.
+ */
+export type ParamShape = "cell" | "list" | "matrix" | "pairs" | "block";
 
 export interface ParamSpec {
   name: string;
@@ -56,6 +60,8 @@ export interface ParamSpec {
   presets?: readonly string[];
   /** One value only, never a range (live-data functions fetch or spill; they do not broadcast). */
   single?: boolean;
+  /** The unit in words for the docs when it is not the kind's (CHAIN_SENSITIVITY's bounds take the swept input's). */
+  unit?: string;
 }
 
 /**

@@ -22,6 +22,8 @@ export function shapeText(p: ParamSpec): string {
       return "a block of cells";
     case "pairs":
       return "a two-column range of names and values";
+    case "block":
+      return "a range with a header row and a column of names";
     default:
       return "a value or a range";
   }
@@ -41,6 +43,7 @@ export function paramHelp(p: ParamSpec): string {
 
 /** The unit of an argument in words (for the reference pages). */
 export function unitText(p: ParamSpec): string {
+  if (p.unit) return p.unit;
   return KIND_UNITS[p.kind];
 }
 

@@ -27,11 +27,13 @@ export interface DemoOptions {
   inputs: Record<string, number | string>;
   sensitivity?: Sensitivity;
   plot?: string;
+  /** Print the scenarios block (CHAIN_COMPARE) instead of the transmission table. */
+  compare: boolean;
 }
 
 export const kebab = (name: string) => name.replace(/_/g, "-");
 const INPUT_BY_OPTION = new Map(CHAIN_INPUT_PARAMS.map((p) => [`--${kebab(p.name)}`, p]));
-const OTHER_OPTIONS = ["--sensitivity", "--plot", "--help"];
+const OTHER_OPTIONS = ["--sensitivity", "--plot", "--compare", "--help"];
 
 /** The most points a sensitivity grid may have (the demo stays fast). */
 export const MAX_GRID_POINTS = 1001;
@@ -84,6 +86,7 @@ export function parseSensitivity(text: string): Sensitivity {
   if (to < from) throw new UsageError(`--sensitivity ${p.name}: from ${m[2]} is above to ${m[3]}`);
   const count = Math.floor((to - from) / step + 1e-9) + 1;
   if (count > MAX_GRID_POINTS) throw new UsageError(`--sensitivity ${p.name}: ${count} points is too many (at most ${MAX_GRID_POINTS}); use a larger step`);
+  if (count < 2) throw new UsageError(`--sensitivity ${p.name}: ${m[2]}:${m[3]} by ${m[4]} is a single point; a sensitivity needs two at least`);
   const values: number[] = [];
   for (let k = 0; k < count; k++) {
     const x = +(from + k * step).toPrecision(12);
@@ -94,12 +97,16 @@ export function parseSensitivity(text: string): Sensitivity {
 
 /** Parse the arguments after `npm run demo --`. Throws UsageError. */
 export function parseOptions(argv: readonly string[]): DemoOptions {
-  const out: DemoOptions = { help: false, inputs: {} };
+  const out: DemoOptions = { help: false, inputs: {}, compare: false };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
       out.help = true;
+      continue;
+    }
+    if (arg === "--compare") {
+      out.compare = true;
       continue;
     }
     if (!arg.startsWith("--")) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}: options start with --`);
@@ -120,6 +127,7 @@ export function parseOptions(argv: readonly string[]): DemoOptions {
     if (option === "--sensitivity") out.sensitivity = parseSensitivity(value);
     else if (option === "--plot") {
       if (value.trim() === "") throw new UsageError("--plot needs a file name, e.g. --plot chain.svg");
+      if (!/\.svg$/i.test(value.trim())) throw new UsageError(`--plot ${value}: the chart is an SVG file; give a name ending in .svg, e.g. --plot chain.svg`);
       out.plot = value;
     } else {
       const p = INPUT_BY_OPTION.get(option)!;
@@ -132,8 +140,25 @@ export function parseOptions(argv: readonly string[]): DemoOptions {
   if (out.sensitivity && out.sensitivity.input in out.inputs) {
     throw new UsageError(`--${kebab(out.sensitivity.input)} and --sensitivity both set ${out.sensitivity.input}: give one`);
   }
+  if (out.compare && out.sensitivity) throw new UsageError("--compare and --sensitivity print different tables: give one");
+  // The bid cut is either given or derived from the elasticity (0 means "not given" for both, as in CHAIN).
+  const givenCut = given(out.inputs.bid_cut) || out.sensitivity?.input === "bid_cut";
+  const givenElasticity = given(out.inputs.bid_elasticity_bn) || out.sensitivity?.input === "bid_elasticity_bn";
+  if (givenCut && givenElasticity) {
+    throw new UsageError(
+      "--bid-cut and --bid-elasticity-bn both set the bid cut: CHAIN takes it as given (--bid-cut) or derives it from the change of the JGB advantage (--bid-elasticity-bn); give one",
+    );
+  }
   return out;
 }
+
+const given = (v: number | string | undefined) => v !== undefined && v !== 0;
+
+/**
+ * With a bid elasticity, the bid cut is derived: the model's bid_cut cell is left blank
+ * (CHAIN refuses a bid_cut beside an elasticity).
+ */
+export const derivesBidCut = (o: DemoOptions) => given(o.inputs.bid_elasticity_bn) || o.sensitivity?.input === "bid_elasticity_bn";
 
 /** The help text: options, units, examples. */
 export function helpText(): string {
@@ -149,13 +174,19 @@ export function helpText(): string {
     ...CHAIN_INPUT_PARAMS.map((p) => `  --${kebab(p.name).padEnd(width)}${p.help}`),
     "",
     "Other options:",
-    "  --sensitivity INPUT=FROM:TO:STEP   the chain across a grid of one input (US 10y, scenario, P/E)",
+    "  --sensitivity INPUT=FROM:TO:STEP   the chain across a grid of one input (CHAIN_SENSITIVITY on the sheet)",
     "  --plot FILE.svg                    draw that sensitivity as a chart",
+    "  --compare                          the scenarios side by side (the sheet's CHAIN_COMPARE block)",
     "  --help                             this text",
+    "",
+    "The bid cut is given (--bid-cut) or derived from the hike (--bid-elasticity-bn, with a partial",
+    "--hedge-ratio and an --fx-response): give one of the two.",
     "",
     "Examples:",
     "  npm run demo",
     "  npm run demo -- --hike-bp 100 --bid-cut 0.3 --bp-per-100bn central",
+    "  npm run demo -- --hedge-ratio 0.6 --fx-response -0.04 --bid-elasticity-bn 50 --sensitivity hike_bp=0:200:50",
+    "  npm run demo -- --compare",
     "  npm run demo -- --sensitivity bid_cut=0:1:0.1 --plot bid-cut.svg",
     "  npm run demo -- --sensitivity bp_per_100bn=5:100:5 --bid-cut 0.3",
     "",

@@ -2,11 +2,21 @@
 import { DetailedCellError } from "hyperformula";
 import type { CellValue, ModelWorkbook } from "../hosts/hyperformula/workbook";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
-import { CHAIN_DEFAULTS, type ChainInputs } from "../core/scenarios/chain";
+import { CHAIN_DEFAULTS, CHANGE_ONLY_STEPS, type ChainInputs, type ChainStep } from "../core/scenarios/chain";
 import { cellText, columns, inputText, percent, usdBn } from "./format";
 
-/** Steps whose values are USD bn (the others are rates, or the scenario labels). */
+/** Steps whose values are USD bn; the bid cut is a fraction of Japan's buying; the others are rates, or the scenario labels. */
 const BN_STEPS = new Set(["japan_buying_bn", "holdings_mtm_bn"]);
+
+/** A fraction with four decimals: 0.6667, −0.6667. */
+const fraction = (x: number) => x.toFixed(4).replace(/^-(0\.0000)$/, "$1");
+
+/** One cell of a step as a person reads it; `signed` for a change (+0.30%). */
+export function stepText(step: string, v: CellValue, signed = CHANGE_ONLY_STEPS.has(step as ChainStep)): string {
+  if (step === "bid_cut") return cellText(v, fraction);
+  if (BN_STEPS.has(step)) return cellText(v, (x) => usdBn(x, signed));
+  return cellText(v, (x) => percent(x, signed));
+}
 
 /** The first error in a block of cells, as "#VALUE! message". */
 export function firstError(rows: CellValue[][]): string | undefined {
@@ -21,7 +31,7 @@ export function currentInputs(wb: ModelWorkbook): Record<string, number | string
   const out: Record<string, number | string> = {};
   for (const p of CHAIN_INPUT_PARAMS) {
     const v = wb.value(wb.inputRef(p.name));
-    out[p.name] = typeof v === "number" || typeof v === "string" ? v : String(v);
+    out[p.name] = typeof v === "number" || typeof v === "string" ? v : v === null ? "" : String(v);
   }
   return out;
 }
@@ -35,7 +45,7 @@ export function inputsLines(values: Record<string, number | string>, swept?: str
     if (p.name === swept) return `${p.name} swept`;
     const v = values[p.name];
     const changed = v !== CHAIN_DEFAULTS[p.name as keyof ChainInputs];
-    return `${p.name} ${inputText(p, v)}${changed ? "*" : ""}`;
+    return `${p.name} ${v === "" ? "blank" : inputText(p, v)}${changed ? "*" : ""}`;
   });
   const lines: string[] = [];
   let line = "";
@@ -61,12 +71,25 @@ export function chainLines(table: CellValue[][]): string[] {
       rows.push([step, b, a, b === a ? "unchanged" : `${b} → ${a}`, ""]);
       continue;
     }
-    const bn = BN_STEPS.has(step);
-    const level = (x: number) => (bn ? usdBn(x) : percent(x));
-    const moved = (x: number) => (bn ? usdBn(x, true) : percent(x, true));
-    rows.push([step, cellText(before, level), cellText(after, level), cellText(change, moved), bn ? "USD bn" : ""]);
+    const unit = BN_STEPS.has(step) ? "USD bn" : step === "bid_cut" ? "fraction" : "";
+    rows.push([step, stepText(step, before, false), stepText(step, after, false), stepText(step, change, true), unit]);
   }
   return columns(rows);
+}
+
+/** The CHAIN_COMPARE block (header row included) as aligned text lines: where each step ends, per scenario. */
+export function compareLines(table: CellValue[][]): string[] {
+  const [header, ...rows] = table;
+  return columns([header.map((h) => cellText(h, String)), ...rows.map(([step, ...cells]) => [String(step), ...cells.map((c) => stepText(String(step), c))])]);
+}
+
+/** The cells of a block that hold an error, as "step: #VALUE! message", each message once. */
+export function cellErrorLines(table: CellValue[][]): string[] {
+  const out = new Set<string>();
+  for (const row of table.slice(1)) {
+    for (const v of row.slice(1)) if (v instanceof DetailedCellError) out.add(`${String(row[0])}: ${v.value} ${v.message}`.trim());
+  }
+  return [...out];
 }
 
 /** A sentence or two on what the table says, read off the same cells. */
@@ -79,9 +102,10 @@ export function readingLines(table: CellValue[][]): string[] {
   if (adv && typeof adv[3] === "number" && Math.abs(adv[3]) < 1e-12 && jgb && jp && typeof jgb[3] === "number" && jgb[3] === jp[3]) {
     out.push(
       "The JGB advantage does not move: the hike lifts the JPY short rate and the JGB 10y alike, so the",
-      "hedged UST gains exactly what the JGB gains (note §3.2). A JGB pass-through above the short-rate",
-      "pass-through (--jgb-passthrough) or yen strength on the unhedged part (--hedge-ratio, --fx-change)",
-      "widens the gap.",
+      "hedged UST gains exactly what the JGB gains (note §3.2), and the bid cut is the note's input, not",
+      "the hike's doing. With a partial hedge (--hedge-ratio), yen strength per hike (--fx-response) and a",
+      "bid elasticity (--bid-elasticity-bn) the hike moves the gap, the bid and the US 10y:",
+      "  npm run demo -- --hedge-ratio 0.6 --fx-response -0.04 --bid-elasticity-bn 50",
     );
   }
   return out;

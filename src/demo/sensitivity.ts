@@ -1,76 +1,74 @@
 /**
- * The chain across a grid of one input: for each value, put it in the input cell of the model
- * sheet, let HyperFormula recalculate, and read the CHAIN cells. Nothing is computed outside
- * the sheet.
+ * The chain across a grid of one input, computed on the sheet: `=CHAIN_SENSITIVITY(…)` over the
+ * model's input block, entered on a scratch sheet of the same HyperFormula workbook. Nothing is
+ * computed outside the sheet; a step that fails at a point spoils only its own cell.
  */
 import { DetailedCellError } from "hyperformula";
 import type { CellValue, ModelWorkbook } from "../hosts/hyperformula/workbook";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
-import { columns, inputText, percent } from "./format";
+import { SENSITIVITY_STEPS } from "../core/scenarios/sensitivity";
+import { plain } from "./format";
+import { stepText } from "./report";
+import { columns, inputText } from "./format";
 import type { Sensitivity } from "./options";
 
 export interface SensitivityRow {
   value: number;
-  hedgedUstAfter: number | null;
+  /** The cells CHAIN_SENSITIVITY spilled for this point, one per step of SENSITIVITY_STEPS. */
+  cells: CellValue[];
+  /** The US 10y before the shock: the ust_10y input (the swept value when ust_10y is swept). */
   us10yBefore: number | null;
   us10yAfter: number | null;
-  us10yChange: number | null;
-  scenarioBefore: string;
-  scenarioAfter: string;
   peGrowth: number | null;
   peValue: number | null;
-  /** The sheet's error for this point, if the chain fails there. */
-  error?: string;
 }
 
 const num = (v: CellValue) => (typeof v === "number" ? v : null);
-const text = (v: CellValue) => (typeof v === "string" ? v : v instanceof DetailedCellError ? v.value : "");
 
-/** Run the grid on the live model sheet; the input is restored afterwards. */
-export function runSensitivity(wb: ModelWorkbook, s: Sensitivity): SensitivityRow[] {
-  const ref = wb.inputRef(s.input);
-  const saved = wb.value(ref);
-  const rows: SensitivityRow[] = [];
-  try {
-    for (const value of s.values) {
-      wb.setInput(s.input, value);
-      const table = wb.chain();
-      const step = (name: string) => table.find((r) => r[0] === name) ?? [];
-      const us = step("us_10y");
-      const sc = step("scenario");
-      const anchor = table[0]?.[0];
-      rows.push({
-        value,
-        hedgedUstAfter: num(step("hedged_ust")[2]),
-        us10yBefore: num(us[1]),
-        us10yAfter: num(us[2]),
-        us10yChange: num(us[3]),
-        scenarioBefore: text(sc[1]),
-        scenarioAfter: text(sc[2]),
-        peGrowth: num(step("pe_change_growth")[3]),
-        peValue: num(step("pe_change_value")[3]),
-        error: anchor instanceof DetailedCellError ? `${anchor.value} ${anchor.message}`.trim() : undefined,
-      });
-    }
-  } finally {
-    wb.setCell(ref, saved instanceof DetailedCellError ? null : saved);
-  }
-  return rows;
+/** The CHAIN_SENSITIVITY formula the demo enters for this grid (the sheet's own input block). */
+export function sensitivityFormula(wb: ModelWorkbook, s: Sensitivity): string {
+  const first = s.values[0];
+  const last = s.values[s.values.length - 1];
+  return `=CHAIN_SENSITIVITY({{SHEET}}!${wb.model.refs.inputs}, "${s.input}", ${plain(first)}, ${plain(last)}, ${s.values.length})`;
 }
 
-/** The sensitivity as aligned text lines; a point where the chain fails shows the sheet's error. */
+/** Run the grid on the sheet: the block CHAIN_SENSITIVITY spills, as rows; or the one error it gives. */
+export function runSensitivity(wb: ModelWorkbook, s: Sensitivity): SensitivityRow[] | string {
+  const block = wb.spill(sensitivityFormula(wb, s));
+  const anchor = block[0]?.[0];
+  if (anchor instanceof DetailedCellError) return `${anchor.value} ${anchor.message}`.trim();
+  const at = (step: (typeof SENSITIVITY_STEPS)[number]) => 1 + SENSITIVITY_STEPS.indexOf(step);
+  const ust = wb.value(wb.inputRef("ust_10y"));
+  return block.slice(1, 1 + s.values.length).map((r) => ({
+    value: r[0] as number,
+    cells: r.slice(1),
+    us10yBefore: s.input === "ust_10y" ? (r[0] as number) : num(ust),
+    us10yAfter: num(r[at("us_10y")]),
+    peGrowth: num(r[at("pe_change_growth")]),
+    peValue: num(r[at("pe_change_value")]),
+  }));
+}
+
+/** The sensitivity as aligned text lines, a column per step; a cell that failed shows its error code. */
 export function sensitivityLines(s: Sensitivity, rows: SensitivityRow[]): string[] {
   const p = CHAIN_INPUT_PARAMS.find((q) => q.name === s.input)!;
-  const pct = (x: number | null, signed = false) => (x === null ? "" : percent(x, signed));
-  const table: string[][] = [[s.input, "hedged_ust after", "us_10y after", "us_10y change", "scenario", "pe_change_growth", "pe_change_value"]];
+  const table: string[][] = [[s.input, ...SENSITIVITY_STEPS]];
+  for (const r of rows) table.push([inputText(p, r.value), ...SENSITIVITY_STEPS.map((step, k) => stepText(step, r.cells[k]))]);
+  return columns(table);
+}
+
+/** Each kind of failure once: "pe_change_growth at 3 points: #VALUE! growth_growth: discount rate must exceed growth …". */
+export function failureLines(rows: SensitivityRow[]): string[] {
+  const seen = new Map<string, number>();
   for (const r of rows) {
-    const scenario = r.scenarioBefore === r.scenarioAfter ? r.scenarioAfter : `${r.scenarioBefore} → ${r.scenarioAfter}`;
-    table.push(r.error ? [inputText(p, r.value)] : [inputText(p, r.value), pct(r.hedgedUstAfter), pct(r.us10yAfter), pct(r.us10yChange, true), scenario, pct(r.peGrowth, true), pct(r.peValue, true)]);
+    r.cells.forEach((c, k) => {
+      if (!(c instanceof DetailedCellError)) return;
+      const key = `${SENSITIVITY_STEPS[k]}|${c.value}|${c.message.replace(/\(discount_rate = [^)]*\)/, "(…)")}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    });
   }
-  const lines = columns(table);
-  const first = Math.max(...table.map((row) => [...row[0]].length));
-  return lines.map((line, i) => {
-    const r = rows[i - 1];
-    return r?.error ? `${inputText(p, r.value).padEnd(first)}  ${r.error}` : line;
+  return [...seen].map(([key, n]) => {
+    const [step, code, message] = key.split("|");
+    return `${step} at ${n} point${n > 1 ? "s" : ""}: ${code} ${message}`;
   });
 }

@@ -126,7 +126,7 @@ export function sensitivitySvg(s: Sensitivity, rows: SensitivityRow[], otherInpu
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="chart-title chart-desc" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<title id="chart-title">${escapeXml(title)}</title>`,
-    `<desc id="chart-desc">${escapeXml(`US 10y after the shock and P/E changes of growth and value stocks as ${s.input} goes ${s.spec}, computed by CHAIN on the marginal-bid model sheet (HyperFormula). Bands: the note's scenarios A, B, C (§6.3).`)}</desc>`,
+    `<desc id="chart-desc">${escapeXml(`US 10y after the shock and P/E changes of growth and value stocks as ${s.input} goes ${s.spec}, computed by CHAIN_SENSITIVITY on the marginal-bid model sheet (HyperFormula). Bands: the note's scenarios A, B, C (§6.3).`)}</desc>`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     text(X0, 30, title, 'font-size="18" font-weight="bold" fill="#222"'),
     text(X0, 50, `Other inputs: ${otherInputs}`, 'font-size="11" fill="#555"'),
@@ -226,8 +226,17 @@ export function sensitivitySvg(s: Sensitivity, rows: SensitivityRow[], otherInpu
     const y = TOP + 24 + (legend.length + i) * 22;
     out.push(`<rect x="${lx}" y="${y - 8}" width="26" height="14" fill="${COLORS.band[id]}" stroke="#bbb" stroke-width="0.5"/>`, text(lx + 34, y + 4, `Scenario ${id}`, 'fill="#222"'));
   });
-  const failed = rows.filter((r) => r.error).length;
-  if (failed) out.push(text(lx, TOP + 24 + (legend.length + 3) * 22 + 10, `${failed} point${failed > 1 ? "s" : ""} not computable`, 'font-size="11" fill="#a00"'));
-  out.push(`</g>`, text(X0, H - 10, "marginal-bid · npm run demo · computed by CHAIN() in HyperFormula", 'font-size="10" fill="#888"'), `</svg>`);
+  // Points a series lacks (a step that failed there) are gaps in its line; the legend counts them.
+  const gaps: [string, number][] = [
+    ["US 10y", rows.filter((r) => r.us10yAfter === null).length],
+    ["growth P/E", rows.filter((r) => r.peGrowth === null).length],
+    ["value P/E", rows.filter((r) => r.peValue === null).length],
+  ];
+  gaps
+    .filter(([, n]) => n > 0)
+    .forEach(([label, n], k) =>
+      out.push(text(lx, TOP + 24 + (legend.length + 3) * 22 + 10 + k * 16, `${label}: ${n} point${n > 1 ? "s" : ""} not computable`, 'font-size="11" fill="#a00"')),
+    );
+  out.push(`</g>`, text(X0, H - 10, "marginal-bid · npm run demo · computed by CHAIN_SENSITIVITY() in HyperFormula", 'font-size="10" fill="#888"'), `</svg>`);
   return out.join("\n") + "\n";
 }

@@ -4,15 +4,19 @@
  * formulas name our functions as `{{CHAIN}}` and each host supplies its prefix
  * (`JPUST.` in Excel, nothing in Sheets and HyperFormula).
  */
-import { CHAIN_DEFAULTS, CHAIN_STEPS, type ChainInputs } from "../core/scenarios/chain";
+import { CHAIN_DEFAULTS, CHAIN_STEPS, type ChainInput, type ChainStep } from "../core/scenarios/chain";
+import { SENSITIVITY_STEPS } from "../core/scenarios/sensitivity";
+import { SCENARIO_THRESHOLDS } from "../core/scenarios/scenario";
 import { TP_PRESETS } from "../core/demand/tpImpact";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
 import { CATALOG } from "../catalog";
 import { signature } from "../catalog/describe";
 import type { ParamKind } from "../args/kinds";
 import { WATCH } from "../core/data/checkpoints";
+import { INPUT_BLOCK, inputBlockRange } from "./inputBlock";
+import type { CellStyle } from "./styles";
 
-export type CellStyle = "title" | "note" | "header" | "label" | "input" | "output" | "reference";
+export type { CellStyle } from "./styles";
 export type NumberFormatName = "percent" | "bp" | "usd_bn" | "fraction" | "factor" | "datetime" | "general";
 
 /** Number formats in the syntax Excel, Sheets and exceljs all accept. */
@@ -44,12 +48,39 @@ export interface Spill {
   fn: string;
 }
 
+/** One line of a chart: the cells it reads (no header) and its name in the legend. */
+export interface ChartSeries {
+  name: string;
+  values: string;
+  /** A reference line (a scenario threshold) rather than a result. */
+  dashed: boolean;
+}
+
+/**
+ * A native chart over cells of the sheet, drawn by each host's own chart API (Excel: Office.js,
+ * Sheets: the embedded-chart builder). It reads the cells, so it moves when they recalculate.
+ */
+export interface ModelChart {
+  name: string;
+  title: string;
+  /** The x values (no header) and the axis titles. */
+  x: string;
+  xTitle: string;
+  yTitle: string;
+  yFormat: NumberFormatName;
+  series: ChartSeries[];
+  /** The cells the chart covers: top-left and bottom-right. */
+  from: string;
+  to: string;
+}
+
 export interface ModelSheet {
   name: string;
   cells: ModelCell[];
   /** Formats of ranges that spilled results land in. */
   rangeFormats: { range: string; format: NumberFormatName }[];
   spills: Spill[];
+  charts: ModelChart[];
   /** Column widths in characters. */
   columnWidths: Record<string, number>;
   /** Named places other code and tests rely on. */
@@ -59,6 +90,11 @@ export interface ModelSheet {
     bojHike: string;
     tpTable: string;
     scenarioTable: string;
+    /** The CHAIN_COMPARE block: its inputs (names, then one column per scenario) and what it spills. */
+    scenarioInputs: string;
+    compare: string;
+    /** What CHAIN_SENSITIVITY spills. */
+    sensitivity: string;
     headlines: Record<string, string>;
     /** Only in the model with live data (`modelSheet({ live: true })`). */
     live?: LiveRefs;
@@ -135,18 +171,40 @@ const FORMAT_OF_KIND: Record<ParamKind, NumberFormatName> = {
   any: "general",
 };
 
+/** How a CHAIN step reads: money in USD bn, the scenario as text, everything else (bid cut included) as %. */
+const STEP_FORMAT: Partial<Record<ChainStep, NumberFormatName>> = { japan_buying_bn: "usd_bn", holdings_mtm_bn: "usd_bn", scenario: "general" };
+const stepFormat = (s: ChainStep): NumberFormatName => STEP_FORMAT[s] ?? "percent";
+
 const col = (n: number) => String.fromCharCode(64 + n);
-const INPUT_ROW = 5;
+const INPUT_ROW = INPUT_BLOCK.firstRow;
 const CHAIN_ROW = 5;
 const CHAIN_COL = 5; // E
 
 /** Row (1-based, within the CHAIN table with its header) of a step. */
-export const chainRow = (step: (typeof CHAIN_STEPS)[number]) => CHAIN_STEPS.indexOf(step) + 2;
+export const chainRow = (step: ChainStep) => CHAIN_STEPS.indexOf(step) + 2;
 
 /** `{{CHAIN}}` → `JPUST.CHAIN` (Excel) or `CHAIN` (Sheets, HyperFormula). */
 export function renderFormula(formula: string, prefix: string): string {
   return formula.replace(/\{\{([A-Z0-9_]+)\}\}/g, (_, name) => prefix + name);
 }
+
+/**
+ * The scenarios side by side (CHAIN_COMPARE). Each names its inputs that differ from the
+ * note's; every other input follows the column given in `follows`, so an edit in column B
+ * reaches every scenario. The lifer column comes first, beside the names, because the
+ * sensitivity block reads those two columns as its CHAIN input pairs.
+ */
+export const SCENARIO_COLUMNS: readonly { name: string; follows: "main" | "lifer"; inputs: Partial<Record<ChainInput, number | "">> }[] = [
+  // A life insurer that hedges 60% (note §2.4: 50–70%), expects 4% of yen strength per 100bp of hike
+  // on its unhedged part, and cuts 50bn a year of buying per 100bp the JGB gains on its hedged UST.
+  { name: "lifer hedges 60%", follows: "main", inputs: { hedge_ratio: 0.6, fx_response: -0.04, bid_elasticity_bn: 50, bid_cut: "" } },
+  // The note's scenario B, "BOJ accelerates": the same lifer facing a 100bp path instead of 50bp.
+  { name: "faster BOJ, 100bp", follows: "lifer", inputs: { hike_bp: 100 } },
+  { name: "note", follows: "main", inputs: {} },
+];
+
+/** The sweep of the sensitivity block: hike_bp 0 to 200bp in 25bp steps, on the lifer's inputs. */
+export const SENSITIVITY_SWEEP = { input: "hike_bp", from: 0, to: 200, points: 9 } as const;
 
 export interface ModelOptions {
   /**
@@ -163,6 +221,9 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
   const cells: ModelCell[] = [];
   const rangeFormats: ModelSheet["rangeFormats"] = [];
   const put = (ref: string, cell: Omit<ModelCell, "ref">) => cells.push({ ref, ...cell });
+  /** Formats of a spilled block's rows, one per CHAIN step, in the given columns. */
+  const stepFormats = (firstRow: number, columns: string, steps: readonly ChainStep[]) =>
+    steps.forEach((s, k) => rangeFormats.push({ range: columns.replace(/#/g, String(firstRow + k)), format: stepFormat(s) }));
 
   put("A1", { value: "marginal-bid: Japan's marginal bid for US Treasuries", style: "title" });
   put("A2", { value: "Edit the input cells in column B; every table on this sheet recalculates. Rates are decimals shown as %.", style: "note" });
@@ -175,39 +236,36 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
   CHAIN_INPUT_PARAMS.forEach((p, i) => {
     const r = INPUT_ROW + i;
     inputRef[p.name] = `B${r}`;
+    const value = CHAIN_DEFAULTS[p.name as ChainInput];
     put(`A${r}`, { value: p.name, style: "label" });
-    put(`B${r}`, { value: CHAIN_DEFAULTS[p.name as keyof ChainInputs], style: "input", format: FORMAT_OF_KIND[p.kind] });
+    put(`B${r}`, { ...(value === "" ? {} : { value }), style: "input", format: FORMAT_OF_KIND[p.kind] });
     put(`C${r}`, { value: p.help, style: "note" });
   });
   const lastInput = INPUT_ROW + CHAIN_INPUT_PARAMS.length - 1;
-  const inputs = `A${INPUT_ROW}:B${lastInput}`;
+  const inputs = inputBlockRange(CHAIN_INPUT_PARAMS.length);
 
   // The transmission table.
   const chainEnd = CHAIN_ROW + CHAIN_STEPS.length;
   const chain = `${col(CHAIN_COL)}${CHAIN_ROW}:${col(CHAIN_COL + 3)}${chainEnd}`;
   put(`${col(CHAIN_COL)}${CHAIN_ROW - 1}`, { value: "Transmission: BOJ hike → Japan's bid → US 10y → equities", style: "header" });
   put(`${col(CHAIN_COL)}${CHAIN_ROW}`, { formula: `={{CHAIN}}(${inputs})`, style: "output" });
-  const chainFormat: Record<string, NumberFormatName> = { japan_buying_bn: "usd_bn", holdings_mtm_bn: "usd_bn", scenario: "general" };
-  CHAIN_STEPS.forEach((step, i) => {
-    const r = CHAIN_ROW + 1 + i;
-    rangeFormats.push({ range: `F${r}:H${r}`, format: chainFormat[step] ?? "percent" });
-  });
+  stepFormats(CHAIN_ROW + 1, "F#:H#", CHAIN_STEPS);
 
-  // BOJ hike table, fed by the same inputs.
+  // BOJ hike table, fed by the same inputs: the hike that happens is hike_bp · hike_prob.
   const bojRow = chainEnd + 3;
-  put(`E${bojRow - 1}`, { value: "BOJ hike: the hedged UST against the JGB", style: "header" });
+  put(`E${bojRow - 1}`, { value: "BOJ hike: the hedged UST against the JGB (fully hedged)", style: "header" });
   const i = inputRef;
   put(`E${bojRow}`, {
-    formula: `={{BOJ_HIKE}}(${i.hike_bp}, ${i.ust_10y}, ${i.us_short}, ${i.jp_short}, ${i.jgb_10y}, ${i.short_passthrough}, ${i.jgb_passthrough}, ${i.basis})`,
+    formula: `={{BOJ_HIKE}}(${i.hike_bp}*${i.hike_prob}, ${i.ust_10y}, ${i.us_short}, ${i.jp_short}, ${i.jgb_10y}, ${i.short_passthrough}, ${i.jgb_passthrough}, ${i.basis})`,
     style: "output",
   });
   rangeFormats.push({ range: `F${bojRow + 1}:H${bojRow + 5}`, format: "percent" });
   const bojHike = `E${bojRow}:H${bojRow + 5}`;
 
-  // Term-premium sensitivity to the shortfall the inputs imply.
+  // Term-premium sensitivity to the shortfall CHAIN finds (before − after of Japan's buying).
   const tpRow = bojRow + 9;
   put(`E${tpRow - 1}`, { value: "Term premium: every estimate for the lost bid", style: "header" });
-  put(`E${tpRow}`, { formula: `={{TP_IMPACT_TABLE}}(${i.japan_buying_bn}*${i.bid_cut})`, style: "output" });
+  put(`E${tpRow}`, { formula: `={{TP_IMPACT_TABLE}}(-INDEX(${chain}, ${chainRow("japan_buying_bn")}, 4))`, style: "output" });
   rangeFormats.push({ range: `G${tpRow + 1}:G${tpRow + TP_PRESETS.length}`, format: "percent" });
   const tpTable = `E${tpRow}:G${tpRow + TP_PRESETS.length}`;
 
@@ -217,6 +275,73 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
   put(`E${scRow}`, { formula: "={{SCENARIO_TABLE}}()", style: "output" });
   rangeFormats.push({ range: `G${scRow + 1}:H${scRow + 3}`, format: "percent" });
   const scenarioTable = `E${scRow}:I${scRow + 3}`;
+
+  // Named scenarios side by side: an input block (names, then one column per scenario) and CHAIN_COMPARE.
+  const cmpRow = scRow + 7;
+  const cmpCols = SCENARIO_COLUMNS.length;
+  const cmpLast = col(CHAIN_COL + cmpCols);
+  put(`E${cmpRow - 2}`, { value: "Scenarios side by side: edit a scenario's cells; the others follow column B", style: "header" });
+  put(`E${cmpRow - 1}`, { value: "The lifer's inputs also drive the sensitivity below. An empty cell takes the note's value.", style: "note" });
+  put(`E${cmpRow}`, { value: "input", style: "header" });
+  SCENARIO_COLUMNS.forEach((s, k) => put(`${col(CHAIN_COL + 1 + k)}${cmpRow}`, { value: s.name, style: "header" }));
+  const liferCol = col(CHAIN_COL + 1);
+  CHAIN_INPUT_PARAMS.forEach((p, n) => {
+    const r = cmpRow + 1 + n;
+    const format = FORMAT_OF_KIND[p.kind];
+    put(`E${r}`, { value: p.name, style: "label" });
+    SCENARIO_COLUMNS.forEach((s, k) => {
+      const ref = `${col(CHAIN_COL + 1 + k)}${r}`;
+      const own = s.inputs[p.name as ChainInput];
+      if (own === undefined) put(ref, { formula: `=${s.follows === "main" ? inputRef[p.name] : `${liferCol}${r}`}`, format });
+      else put(ref, { ...(own === "" ? {} : { value: own }), style: "input", format });
+    });
+  });
+  const cmpEnd = cmpRow + CHAIN_INPUT_PARAMS.length;
+  const scenarioInputs = `E${cmpRow}:${cmpLast}${cmpEnd}`;
+  const cmpOut = cmpEnd + 2;
+  put(`E${cmpOut}`, { formula: `={{CHAIN_COMPARE}}(${scenarioInputs})`, style: "output" });
+  stepFormats(cmpOut + 1, `F#:${cmpLast}#`, CHAIN_STEPS);
+  const compare = `E${cmpOut}:${cmpLast}${cmpOut + CHAIN_STEPS.length}`;
+
+  // The sensitivity of the lifer's chain to the hike, with the scenario thresholds for the chart.
+  const sw = SENSITIVITY_SWEEP;
+  const sRow = cmpOut + CHAIN_STEPS.length + 4;
+  const sEnd = sRow + sw.points;
+  const sCols = SENSITIVITY_STEPS.length + 1;
+  put(`A${sRow - 2}`, { value: `Sensitivity of the lifer's chain to the BOJ hike: ${sw.input} ${sw.from} to ${sw.to}`, style: "header" });
+  put(`A${sRow - 1}`, {
+    value: "CHAIN_SENSITIVITY on the lifer's inputs (names and the lifer column above). With the note's full hedge the curve would be flat.",
+    style: "note",
+  });
+  put(`A${sRow}`, { formula: `={{CHAIN_SENSITIVITY}}(E${cmpRow + 1}:${liferCol}${cmpEnd}, "${sw.input}", ${sw.from}, ${sw.to}, ${sw.points})`, style: "output" });
+  rangeFormats.push({ range: `A${sRow + 1}:A${sEnd}`, format: "bp" });
+  SENSITIVITY_STEPS.forEach((s, k) => rangeFormats.push({ range: `${col(2 + k)}${sRow + 1}:${col(2 + k)}${sEnd}`, format: stepFormat(s) }));
+  const sensitivity = `A${sRow}:${col(sCols)}${sEnd}`;
+  // Reference lines for the chart: where scenarios B and C start (note §6.3), one value per point.
+  const thresholdCols = ["K", "L"];
+  const thresholdNames = SCENARIO_THRESHOLDS.map((t, k) => `scenario ${k === 0 ? "B" : "C"} from ${+(t * 100).toFixed(2)}%`);
+  thresholdCols.forEach((c, k) => {
+    put(`${c}${sRow}`, { value: thresholdNames[k], style: "header" });
+    for (let r = sRow + 1; r <= sEnd; r++) put(`${c}${r}`, { value: SCENARIO_THRESHOLDS[k], format: "percent" });
+  });
+  const us10yCol = col(2 + SENSITIVITY_STEPS.indexOf("us_10y"));
+  const chartTop = sEnd + 2;
+  const charts: ModelChart[] = [
+    {
+      name: "lifer-hike-sensitivity",
+      title: `US 10y after the BOJ hike, a lifer that hedges 60% (${sw.input} ${sw.from}–${sw.to})`,
+      x: `A${sRow + 1}:A${sEnd}`,
+      xTitle: `${sw.input} (BOJ hike, bp)`,
+      yTitle: "US 10y after",
+      yFormat: "percent",
+      series: [
+        { name: "US 10y after", values: `${us10yCol}${sRow + 1}:${us10yCol}${sEnd}`, dashed: false },
+        ...thresholdCols.map((c, k) => ({ name: thresholdNames[k], values: `${c}${sRow + 1}:${c}${sEnd}`, dashed: true })),
+      ],
+      from: `A${chartTop}`,
+      to: `F${chartTop + 20}`,
+    },
+  ];
 
   // Headlines: ordinary formulas reading the spilled tables.
   const hRow = lastInput + 3;
@@ -236,7 +361,7 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
   headline(4, "P/E hit, growth + value", `=SUM(H${CHAIN_ROW + chainRow("pe_change_growth") - 1}:H${CHAIN_ROW + chainRow("pe_change_value") - 1})`, "percent");
 
   // A short reference of every function, from the catalog.
-  const refRow = Math.max(scRow + 6, hRow + 8);
+  const refRow = chartTop + 23;
   put(`A${refRow}`, { value: "Function reference", style: "header" });
   CATALOG.forEach((f, k) => {
     put(`A${refRow + 1 + k}`, { value: signature(f), style: "reference" });
@@ -252,11 +377,14 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
       { anchor: `E${bojRow}`, rows: 6, cols: 4, fn: "BOJ_HIKE" },
       { anchor: `E${tpRow}`, rows: TP_PRESETS.length + 1, cols: 3, fn: "TP_IMPACT_TABLE" },
       { anchor: `E${scRow}`, rows: 4, cols: 5, fn: "SCENARIO_TABLE" },
+      { anchor: `E${cmpOut}`, rows: CHAIN_STEPS.length + 1, cols: cmpCols + 1, fn: "CHAIN_COMPARE" },
+      { anchor: `A${sRow}`, rows: sw.points + 1, cols: sCols, fn: "CHAIN_SENSITIVITY" },
     ],
-    columnWidths: { A: 30, B: 12, C: 48, D: 3, E: 22, F: 12, G: 12, H: 12, I: 28 },
-    refs: { inputs, chain, bojHike, tpTable, scenarioTable, headlines },
+    charts,
+    columnWidths: { A: 30, B: 12, C: 48, D: 12, E: 22, F: 18, G: 18, H: 18, I: 28, K: 22, L: 22 },
+    refs: { inputs, chain, bojHike, tpTable, scenarioTable, scenarioInputs, compare, sensitivity, headlines },
   };
-  if (options.live) addLiveBlock(model, inputRef, chainFormat);
+  if (options.live) addLiveBlock(model, inputRef, STEP_FORMAT as Record<string, NumberFormatName>);
   return model;
 }
 

@@ -68,6 +68,47 @@ describe("percent-looking rates", () => {
     expect(num("TP_IMPACT", 37.5, 80)).toBeCloseTo(0.003, 15);
     expect(typeof call("FX_FORWARD", 150, 0.045, 0.005, 91)).toBe("number");
   });
+
+  it("says a whole number from 20,000 in a rate cell looks like a date, with the date", () => {
+    // Excel's date serial 45000 is 2023-03-15 (Excel: =TEXT(45000,"yyyy-mm-dd")); 20000 is 1954-10-03
+    expect(errOf(call("HEDGE_COST", 45000, 0.005)).message).toBe(
+      "us_short = 45000 looks like a date (Excel's serial for 2023-03-15), not a rate: enter a rate such as 4.5% or 0.045",
+    );
+    expect(errOf(call("HEDGE_COST", 0.045, 20000)).message).toContain("(Excel's serial for 1954-10-03)");
+    // below 20,000, or not whole, it is still a percent typed as a number
+    expect(errOf(call("HEDGE_COST", 19999, 0.005)).message).toBe("us_short = 19999 looks like a percent: enter 19999% or 199.99");
+    expect(errOf(call("HEDGE_COST", 45000.5, 0.005)).message).toContain("looks like a percent");
+  });
+});
+
+describe("arguments in basis points", () => {
+  it("refuses a non-zero value below 1 in absolute value, saying the unit", () => {
+    // README, Units and conventions: "hike_bp = 0.005 is a fraction of a basis point: this argument is in basis points (50 = 0.50%)"
+    const cases: [string, unknown[], string][] = [
+      ["BOJ_HIKE", [0.005, 0.043, 0.045, 0.005, 0.015], "hike_bp = 0.005"],
+      ["TP_IMPACT", [37.5, 0.8], "bp_per_100bn = 0.8"],
+      ["TP_IMPACT", [37.5, "-0.5"], "bp_per_100bn = -0.5"],
+    ];
+    for (const [fn, args, head] of cases) {
+      expect(errOf(call(fn, ...args)).message, fn).toBe(`${head} is a fraction of a basis point: this argument is in basis points (50 = 0.50%)`);
+    }
+  });
+
+  it("accepts 0, ±1 and more, and preset names", () => {
+    expect(num("TP_IMPACT", 37.5, 0)).toBe(0);
+    // closed form: 100/100 · 1bp = 0.01%
+    expect(num("TP_IMPACT", 100, 1)).toBeCloseTo(0.0001, 15);
+    expect(num("TP_IMPACT", 100, -1)).toBeCloseTo(-0.0001, 15);
+    // "note" is 80bp per 100bn (note §3.3)
+    expect(num("TP_IMPACT", 37.5, "note")).toBeCloseTo(0.003, 15);
+  });
+
+  it("spoils only the bad cell of a range", () => {
+    const r = call("TP_IMPACT", 37.5, [[80], [0.8], [20]]) as unknown[][];
+    expect(r[0][0]).toBeCloseTo(0.003, 15);
+    expect(r[1][0]).toBeInstanceOf(SheetError);
+    expect(r[2][0]).toBeCloseTo(0.00075, 15);
+  });
 });
 
 describe("values that are not numbers", () => {

@@ -30,8 +30,11 @@ const SPEC_SIGNATURES: Record<string, string> = {
   PV_CHANGE: "cashflows, times, discount_rate, rate_change",
   SCENARIO: "ust_10y, [thresholds]",
   SCENARIO_TABLE: "",
+  HIKE_PROBABILITY: "implied_rate, current_rate, [hike_bp=25], [share_after_meeting=1]",
   CHAIN_INPUTS: "",
   CHAIN: "inputs",
+  CHAIN_COMPARE: "inputs",
+  CHAIN_SENSITIVITY: "inputs, input_name, from, to, [points=11]",
 };
 
 /** SPEC functions other teams are adding; their signatures are checked once they are in the catalog. */

@@ -7,13 +7,15 @@ import { CATALOG } from "../../src/catalog";
 import { invoke } from "../../src/args/invoke";
 import { SheetError } from "../../src/core/errors";
 import type { Table } from "../../src/core/table";
+import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
+import { inputBlockRange } from "../../src/model/inputBlock";
 import { describeResult as show, parseFormula, shows, table } from "./sheet";
 
 /**
- * The sheet the examples refer to: CHAIN's example reads the block that `=CHAIN_INPUTS()`
- * spills at A2 (19 rows, A2:B20), as the docs' walkthrough sets it up.
+ * The sheet the examples refer to: CHAIN's example reads the input block of the model sheet,
+ * which holds the values `=CHAIN_INPUTS()` spills.
  */
-const SHEET = { "A2:B20": table("CHAIN_INPUTS") };
+const SHEET = { [inputBlockRange(CHAIN_INPUT_PARAMS.length)]: table("CHAIN_INPUTS") };
 
 const VALUE_TOKEN = /^[+-]?\d+(?:\.\d+)?%?$/;
 

@@ -25,7 +25,7 @@ describe("npm run demo with the note's inputs", () => {
 
   it("says what it is and which inputs it used", () => {
     expect(lines[0]).toContain("marginal-bid demo");
-    expect(out.stdout).toContain("=CHAIN(A5:B23)");
+    expect(out.stdout).toContain("=CHAIN(A5:B26)");
     expect(out.stdout).toContain("HyperFormula");
     // The note's illustrative inputs (SPEC CHAIN_INPUTS), none marked as changed.
     expect(out.stdout).toContain("hike_bp 50bp · us_short 4.50% · jp_short 0.50% · ust_10y 4.30% · jgb_10y 1.50%");
@@ -35,13 +35,15 @@ describe("npm run demo with the note's inputs", () => {
   it("prints the transmission table line by line", () => {
     const table = lines.slice(lines.indexOf("step before after change"));
     // Each expected line from the SPEC's CHAIN numbers and the note's sections.
-    expect(table.slice(0, 14)).toEqual([
+    expect(table.slice(0, 16)).toEqual([
       "step before after change",
       "jp_short 0.50% 1.00% +0.50%", // note §3.2: policy rate 0.50% → 1.00%
       "jgb_10y 1.50% 2.00% +0.50%", // note §3.2: JGB 10y 1.50% → 2.00%
+      "fx_change 0.00% 0.00% 0.00%", // CHAIN_INPUTS: fx_response 0, no FX view
       "hedge_cost 4.00% 3.50% -0.50%", // note §3.2: 4.50% − 1.00% = 3.50%
       "hedged_ust 0.30% 0.80% +0.50%", // SPEC CHAIN: hedged UST 0.30% → 0.80%
       "jgb_advantage 1.20% 1.20% 0.00%", // SPEC note on the source: 1.20pp before and after
+      "bid_cut 0.5000 fraction", // note §3.3: "if that drops by half", the input
       "japan_buying_bn 75.00 37.50 -37.50 USD bn", // SPEC CHAIN: buying 75 → 37.5
       "term_premium_change +0.30%", // SPEC CHAIN: term premium +0.30%
       "us_10y 4.30% 4.60% +0.30%", // SPEC CHAIN: US 10y 4.30% → 4.60%
@@ -122,8 +124,15 @@ describe("bad options exit 2 with a message", () => {
     [["--sensitivity", "us_short=3:5:0.5"], "us_short = 3 looks like a percent"],
     [["--sensitivity", "bid_cut=0:2:0.5"], "bid_cut = 1.5 must be at most 1"],
     [["--bid-cut", "0.3", "--sensitivity", "bid_cut=0:1:0.5"], "both set bid_cut"],
-    // Inputs that pass one by one but not together: the sheet's own error (SPEC PE_CHANGE, r ≤ g).
-    [["--erp", "1%", "--growth-growth", "6%"], "discount rate must exceed growth"],
+    [["--sensitivity", "hike_bp=50:50:10"], "is a single point"],
+    [["--sensitivity", "hike_bp=0:100:50", "--plot", "x.png"], "give a name ending in .svg"],
+    [["--sensitivity", "hike_bp=0:100:50", "--plot", "chart"], "give a name ending in .svg"],
+    [["--bid-cut", "0.3", "--bid-elasticity-bn", "50"], "--bid-cut and --bid-elasticity-bn both set the bid cut"],
+    [["--bid-cut", "0.3", "--sensitivity", "bid_elasticity_bn=0:50:25"], "both set the bid cut"],
+    [["--bid-elasticity-bn", "50", "--sensitivity", "bid_cut=0:1:0.5"], "both set the bid cut"],
+    [["--compare", "--sensitivity", "hike_bp=0:100:50"], "--compare and --sensitivity"],
+    [["--hike-bp", "0.5"], "hike_bp = 0.5 is a fraction of a basis point"],
+    [["--us-short", "45000"], "looks like a date"],
   ];
   for (const [args, message] of cases) {
     it(args.join(" "), () => {
@@ -135,23 +144,87 @@ describe("bad options exit 2 with a message", () => {
   }
 });
 
+describe("a step that fails spoils only its own cells", () => {
+  it("--erp 1% --growth-growth 6%: the growth P/E does not compute, the rest of the chain stands", () => {
+    // r = 4.3% + 1% = 5.3% is below g = 6%: the Gordon model needs r > g (PE_CHANGE)
+    const out = runDemo(["--erp", "1%", "--growth-growth", "6%"]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.map(squeeze);
+    expect(lines).toContain("pe_change_growth #VALUE!");
+    expect(lines).toContain("us_10y 4.30% 4.60% +0.30%"); // note §3.3, as with the note's inputs
+    // value stock: r = 5.3%, g = 3%: 2.3/2.6 − 1 = −11.54%
+    expect(lines).toContain("pe_change_value -11.54%");
+    expect(out.stdout.join("\n")).toContain("pe_change_growth: #VALUE! growth_growth: discount rate must exceed growth");
+  });
+});
+
+describe("the transmission model on the command line", () => {
+  const LIFER = ["--hedge-ratio", "0.6", "--fx-response", "-0.04", "--bid-elasticity-bn", "50"];
+
+  it("--bid-elasticity-bn blanks the model's bid_cut cell and derives the cut (the worked lifer example)", () => {
+    const out = runDemo(LIFER);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.map(squeeze);
+    expect(out.stdout.join("\n")).toContain("bid_cut blank*");
+    // The lifer that hedges 60% (docs/functions.md, CHAIN): fx 0 → −2%, hedged 1.90% → 1.40%, advantage −0.40% → +0.60%,
+    // cut 0.6667, buying 75 → 25, term premium +0.40%, US 10y 4.30% → 4.70%
+    expect(lines).toContain("fx_change 0.00% -2.00% -2.00%");
+    expect(lines).toContain("hedged_ust 1.90% 1.40% -0.50%");
+    expect(lines).toContain("jgb_advantage -0.40% 0.60% +1.00%");
+    expect(lines).toContain("bid_cut 0.6667 fraction");
+    expect(lines).toContain("japan_buying_bn 75.00 25.00 -50.00 USD bn");
+    expect(lines).toContain("us_10y 4.30% 4.70% +0.40%");
+    expect(lines).toContain("holdings_mtm_bn -36.16 USD bn");
+  });
+
+  it("--sensitivity hike_bp=0:200:50 on the lifer: the US 10y rises with the hike", () => {
+    const out = demo(...LIFER, "--sensitivity", "hike_bp=0:200:50");
+    expect(out.code).toBe(0);
+    const lines = out.stdout.split("\n").map(squeeze);
+    const head = lines.indexOf("hike_bp hedged_ust jgb_advantage bid_cut term_premium_change us_10y scenario pe_change_growth pe_change_value");
+    expect(head).toBeGreaterThan(0);
+    expect(out.stdout).toContain('=CHAIN_SENSITIVITY(A5:B26, "hike_bp", 0, 200, 5)');
+    // Closed form: term premium = 2·(1 − 0.6)·H bp; US 10y = 4.30% + that; P/E at r = 8.3%: 1.8/(1.8 + Δ) − 1, 5.3/(5.3 + Δ) − 1;
+    // scenario by 4.5%/5.0% (note §6.3); 50bp is the worked example
+    expect(lines.slice(head + 1, head + 6)).toEqual([
+      "0bp 1.90% -0.40% 0.0000 0.00% 4.30% A 0.00% 0.00%",
+      "50bp 1.40% 0.60% 0.6667 +0.40% 4.70% B -18.18% -7.02%",
+      "100bp 0.90% 1.60% 1.3333 +0.80% 5.10% C -30.77% -13.11%",
+      "150bp 0.40% 2.60% 2.0000 +1.20% 5.50% C -40.00% -18.46%",
+      "200bp -0.10% 3.60% 2.6667 +1.60% 5.90% C -47.06% -23.19%",
+    ]);
+  });
+
+  it("--compare prints the scenarios side by side from the sheet's CHAIN_COMPARE block", () => {
+    const out = runDemo(["--compare"]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.map(squeeze);
+    expect(lines).toContain("step lifer hedges 60% faster BOJ, 100bp note");
+    // lifer: the worked example; faster BOJ: the lifer at 100bp (above); note: §3.3
+    expect(lines).toContain("us_10y 4.70% 5.10% 4.60%");
+    expect(lines).toContain("scenario B C B");
+    expect(lines).toContain("japan_buying_bn 25.00 -25.00 37.50");
+    expect(lines).toContain("bid_cut 0.6667 1.3333 0.5000");
+  });
+});
+
 describe("--sensitivity and --plot", () => {
   const svgPath = join(tmp, "bid-cut.svg");
   const out = demo("--sensitivity", "bid_cut=0:1:0.1", "--plot", svgPath);
   const lines = out.stdout.split("\n").map(squeeze);
 
-  it("prints US 10y, scenario and P/E changes across the grid", () => {
+  it("prints CHAIN_SENSITIVITY's columns across the grid", () => {
     expect(out.code).toBe(0);
-    const head = lines.findIndex((l) => l.startsWith("bid_cut hedged_ust after us_10y after"));
+    const head = lines.findIndex((l) => l.startsWith("bid_cut hedged_ust jgb_advantage bid_cut term_premium_change us_10y"));
     expect(head).toBeGreaterThan(0);
     const rows = lines.slice(head + 1, head + 12);
     // Closed forms per point: Δ = 75·cut/100·80bp; US 10y = 4.30% + Δ; scenario by 4.5%/5.0%
     // (note §6.3); P/E growth = 0.018/(0.018+Δ) − 1; value = 0.053/(0.053+Δ) − 1.
-    expect(rows[0]).toBe("0 0.80% 4.30% 0.00% A 0.00% 0.00%");
-    expect(rows[5]).toBe("0.5 0.80% 4.60% +0.30% A → B -14.29% -5.36%"); // SPEC CHAIN defaults
-    expect(rows[10]).toBe("1 0.80% 4.90% +0.60% A → B -25.00% -10.17%"); // Δ = 0.60%: 0.018/0.024 − 1
-    expect(rows[3]).toContain("4.48% +0.18% A "); // Δ = 0.18% keeps scenario A
-    expect(rows[4]).toContain("4.54% +0.24% A → B"); // Δ = 0.24% crosses 4.5%
+    expect(rows[0]).toBe("0 0.80% 1.20% 0.0000 0.00% 4.30% A 0.00% 0.00%");
+    expect(rows[5]).toBe("0.5 0.80% 1.20% 0.5000 +0.30% 4.60% B -14.29% -5.36%"); // the note's chain (§3.3, §4.1)
+    expect(rows[10]).toBe("1 0.80% 1.20% 1.0000 +0.60% 4.90% B -25.00% -10.17%"); // Δ = 0.60%: 0.018/0.024 − 1
+    expect(rows[3]).toContain("+0.18% 4.48% A "); // Δ = 0.18% keeps scenario A
+    expect(rows[4]).toContain("+0.24% 4.54% B"); // Δ = 0.24% crosses 4.5%
   });
 
   it("writes a well-formed SVG with the series, axes and scenario bands", (ctx) => {
@@ -184,14 +257,19 @@ describe("--sensitivity and --plot", () => {
     }
   });
 
-  it("a point where the chain fails shows the sheet's error and stays off the chart", () => {
+  it("a point where a P/E step fails shows the error in that cell only, keeps its US 10y, and leaves a gap in that line", () => {
     const path = join(tmp, "erp.svg");
     const r = runDemo(["--sensitivity", "erp=0:5%:1%", "--plot", path]);
     expect(r.code).toBe(0);
-    // erp 2%: r = 4.3% + 2% = 6.3% < g 6.5% → SPEC PE_CHANGE #VALUE!; erp 3%: 0.008/0.011 − 1 = −27.27%.
-    const line = (v: string) => r.stdout.find((l) => l.startsWith(v))!;
-    expect(line("2.00%")).toContain("#VALUE!");
-    expect(squeeze(line("3.00%"))).toBe("3.00% 0.80% 4.60% +0.30% A → B -27.27% -6.52%");
-    expect(readFileSync(path, "utf8")).toContain("3 points not computable");
+    // erp 2%: r = 4.3% + 2% = 6.3% < g 6.5% → PE_CHANGE #VALUE!; erp 3%: 0.008/0.011 − 1 = −27.27%.
+    const line = (v: string) => squeeze(r.stdout.find((l) => l.startsWith(v))!);
+    expect(line("2.00%")).toBe("2.00% 0.80% 1.20% 0.5000 +0.30% 4.60% B #VALUE! -8.33%"); // value: r 6.3%, g 3%: 3.3/3.6 − 1
+    expect(line("3.00%")).toBe("3.00% 0.80% 1.20% 0.5000 +0.30% 4.60% B -27.27% -6.52%");
+    expect(r.stdout.join("\n")).toContain("pe_change_growth at 3 points: #VALUE! growth_growth: discount rate must exceed growth");
+    const svg = readFileSync(path, "utf8");
+    expect(svg).toContain("growth P/E: 3 points not computable");
+    expect(svg).not.toContain("US 10y: ");
+    // every US 10y point is on the chart
+    expect(/data-series="us_10y_after">\s*<path d="([^"]+)"/.exec(svg)![1].match(/[ML]/g)!.length).toBe(6);
   });
 });

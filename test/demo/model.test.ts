@@ -75,7 +75,7 @@ function closedForm(x: {
 const NOTE = { hike_bp: 50, us_short: 0.045, jp_short: 0.005, ust_10y: 0.043, jgb_10y: 0.015, buying: 75, cut: 0.5, bp: 80, holdings: 1130, duration: 8, erp: 0.04, gGrowth: 0.065, gValue: 0.03, beta: 0.5 };
 
 describe("the model sheet in HyperFormula reproduces the SPEC's CHAIN", () => {
-  it("spills a 14×4 block at the model's chain range, header and step labels in order", () => {
+  it("spills a 16×4 block at the model's chain range, header and step labels in order", () => {
     const w = load();
     const t = w.chain();
     const { start, end } = parseRange(w.model.refs.chain);
@@ -83,7 +83,7 @@ describe("the model sheet in HyperFormula reproduces the SPEC's CHAIN", () => {
     // SPEC CHAIN: header ["step","before","after","change"] then the 13 steps in this order.
     expect(t[0]).toEqual(["step", "before", "after", "change"]);
     expect(t.slice(1).map((r) => r[0])).toEqual([...CHAIN_STEPS]);
-    expect(w.formula(toA1(start.row, start.col))).toBe("=CHAIN(A5:B23)");
+    expect(w.formula(toA1(start.row, start.col))).toBe("=CHAIN(A5:B26)");
   });
 
   it("with the note's inputs gives the SPEC's numbers", () => {
@@ -217,11 +217,12 @@ describe("spilled tables feed ordinary formulas", () => {
       w.setCell(free, formula);
       return w.value(free);
     };
-    // CHAIN row 9 = us_10y (header + 8th step), column 3 = after: 4.60% (SPEC CHAIN).
-    expect(read(`=INDEX(${chain}, 9, 3)`)).toBeCloseTo(0.046, 12);
-    // SUM skips the "" of change-only rows: the change column sums every moved value.
-    // Independent sum of the SPEC's changes: 0.005+0.005−0.005+0.005+0−37.5+0.003+0.003−27.12−0.142857…−0.053571…+0.0015
-    const expected = 0.005 + 0.005 - 0.005 + 0.005 + 0 - 37.5 + 0.003 + 0.003 - 27.12 + (0.018 / 0.021 - 1) + (0.053 / 0.056 - 1) + 0.0015;
+    // CHAIN row 11 = us_10y (header + 10th step), column 3 = after: 4.60% (note §3.3: +30bp on 4.30%).
+    expect(read(`=INDEX(${chain}, 11, 3)`)).toBeCloseTo(0.046, 12);
+    // SUM skips the "" of the scenario row: the change column sums every moved value.
+    // Independent sum of the note's changes (§3.2–§4.2): jp 0.005, jgb 0.005, fx 0, cost −0.005, hedged 0.005, advantage 0,
+    // bid cut 0.5, buying −37.5, tp 0.003, US 10y 0.003, holdings −27.12, P/E −0.142857… and −0.053571…, Korea 0.0015
+    const expected = 0.005 + 0.005 + 0 - 0.005 + 0.005 + 0 + 0.5 - 37.5 + 0.003 + 0.003 - 27.12 + (0.018 / 0.021 - 1) + (0.053 / 0.056 - 1) + 0.0015;
     const { start, end } = parseRange(chain);
     expect(read(`=SUM(${toA1(start.row + 1, end.col)}:${toA1(end.row, end.col)})`)).toBeCloseTo(expected, 9);
     // BOJ_HIKE: hedged_ust after 0.80% (note §3.2); the JGB advantage before + after 2.40%.

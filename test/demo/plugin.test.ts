@@ -56,9 +56,9 @@ describe("registration", () => {
   });
 
   it("a table function's fallback spill size is its table's size for typical inputs", () => {
-    // SPEC CHAIN: a 14×4 table; BOJ_HIKE 6×4; TP_IMPACT_TABLE header + 5 presets × 3.
+    // CHAIN: header + 15 steps × 4 (docs/functions.md); BOJ_HIKE 6×4; TP_IMPACT_TABLE header + 5 presets × 3.
     const size = (name: string) => typicalTableSize(CATALOG.find((f) => f.name === name)!);
-    expect([size("CHAIN").height, size("CHAIN").width]).toEqual([14, 4]);
+    expect([size("CHAIN").height, size("CHAIN").width]).toEqual([16, 4]);
     expect([size("BOJ_HIKE").height, size("BOJ_HIKE").width]).toEqual([6, 4]);
     expect([size("TP_IMPACT_TABLE").height, size("TP_IMPACT_TABLE").width]).toEqual([6, 3]);
   });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { modelSheet, renderFormula } from "../../src/model/modelSheet";
+import { CELL_LOOKS } from "../../src/model/styles";
 import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
 import { CHAIN_DEFAULTS, CHAIN_STEPS, type ChainInputs } from "../../src/core/scenarios/chain";
 import { WORKBOOK_FILES } from "../../src/hosts/hyperformula/xlsx";
@@ -58,12 +59,12 @@ describe("formulas carry each host's function names", () => {
       // Display form =JPUST.CHAIN(...) (SPEC: namespace JPUST) ↔ file form _xldudf_JPUST_CHAIN(...).
       expect(`=${f.replace(/_xldudf_JPUST_/g, "JPUST.")}`, c.ref).toBe(renderFormula(c.formula!, "JPUST."));
     }
-    expect(formulaOf(books.excel, "E5").formula).toBe("_xldudf_JPUST_CHAIN(A5:B23)");
+    expect(formulaOf(books.excel, "E5").formula).toBe("_xldudf_JPUST_CHAIN(A5:B26)");
   });
 
   it("Sheets: the plain names", () => {
     for (const c of formulas) expect(`=${formulaOf(books.sheets, c.ref).formula}`, c.ref).toBe(renderFormula(c.formula!, ""));
-    expect(formulaOf(books.sheets, "E5").formula).toBe("CHAIN(A5:B23)");
+    expect(formulaOf(books.sheets, "E5").formula).toBe("CHAIN(A5:B26)");
   });
 
   it("each spilled table is an array formula over exactly its block", () => {
@@ -128,17 +129,34 @@ describe("formats and input styling", () => {
     }
   });
 
-  it("every input cell holds the note's value and is styled as an input (Excel's Input look)", () => {
+  it("every input cell holds the note's value and is styled as an input: the one look of src/model/styles.ts", () => {
+    // CELL_LOOKS.input, blue #0000FF on light yellow #FFF2CC, as exceljs stores colours (ARGB)
+    const fill = `FF${CELL_LOOKS.input.fill!.slice(1)}`;
+    const font = `FF${CELL_LOOKS.input.fontColor!.slice(1)}`;
     for (const ws of [books.excel, books.sheets]) {
       for (const p of CHAIN_INPUT_PARAMS) {
         const label = model.cells.find((c) => c.value === p.name && c.ref.startsWith("A"))!;
         const cell = ws.getCell(`B${label.ref.slice(1)}`);
-        expect(cell.value, p.name).toBe(CHAIN_DEFAULTS[p.name as keyof ChainInputs]); // SPEC CHAIN_INPUTS
-        expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb, p.name).toBe("FFFFCC99");
-        expect(cell.border?.top?.style, p.name).toBe("thin");
+        const dflt = CHAIN_DEFAULTS[p.name as keyof ChainInputs];
+        expect(cell.value, p.name).toBe(dflt === "" ? null : dflt); // CHAIN_INPUTS; bid_elasticity_bn blank: off
+        expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb, p.name).toBe(fill);
+        expect(cell.font?.color?.argb, p.name).toBe(font);
       }
       // An output is not styled as an input.
-      expect((ws.getCell("E5").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe("FFFFCC99");
+      expect((ws.getCell("E5").fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe(fill);
+    }
+  });
+
+  it("the scenarios and sensitivity blocks hold their cached values (the chart itself cannot be stored by exceljs)", () => {
+    for (const ws of [books.excel, books.sheets]) {
+      // CHAIN_COMPARE: the lifer of the worked example (docs/functions.md, CHAIN) ends at a US 10y of 4.70%
+      const cmp = parseA1(model.refs.compare.split(":")[0]);
+      expect(ws.getCell(toA1(cmp.row, cmp.col + 1)).value).toBe("lifer hedges 60%");
+      expect(ws.getCell(toA1(cmp.row + 1 + CHAIN_STEPS.indexOf("us_10y"), cmp.col + 1)).value).toBeCloseTo(0.047, 15);
+      // CHAIN_SENSITIVITY: hike_bp 200 on the lifer, 4.30% + 2·0.4·200bp = 5.90%
+      const s = parseA1(model.refs.sensitivity.split(":")[0]);
+      expect(ws.getCell(toA1(s.row + 9, s.col)).value).toBe(200);
+      expect(ws.getCell(toA1(s.row + 9, s.col + 5)).value).toBeCloseTo(0.059, 15);
     }
   });
 });

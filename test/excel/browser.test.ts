@@ -165,11 +165,11 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     expect(r.value[1][0]).toBe("");
   });
 
-  it("CHAIN with omitted inputs spills the 14×4 transmission table: US 10y 4.30% → 4.60%, scenario A → B (SPEC CHAIN; note §3.3, §6.3)", async () => {
+  it("CHAIN with omitted inputs spills the 16×4 transmission table: US 10y 4.30% → 4.60%, scenario A → B (SPEC CHAIN; note §3.3, §6.3)", async () => {
     const r = await call(page, "CHAIN", [null]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.length).toBe(14);
+    expect(r.value.length).toBe(16);
     expect(r.value.every((row) => row.length === 4)).toBe(true);
     expect(r.value[0]).toEqual(["step", "before", "after", "change"]);
     const row = (label: string) => r.value.find((x) => x[0] === label)!;

@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/catalog";
 import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
 import { MODEL_SHEET_NAME, NUMBER_FORMATS, modelSheet } from "../../src/model/modelSheet";
-import { STYLE_LOOK, columnWidthPoints, insertModelSheet, rangeSize, uniqueSheetName } from "../../src/hosts/excel/taskpane/insertModelSheet";
+import { columnWidthPoints, insertModelSheet, rangeSize, uniqueSheetName } from "../../src/hosts/excel/taskpane/insertModelSheet";
+import { CELL_LOOKS } from "../../src/model/styles";
+import { parseRange, toA1 } from "../../src/model/a1";
+import { SENSITIVITY_STEPS } from "../../src/core/scenarios/sensitivity";
 
 /** What the mock range records: the properties insertModelSheet sets. */
 interface RangeRecord {
@@ -19,9 +22,36 @@ interface RangeRecord {
   format: { font: { bold?: boolean; italic?: boolean; color?: string; size?: number }; fill: { color?: string }; columnWidth?: number };
 }
 
-/** A workbook with the given sheets; `added` collects the sheets insertModelSheet adds, with their ranges by address. */
+/** What a mock chart series records: its name, the addresses of its values and x values, its line. */
+interface SeriesRecord {
+  name?: string;
+  values?: string;
+  x?: string;
+  format: { line: { lineStyle?: string } };
+  markerStyle?: string;
+}
+
+/** The mock chart's properties that insertModelSheet sets. */
+interface ChartProps {
+  name?: string;
+  title: { text?: string };
+  legend: { position?: string };
+  axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string }; numberFormat?: string } };
+}
+
+/** What a mock chart records: how it was created, its properties, its series and where it sits. */
+interface ChartRecord {
+  type: string;
+  source: string;
+  seriesBy: string;
+  chart: ChartProps;
+  series: SeriesRecord[];
+  position?: [string, string];
+}
+
+/** A workbook with the given sheets; `added` collects the sheets insertModelSheet adds, with their ranges by address and their charts. */
 function mockWorkbook(existing: string[]) {
-  const added: { name: string; activated: boolean; ranges: Map<string, RangeRecord> }[] = [];
+  const added: { name: string; activated: boolean; ranges: Map<string, RangeRecord>; charts: ChartRecord[] }[] = [];
   let syncs = 0;
   const loads: string[] = [];
   const data = {
@@ -34,19 +64,72 @@ function mockWorkbook(existing: string[]) {
             loads.push(props);
           },
           add(name: string) {
-            const sheet = { name, activated: false, ranges: new Map<string, RangeRecord>() };
+            const sheet = { name, activated: false, ranges: new Map<string, RangeRecord>(), charts: [] as ChartRecord[] };
             added.push(sheet);
-            // Each sheet is an office-addin-mock object whose getRange hands out recording mock ranges.
+            const addressOf = new Map<unknown, string>();
+            /** A chart series as an office-addin-mock object that records the ranges it is given by address. */
+            const mockSeries = (rec: SeriesRecord) =>
+              new OfficeMockObject({
+                format: { line: {} },
+                setValues(range: unknown) {
+                  rec.values = addressOf.get(range);
+                },
+                setXAxisValues(range: unknown) {
+                  rec.x = addressOf.get(range);
+                },
+              });
+            // Each sheet is an office-addin-mock object whose getRange hands out recording mock ranges,
+            // and whose charts.add hands out a recording mock chart.
             const mock = new OfficeMockObject({
               name,
               getRange(address: string) {
                 if (!sheet.ranges.has(address)) {
-                  sheet.ranges.set(address, new OfficeMockObject({ address, format: { font: {}, fill: {} } }) as unknown as RangeRecord);
+                  const range = new OfficeMockObject({ address, format: { font: {}, fill: {} } }) as unknown as RangeRecord;
+                  sheet.ranges.set(address, range);
+                  addressOf.set(range, address);
                 }
                 return sheet.ranges.get(address);
               },
               activate() {
                 sheet.activated = true;
+              },
+              charts: {
+                add(type: string, source: unknown, seriesBy: string) {
+                  const series: { rec: SeriesRecord; mock: OfficeMockObject }[] = [];
+                  const newSeries = (values?: string) => {
+                    const rec: SeriesRecord = { values, format: { line: {} } };
+                    series.push({ rec, mock: mockSeries(rec) });
+                    return series[series.length - 1].mock;
+                  };
+                  newSeries(addressOf.get(source)); // Excel makes the first series from the source range
+                  const chart = new OfficeMockObject({
+                    title: {},
+                    legend: {},
+                    axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } },
+                    series: {
+                      getItemAt: (k: number) => series[k].mock,
+                      add: () => newSeries(),
+                    },
+                    setPosition(from: string, to: string) {
+                      record.position = [from, to];
+                    },
+                  });
+                  const record = {
+                    type,
+                    source: addressOf.get(source)!,
+                    seriesBy,
+                    chart,
+                    get series() {
+                      // What the code set on each series mock, with the ranges recorded above.
+                      return series.map(({ rec, mock: m }) => {
+                        const o = m as unknown as SeriesRecord;
+                        return { ...rec, name: o.name, markerStyle: o.markerStyle, format: { line: { lineStyle: o.format.line.lineStyle } } };
+                      });
+                    },
+                  } as unknown as ChartRecord;
+                  sheet.charts.push(record);
+                  return chart;
+                },
               },
             });
             return mock;
@@ -92,8 +175,12 @@ describe("Insert model sheet (task pane)", () => {
       if (cell.formula !== undefined) {
         expect(r!.formulas).toEqual([[cell.formula.replace(/\{\{([A-Z0-9_]+)\}\}/g, "JPUST.$1")]]);
         expect(r!.formulas![0][0]).not.toContain("{{");
-      } else {
+      } else if (cell.value !== undefined) {
         expect(r!.values).toEqual([[cell.value]]);
+      } else {
+        // an input left blank (bid_elasticity_bn: off; the lifer's bid_cut): styled, no value
+        expect(r!.values).toBeUndefined();
+        expect(cell.style).toBe("input");
       }
     }
   });
@@ -113,9 +200,12 @@ describe("Insert model sheet (task pane)", () => {
     CHAIN_INPUT_PARAMS.forEach((p, i) => {
       expect(ranges.get(`A${row0 + i}`)!.values).toEqual([[p.name]]);
       const input = ranges.get(`B${row0 + i}`)!;
-      expect(typeof input.values![0][0]).toBe("number");
-      expect(input.format.font.color).toBe("#0000FF");
-      expect(input.format.fill.color).toBe("#FFF2CC");
+      // every input holds its default (a number), but bid_elasticity_bn, blank: off
+      expect(input.values === undefined ? "blank" : typeof input.values[0][0], p.name).toBe(p.name === "bid_elasticity_bn" ? "blank" : "number");
+      // the one look of the model's input cells (src/model/styles.ts), blue on light yellow
+      expect(input.format.font.color).toBe(CELL_LOOKS.input.fontColor);
+      expect(input.format.fill.color).toBe(CELL_LOOKS.input.fill);
+      expect(CELL_LOOKS.input).toEqual({ fontColor: "#0000FF", fill: "#FFF2CC" });
     });
     // The function reference lists every catalog function.
     const written = [...ranges.values()].map((r) => r.values?.[0][0]).filter((v): v is string => typeof v === "string");
@@ -145,7 +235,7 @@ describe("Insert model sheet (task pane)", () => {
     const ranges = wb.added[0].ranges;
     for (const cell of model.cells.filter((c) => c.style === "header")) expect(ranges.get(cell.ref)!.format.font.bold, cell.ref).toBe(true);
     const title = model.cells.find((c) => c.style === "title")!;
-    expect(ranges.get(title.ref)!.format.font.size).toBe(STYLE_LOOK.title.size);
+    expect(ranges.get(title.ref)!.format.font.size).toBe(CELL_LOOKS.title.size);
     for (const [col, chars] of Object.entries(model.columnWidths)) {
       expect(ranges.get(`${col}:${col}`)!.format.columnWidth, col).toBe(columnWidthPoints(chars));
     }
@@ -164,6 +254,48 @@ describe("Insert model sheet (task pane)", () => {
     expect(formulaAt(live.refs.live!.fed.japan_holdings_bn)).toBe('=JPUST.TIC_HOLDINGS("Japan",,$L$3)');
     expect(formulaAt(live.spills.find((s) => s.fn === "CHECKPOINTS")!.anchor)).toBe("=JPUST.CHECKPOINTS(,$L$3)");
     expect(formulaAt(model.spills.find((s) => s.fn === "CHAIN")!.anchor)).toBe(`=JPUST.CHAIN(${model.refs.inputs})`);
+  });
+
+  it("draws the native chart of the lifer's sensitivity: US 10y after against hike_bp, with the scenario thresholds", async () => {
+    const wb = mockWorkbook([]);
+    await insertModelSheet(wb.context);
+    const charts = wb.added[0].charts;
+    expect(charts.length).toBe(1);
+    const [c] = charts;
+    const spec = model.charts[0];
+    // The sensitivity block CHAIN_SENSITIVITY spills: header row, then one row per point.
+    const s = parseRange(model.refs.sensitivity);
+    const colOf = (name: string) => toA1(0, s.start.col + ["hike_bp", ...SENSITIVITY_STEPS].indexOf(name)).replace(/\d+$/, "");
+    const rows = `${s.start.row + 2}:${s.end.row + 1}`.split(":");
+    expect(c.type).toBe("XYScatterLines");
+    expect(c.seriesBy).toBe("Columns");
+    // The first series is made from the spilled us_10y column, x from the spilled hike_bp column.
+    expect(c.source).toBe(`${colOf("us_10y")}${rows[0]}:${colOf("us_10y")}${rows[1]}`);
+    expect(c.series.map((x) => [x.name, x.values, x.x, x.format.line.lineStyle])).toEqual([
+      ["US 10y after", c.source, `${colOf("hike_bp")}${rows[0]}:${colOf("hike_bp")}${rows[1]}`, undefined],
+      ["scenario B from 4.5%", spec.series[1].values, spec.x, "Dash"],
+      ["scenario C from 5%", spec.series[2].values, spec.x, "Dash"],
+    ]);
+    expect(c.series[1].markerStyle).toBe("None");
+    expect(c.chart.name).toBe("lifer-hike-sensitivity");
+    expect(c.chart.title.text).toBe(spec.title);
+    expect(c.chart.axes.categoryAxis.title.text).toBe("hike_bp (BOJ hike, bp)");
+    expect(c.chart.axes.valueAxis.title.text).toBe("US 10y after");
+    expect(c.chart.axes.valueAxis.numberFormat).toBe("0.00%");
+    expect(c.chart.legend.position).toBe("Bottom");
+    expect(c.position).toEqual([spec.from, spec.to]);
+    // The threshold series read cells that hold the note's scenario boundaries (§6.3: B from 4.5%, C from 5.0%).
+    const thresholds = wb.added[0].ranges;
+    const firstThreshold = spec.series[1].values.split(":")[0];
+    expect(thresholds.get(firstThreshold)!.values).toEqual([[0.045]]);
+    expect(thresholds.get(spec.series[2].values.split(":")[0])!.values).toEqual([[0.05]]);
+  });
+
+  it("leaves the chart out, and writes the cells all the same, when Excel lacks the chart API", async () => {
+    const wb = mockWorkbook([]);
+    await insertModelSheet(wb.context, model, false);
+    expect(wb.added[0].charts).toEqual([]);
+    expect(wb.added[0].ranges.get(model.spills.find((x) => x.fn === "CHAIN_SENSITIVITY")!.anchor)!.formulas![0][0]).toMatch(/^=JPUST\.CHAIN_SENSITIVITY\(/);
   });
 
   it("converts widths as Excel does: 8.43 characters of Calibri 11 are 64 px = 48 pt (Excel's default column)", () => {

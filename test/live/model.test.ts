@@ -47,8 +47,8 @@ describe("modelSheet({ live: true })", () => {
       expect(at(`K${r}`)!.value).toBe(p.name);
       if (!(p.name in LIVE_INPUT_FORMULAS)) expect(at(`L${r}`)!.formula, p.name).toBe(`=B${r}`);
     }
-    expect(live.refs.live!.inputs).toBe("K5:L23");
-    expect(at("N5")!.formula).toBe("={{CHAIN}}(K5:L23)");
+    expect(live.refs.live!.inputs).toBe("K5:L26");
+    expect(at("N5")!.formula).toBe("={{CHAIN}}(K5:L26)");
     expect(live.refs.live!.fed).toEqual({ us_short: "L6", ust_10y: "L8", jgb_10y: "L9", japan_holdings_bn: "L18" });
     const panel = live.spills.find((s) => s.fn === "CHECKPOINTS")!;
     expect(at(panel.anchor)!.formula).toBe("={{CHECKPOINTS}}(,$L$3)");

@@ -7,6 +7,7 @@ import { CATALOG } from "../../src/catalog";
 import { signature } from "../../src/catalog/describe";
 import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
 import { MODEL_SHEET_NAME, NUMBER_FORMATS, modelSheet, renderFormula } from "../../src/model/modelSheet";
+import { CELL_LOOKS } from "../../src/model/styles";
 import { loadCode } from "./helpers";
 
 interface CellRecord {
@@ -21,13 +22,54 @@ interface CellRecord {
   background?: string;
 }
 
-/** A fake Sheet that records what is written to each A1 range. */
+/** What the fake chart builder records: the chart type, the ranges by A1, options and position. */
+interface ChartRecord {
+  type?: string;
+  ranges: string[];
+  numHeaders?: number;
+  options: Record<string, unknown>;
+  position?: [number, number, number, number];
+}
+
+/** A fake Sheet that records what is written to each A1 range, and the charts inserted. */
 class FakeSheet {
   readonly cells = new Map<string, CellRecord>();
   readonly widths = new Map<number, number>();
   readonly calls: string[] = [];
+  readonly charts: ChartRecord[] = [];
   active = false;
   constructor(readonly name: string) {}
+  /** Apps Script's EmbeddedChartBuilder, recording each call; build() returns the record, insertChart keeps it. */
+  newChart() {
+    const rec: ChartRecord = { ranges: [], options: {} };
+    const builder = {
+      asLineChart() {
+        rec.type = "LINE";
+        return builder;
+      },
+      addRange(r: { a1: string }) {
+        rec.ranges.push(r.a1);
+        return builder;
+      },
+      setNumHeaders(n: number) {
+        rec.numHeaders = n;
+        return builder;
+      },
+      setOption(k: string, v: unknown) {
+        rec.options[k] = v;
+        return builder;
+      },
+      setPosition(row: number, col: number, x: number, y: number) {
+        rec.position = [row, col, x, y];
+        return builder;
+      },
+      build: () => ({ built: rec }),
+    };
+    return builder;
+  }
+  insertChart(chart: { built: ChartRecord }) {
+    this.charts.push(chart.built);
+  }
   getName() {
     return this.name;
   }
@@ -44,6 +86,7 @@ class FakeSheet {
     this.cells.set(a1, rec);
     const calls = this.calls;
     const range = {
+      a1,
       setValue(v: unknown) {
         calls.push(`setValue ${a1}`);
         rec.value = v;
@@ -215,24 +258,27 @@ describe("Insert model sheet", () => {
     expect(sheet.calls.filter((c) => c.startsWith("setFormula")).length).toBe(model.cells.filter((c) => c.formula).length);
   });
 
-  it("checked by hand: the input block in A5:B23, CHAIN reading it from E5", () => {
-    // 19 CHAIN inputs (SPEC CHAIN_INPUTS) from row 5: A5:B23.
-    expect(CHAIN_INPUT_PARAMS.length).toBe(19);
-    expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)");
+  it("checked by hand: the input block in A5:B26, CHAIN reading it from E5", () => {
+    // 22 CHAIN inputs (CHAIN_INPUTS: the note's 19, then hike_prob, fx_response, bid_elasticity_bn) from row 5: A5:B26.
+    expect(CHAIN_INPUT_PARAMS.length).toBe(22);
+    expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B26)");
     expect(sheet.cells.get("A5")!.value).toBe("hike_bp");
     expect(sheet.cells.get("B5")!.value).toBe(50); // note §3.2: +50bp
     expect(sheet.cells.get("A6")!.value).toBe("us_short");
     expect(sheet.cells.get("B6")!.value).toBe(0.045); // note §3.1: 4.50%
     expect(sheet.cells.get("B6")!.numberFormat).toBe("0.00%");
-    expect(sheet.cells.get("B5")!.background).toBe("#fff2cc"); // input cells stand out
+    expect(sheet.cells.get("B5")!.background).toBe(CELL_LOOKS.input.fill); // input cells stand out, the one look of src/model/styles.ts
+    expect(sheet.cells.get("B5")!.fontColor).toBe(CELL_LOOKS.input.fontColor);
+    expect(sheet.cells.get("A26")!.value).toBe("bid_elasticity_bn");
+    expect(sheet.cells.get("B26")!.value).toBeUndefined(); // blank: off (CHAIN_INPUTS)
     expect(sheet.cells.get("A4")!.fontWeight).toBe("bold"); // header
     expect(sheet.cells.get("A1")!.fontWeight).toBe("bold"); // title
   });
 
   it("formats the spilled CHAIN rows: rates as %, money as USD bn, the scenario untouched", () => {
-    expect(sheet.cells.get("F9:H9")!.numberFormat).toBe("0.00%"); // hedged_ust row (step 4 → row 5 + 4)
-    expect(sheet.cells.get("F11:H11")!.numberFormat).toBe("#,##0.0"); // japan_buying_bn
-    expect(sheet.cells.get("F14:H14")?.numberFormat).toBeUndefined(); // scenario: General
+    expect(sheet.cells.get("F10:H10")!.numberFormat).toBe("0.00%"); // hedged_ust row (step 5 → row 5 + 5)
+    expect(sheet.cells.get("F13:H13")!.numberFormat).toBe("#,##0.0"); // japan_buying_bn (step 8)
+    expect(sheet.cells.get("F16:H16")?.numberFormat).toBeUndefined(); // scenario (step 11): General
     for (const { range, format } of model.rangeFormats) {
       expect(sheet.cells.get(range)?.numberFormat, range).toBe(format === "general" ? undefined : NUMBER_FORMATS[format]);
     }
@@ -245,17 +291,44 @@ describe("Insert model sheet", () => {
 
   it("the written sheet computes the note's chain: CHAIN over the inputs as Sheets passes them", () => {
     const { code } = insertModel();
-    const t = code.fn("CHAIN")(rangeValues(sheet, "A5:B23")) as unknown[][];
+    const t = code.fn("CHAIN")(rangeValues(sheet, "A5:B26")) as unknown[][];
     const row = (s: string) => t.find((r) => r[0] === s)!;
     expect(row("hedged_ust").slice(1, 3)).toEqual([0.003, 0.008]); // note §3.1, §3.2
     expect(row("us_10y").slice(1, 3)).toEqual([0.043, 0.046]); // SPEC CHAIN: 4.30% → 4.60%
     expect(row("scenario").slice(1, 3)).toEqual(["A", "B"]); // SPEC CHAIN: A → B
   });
 
+  it("inserts the native chart of the lifer's sensitivity over the spilled cells, the thresholds as dashed lines", () => {
+    expect(sheet.charts.length).toBe(1);
+    const [c] = sheet.charts;
+    const spec = model.charts[0];
+    // Each range starts at the header row (setNumHeaders(1) names the series): the spilled hike_bp and
+    // us_10y columns of CHAIN_SENSITIVITY at A90 (header) … row 99, then the two threshold columns.
+    expect(sheet.cells.get("A90")!.formula).toBe('=CHAIN_SENSITIVITY(E48:F69, "hike_bp", 0, 200, 9)');
+    expect(c.type).toBe("LINE");
+    expect(c.ranges).toEqual(["A90:A99", "F90:F99", "K90:K99", "L90:L99"]);
+    expect(c.numHeaders).toBe(1);
+    expect(sheet.cells.get("K90")!.value).toBe("scenario B from 4.5%");
+    expect(sheet.cells.get("K91")!.value).toBe(0.045); // note §6.3: B from 4.5%
+    expect(sheet.cells.get("L99")!.value).toBe(0.05); // note §6.3: C from 5.0%
+    expect(c.options).toMatchObject({
+      title: spec.title,
+      "hAxis.title": "hike_bp (BOJ hike, bp)",
+      "vAxis.title": "US 10y after",
+      "vAxis.format": "0.00%",
+      "legend.position": "bottom",
+      series: { 1: { lineDashStyle: [6, 4], lineWidth: 1 }, 2: { lineDashStyle: [6, 4], lineWidth: 1 } },
+    });
+    // Anchored at the model's cell A101 (row 101, column 1), over A101:F121: 21 rows of 21 px, columns A–F as the model sets them.
+    expect(c.position).toEqual([101, 1, 0, 0]);
+    expect(c.options.height).toBe(21 * 21);
+    expect(c.options.width).toBe([30, 12, 48, 12, 22, 18].reduce((w, chars) => w + chars * 7 + 5, 0));
+  });
+
   it("a second insert gets a free name instead of failing", () => {
     const { sheet: second } = insertModel([MODEL_SHEET_NAME]);
     expect(second.name).toBe(`${MODEL_SHEET_NAME} (2)`);
-    expect(second.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)");
+    expect(second.cells.get("E5")!.formula).toBe("=CHAIN(A5:B26)");
     const { sheet: third } = insertModel([MODEL_SHEET_NAME, `${MODEL_SHEET_NAME} (2)`]);
     expect(third.name).toBe(`${MODEL_SHEET_NAME} (3)`);
   });
@@ -287,8 +360,8 @@ describe("Insert model sheet with live data", () => {
     expect(sheet.cells.get("K3")!.value).toBe("live data refreshed at");
     expect(sheet.cells.get("L5")!.formula).toBe("=B5"); // hike_bp follows the main block
     expect(sheet.cells.get("L6")!.numberFormat).toBe("0.00%");
-    expect(sheet.cells.get("N5")!.formula).toBe("=CHAIN(K5:L23)");
-    expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B23)"); // the main model is still there
+    expect(sheet.cells.get("N5")!.formula).toBe("=CHAIN(K5:L26)");
+    expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B26)"); // the main model is still there
     expect([...sheet.cells.values()].some((r) => r.formula === "=CHECKPOINTS(,$L$3)")).toBe(true);
   });
 });

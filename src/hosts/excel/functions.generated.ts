@@ -321,9 +321,23 @@ function SCENARIO_TABLE(): any[][] {
 }
 
 /**
+ * The chain's first link, the BOJ hike odds: the probability of a hike priced by an OIS or futures rate, (implied_rate − current_rate)/(hike_bp/10000·share_after_meeting). Not clamped: above 1 more than one hike is priced, below 0 a cut.
+ * @customfunction HIKE_PROBABILITY HIKE_PROBABILITY
+ * @param {any[][]} implied_rate the market's average rate over a period that contains the meeting (OIS or futures), decimal: 0.6875% or 0.006875.
+ * @param {any[][]} current_rate the policy rate now, decimal: 0.5% or 0.005.
+ * @param {any[][]} [hike_bp] size of the move in basis points; negative for the odds of a cut. Default 25.
+ * @param {any[][]} [share_after_meeting] fraction of the period that lies after the meeting, above 0 and at most 1. Default 1 (the period starts at the meeting).
+ * @returns {any[][]} probability as a plain number (0.75 = 75%), not clamped
+ * @helpurl https://localhost:3000/help/hike_probability.html
+ */
+function HIKE_PROBABILITY(implied_rate: any[][], current_rate: any[][], hike_bp?: any[][], share_after_meeting?: any[][]): any[][] {
+  return excel("HIKE_PROBABILITY", [implied_rate, current_rate, hike_bp, share_after_meeting]) as any[][];
+}
+
+/**
  * Every input of CHAIN with the note's illustrative value, as a two-column block to edit and feed to CHAIN.
  * @customfunction CHAIN_INPUTS CHAIN_INPUTS
- * @returns {any[][]} a 19×2 block of names and values
+ * @returns {any[][]} a 22×2 block of names and values (bid_elasticity_bn blank: off)
  * @helpurl https://localhost:3000/help/chain_inputs.html
  */
 function CHAIN_INPUTS(): any[][] {
@@ -331,14 +345,40 @@ function CHAIN_INPUTS(): any[][] {
 }
 
 /**
- * The whole transmission of the note: BOJ hike → hedged UST → Japan's buying → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
+ * The whole transmission of the note: BOJ hike → yen legs and FX view → hedged UST and JGB advantage → Japan's bid → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
  * @customfunction CHAIN CHAIN
  * @param {any[][]} [inputs] a two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values. Optional.
- * @returns {any[][]} a 14×4 table: header, then one row per step of the chain
+ * @returns {any[][]} a 16×4 table: header, then one row per step of the chain
  * @helpurl https://localhost:3000/help/chain.html
  */
 function CHAIN(inputs?: any[][]): any[][] {
   return excel("CHAIN", [inputs]) as any[][];
+}
+
+/**
+ * Named scenarios of CHAIN side by side: one column per scenario, one row per step, each the step's after value (its change for the change-only steps).
+ * @customfunction CHAIN_COMPARE CHAIN_COMPARE
+ * @param {any[][]} inputs a block whose first row is a label then one scenario name per column, and whose other rows are a CHAIN input name then its value in each scenario (blank: the note's value).
+ * @returns {any[][]} a 16-row table: header (step, then the scenario names), then one row per step of CHAIN
+ * @helpurl https://localhost:3000/help/chain_compare.html
+ */
+function CHAIN_COMPARE(inputs: any[][]): any[][] {
+  return excel("CHAIN_COMPARE", [inputs]) as any[][];
+}
+
+/**
+ * CHAIN with one input swept from `from` to `to` in `points` even steps: per point the hedged UST, JGB advantage, bid cut, term premium, US 10y, scenario and P/E changes.
+ * @customfunction CHAIN_SENSITIVITY CHAIN_SENSITIVITY
+ * @param {any[][]} inputs a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values.
+ * @param {any[][]} input_name the CHAIN input to sweep, e.g. "hike_bp".
+ * @param {any[][]} from first value of the swept input, in its unit (50 for bp, 4.5% for a rate).
+ * @param {any[][]} to last value of the swept input, in its unit.
+ * @param {any[][]} [points] number of points, 2 to 1001. Default 11.
+ * @returns {any[][]} a table: header (the input, hedged_ust, jgb_advantage, bid_cut, term_premium_change, us_10y, scenario, pe_change_growth, pe_change_value), then one row per point
+ * @helpurl https://localhost:3000/help/chain_sensitivity.html
+ */
+function CHAIN_SENSITIVITY(inputs: any[][], input_name: any[][], from: any[][], to: any[][], points?: any[][]): any[][] {
+  return excel("CHAIN_SENSITIVITY", [inputs, input_name, from, to, points]) as any[][];
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CellValue, HyperFormula, RawCellContent, SimpleCellAddress } from 
 import { type ModelSheet, modelSheet, renderFormula } from "../../model/modelSheet";
 import { CHAIN_INPUT_PARAMS } from "../../catalog/scenarios";
 import { createEngine } from "./plugin";
+import { parseA1, parseRange } from "../../model/a1";
 
 export type { CellValue } from "hyperformula";
 
@@ -30,6 +31,11 @@ export interface ModelWorkbook {
   setCell(ref: string, content: RawCellContent): void;
   /** The transmission table CHAIN spills, header included. */
   chain(): CellValue[][];
+  /**
+   * Evaluate a formula outside the model, on a scratch sheet, and return the block it spills.
+   * `{{SHEET}}` in the formula stands for the model sheet's quoted name (`'marginal-bid model'!A5:B26`).
+   */
+  spill(formula: string): CellValue[][];
   /** Every value of the sheet, rows from A1 (what the workbook build stores as cached values). */
   allValues(): CellValue[][];
   destroy(): void;
@@ -47,31 +53,7 @@ export function modelContents(model: ModelSheet = modelSheet()): { ref: string; 
   });
 }
 
-/** `"B5"` → zero-based row/column. */
-export function parseA1(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim().toUpperCase());
-  if (!m) throw new Error(`not a cell reference: ${ref}`);
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(m[2]) - 1, col };
-}
-
-/** Zero-based row/column → `"B5"`. */
-export function toA1(row: number, col: number): string {
-  let c = col + 1;
-  let letters = "";
-  while (c > 0) {
-    const r = (c - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
-}
-
-/** `"E5:H18"` → its corners. */
-export function parseRange(range: string): { start: { row: number; col: number }; end: { row: number; col: number } } {
-  const [a, b = a] = range.split(":");
-  return { start: parseA1(a), end: parseA1(b) };
-}
+export { parseA1, parseRange, toA1 } from "../../model/a1";
 
 /**
  * Load the model sheet into a fresh HyperFormula instance. `inputs` (CHAIN input names →
@@ -125,6 +107,15 @@ export function loadModelWorkbook(inputs: Record<string, number | string> = {}):
       hf.setCellContents(at(ref), [[content]]);
     },
     chain: () => values(model.refs.chain),
+    spill: (formula) => {
+      const id = hf.getSheetId(hf.addSheet())!;
+      try {
+        hf.setCellContents({ sheet: id, row: 0, col: 0 }, [[formula.replace(/\{\{SHEET\}\}/g, `'${model.name}'`)]]);
+        return hf.getSheetValues(id);
+      } finally {
+        hf.removeSheet(id);
+      }
+    },
     allValues: () => hf.getSheetValues(sheetId),
     destroy: () => hf.destroy(),
   };

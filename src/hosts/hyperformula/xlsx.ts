@@ -6,18 +6,21 @@
  *
  * How Excel stores these formulas (see docs/demo.md, "How the workbooks are stored"):
  * - A JavaScript custom function is saved by Excel as `_xldudf_<NAMESPACE>_<NAME>(…)`:
- *   `=JPUST.CHAIN(A5:B23)` is `_xldudf_JPUST_CHAIN(A5:B23)` in the sheet XML. We write that
+ *   `=JPUST.CHAIN(A5:B26)` is `_xldudf_JPUST_CHAIN(A5:B26)` in the sheet XML. We write that
  *   form, so Excel binds the cells to the add-in's functions when it loads. Built-in functions
  *   we use (INDEX, SUM, AVERAGE) predate Excel 2010 and need no `_xlfn.` prefix.
  * - A spilled table is stored as an array formula over exactly the block it fills
  *   (`<f t="array" ref="E5:H18">`), every cell of the block with its cached value: the form
  *   every Excel version reads. exceljs cannot write the dynamic-array metadata (`cm="1"` and
  *   xl/metadata.xml), so Excel 365 shows these as fixed-size array formulas ({=…}).
- * - The Sheets workbook uses the plain names (`CHAIN(A5:B23)`), as Apps Script registers them.
+ * - The Sheets workbook uses the plain names (`CHAIN(A5:B26)`), as Apps Script registers them.
+ * - exceljs cannot write charts: the model's chart is drawn only when the sheet is inserted from
+ *   the task pane or the Sheets menu (docs/demo.md says so).
  */
 import ExcelJS from "exceljs";
 import { DetailedCellError } from "hyperformula";
-import { type CellStyle, type ModelSheet, NUMBER_FORMATS, type NumberFormatName, renderFormula } from "../../model/modelSheet";
+import { type ModelSheet, NUMBER_FORMATS, type NumberFormatName, renderFormula } from "../../model/modelSheet";
+import { CELL_LOOKS, type CellLook } from "../../model/styles";
 import { CATALOG } from "../../catalog";
 import { EXCEL_NAMESPACE, EXCEL_PREFIX } from "../../catalog/namespace";
 import { loadModelWorkbook, parseA1, parseRange, toA1, type CellValue } from "./workbook";
@@ -51,32 +54,19 @@ export function storedFormula(formula: string, host: WorkbookHost): string {
   return text;
 }
 
-/** Cell looks, close to Excel's built-in Input / Calculation styles. */
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14, color: { argb: "FF1F3864" } } },
-  note: { font: { italic: true, color: { argb: "FF595959" } } },
-  header: {
-    font: { bold: true },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } },
-    border: { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } },
-  },
-  label: {},
-  input: {
-    font: { color: { argb: "FF3F3F76" } },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFCC99" } },
-    border: {
-      top: { style: "thin", color: { argb: "FF7F7F7F" } },
-      bottom: { style: "thin", color: { argb: "FF7F7F7F" } },
-      left: { style: "thin", color: { argb: "FF7F7F7F" } },
-      right: { style: "thin", color: { argb: "FF7F7F7F" } },
-    },
-  },
-  output: { font: { bold: true, color: { argb: "FF1F3864" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } } },
-  reference: { font: { name: "Consolas", size: 10 } },
-};
-
-/** The fill of the cells a table spills into (the anchor keeps its own style). */
-const SPILL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+/** A model cell style as exceljs writes it: the same look the task pane and the Sheets menu paint. */
+function xlsxStyle(look: CellLook): Partial<ExcelJS.Style> {
+  const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold !== undefined) font.bold = look.bold;
+  if (look.italic !== undefined) font.italic = look.italic;
+  if (look.size !== undefined) font.size = look.size;
+  if (look.fontColor !== undefined) font.color = { argb: argb(look.fontColor) };
+  return {
+    ...(Object.keys(font).length ? { font } : {}),
+    ...(look.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } } } : {}),
+  };
+}
 
 type CachedValue = number | string | boolean | ExcelJS.CellErrorValue;
 
@@ -132,15 +122,13 @@ export async function buildModelXlsx(host: WorkbookHost): Promise<BuiltWorkbook>
           const cell = ws.getCell(toA1(row + r, col + c));
           const v = cached(valueAt(cell.address));
           cell.value = v === undefined ? "" : (v as ExcelJS.CellValue);
-          cell.fill = SPILL_FILL;
         }
       }
     }
 
     for (const c of model.cells) {
       const cell = ws.getCell(c.ref);
-      const style = c.style ? STYLES[c.style] : undefined;
-      if (style) cell.style = { ...cell.style, ...structuredClone(style), numFmt: cell.numFmt };
+      if (c.style) cell.style = { ...cell.style, ...xlsxStyle(CELL_LOOKS[c.style]), numFmt: cell.numFmt };
       const fmt = formatOf(c.format);
       if (fmt) cell.numFmt = fmt;
       if (c.formula !== undefined) {

@@ -15,11 +15,23 @@ export interface GasRange {
   setBackground(color: string): GasRange;
 }
 
+/** Apps Script's EmbeddedChartBuilder: the calls the menu makes (each returns the builder). */
+export interface GasChartBuilder {
+  asLineChart(): GasChartBuilder;
+  addRange(range: GasRange): GasChartBuilder;
+  setNumHeaders(headers: number): GasChartBuilder;
+  setOption(option: string, value: unknown): GasChartBuilder;
+  setPosition(anchorRow: number, anchorColumn: number, offsetX: number, offsetY: number): GasChartBuilder;
+  build(): unknown;
+}
+
 export interface GasSheet {
   getRange(a1Notation: string): GasRange;
   setColumnWidth(column: number, width: number): GasSheet;
   activate(): GasSheet;
   getName(): string;
+  newChart(): GasChartBuilder;
+  insertChart(chart: unknown): void;
 }
 
 export interface GasSpreadsheet {

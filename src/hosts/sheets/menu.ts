@@ -7,27 +7,63 @@
  * Scopes: writing the open spreadsheet needs spreadsheets.currentonly, the menu and the
  * sidebar script.container.ui; onOpen itself runs as a simple trigger without authorization.
  */
-import { type CellStyle, type ModelSheet, NUMBER_FORMATS, type NumberFormatName, modelSheet, renderFormula } from "../../model/modelSheet";
+import { type ModelChart, type ModelSheet, NUMBER_FORMATS, type NumberFormatName, modelSheet, renderFormula } from "../../model/modelSheet";
+import { CELL_LOOKS, type CellLook } from "../../model/styles";
+import { columnNumber, parseA1, withRowsAbove } from "../../model/a1";
 import { type GasRange, type GasServices, type GasSheet, type GasSpreadsheet, apps } from "./gas";
 import { referenceHtml } from "./sidebar";
 import { MENU_ITEMS, MENU_TITLE } from "./menuItems";
 
-/** Sheets has no `{{NAME}}` namespace: `=CHAIN(A5:B23)`, never `=JPUST.CHAIN(...)`. */
+/** Sheets has no `{{NAME}}` namespace: `=CHAIN(A5:B26)`, never `=JPUST.CHAIN(...)`. */
 export const SHEETS_PREFIX = "";
 
 /** Column width in pixels for a width in characters (Arial 10 in Sheets: about 7 px a character plus padding). */
 export const columnPixels = (chars: number) => Math.round(chars * 7 + 5);
 
-/** How each model style looks in Sheets. */
-export const STYLE_CALLS: Record<CellStyle, (r: GasRange) => void> = {
-  title: (r) => r.setFontWeight("bold").setFontSize(14),
-  note: (r) => r.setFontStyle("italic").setFontColor("#5f6368"),
-  header: (r) => r.setFontWeight("bold").setBackground("#d9e2f3"),
-  label: () => undefined,
-  input: (r) => r.setBackground("#fff2cc").setFontColor("#1a56db"),
-  output: (r) => r.setFontWeight("bold"),
-  reference: (r) => r.setFontFamily("Roboto Mono"),
-};
+/** Sheets' default column width and row height, in pixels. */
+const SHEETS_COLUMN_PX = 100;
+const SHEETS_ROW_PX = 21;
+
+/** Paint a model cell style with the Sheets range setters. */
+export function applyLook(r: GasRange, look: CellLook): void {
+  if (look.bold !== undefined) r.setFontWeight(look.bold ? "bold" : "normal");
+  if (look.italic !== undefined) r.setFontStyle(look.italic ? "italic" : "normal");
+  if (look.size !== undefined) r.setFontSize(look.size);
+  if (look.fontColor !== undefined) r.setFontColor(look.fontColor);
+  if (look.fill !== undefined) r.setBackground(look.fill);
+}
+
+/**
+ * A model chart as a Sheets embedded chart: a line chart whose domain is the x cells and whose
+ * series are the others, each range taken with the header cell above it (the series names).
+ * The ranges are cells of the sheet (a spilled range among them), so the chart moves with them.
+ * `columnPx` gives each column's width, to size the chart over the cells the model gives it.
+ */
+export function insertChart(sheet: GasSheet, spec: ModelChart, columnPx: (col: number) => number): void {
+  let builder = sheet.newChart().asLineChart().addRange(sheet.getRange(withRowsAbove(spec.x, 1)));
+  for (const s of spec.series) builder = builder.addRange(sheet.getRange(withRowsAbove(s.values, 1)));
+  const from = parseA1(spec.from);
+  const to = parseA1(spec.to);
+  let width = 0;
+  for (let c = from.col; c <= to.col; c++) width += columnPx(c + 1);
+  const series: Record<number, unknown> = {};
+  spec.series.forEach((s, k) => {
+    if (s.dashed) series[k] = { lineDashStyle: [6, 4], lineWidth: 1 };
+  });
+  const chart = builder
+    .setNumHeaders(1)
+    .setOption("title", spec.title)
+    .setOption("hAxis.title", spec.xTitle)
+    .setOption("vAxis.title", spec.yTitle)
+    .setOption("vAxis.format", NUMBER_FORMATS[spec.yFormat])
+    .setOption("legend.position", "bottom")
+    .setOption("series", series)
+    .setOption("width", width)
+    .setOption("height", (to.row - from.row + 1) * SHEETS_ROW_PX)
+    .setPosition(from.row + 1, from.col + 1, 0, 0)
+    .build();
+  sheet.insertChart(chart);
+}
 
 /** A Sheets number format, or null for General (a new sheet's cells already are). */
 export function sheetsFormat(name: NumberFormatName): string | null {
@@ -50,7 +86,7 @@ export function writeModel(sheet: GasSheet, model: ModelSheet): void {
     const range = sheet.getRange(cell.ref);
     if (cell.value !== undefined) range.setValue(cell.value);
     if (cell.formula !== undefined) formulas.push([cell.ref, renderFormula(cell.formula, SHEETS_PREFIX)]);
-    if (cell.style) STYLE_CALLS[cell.style](range);
+    if (cell.style) applyLook(range, CELL_LOOKS[cell.style]);
     const format = cell.format && sheetsFormat(cell.format);
     if (format) range.setNumberFormat(format);
   }
@@ -58,11 +94,12 @@ export function writeModel(sheet: GasSheet, model: ModelSheet): void {
     const f = sheetsFormat(format);
     if (f) sheet.getRange(range).setNumberFormat(f);
   }
-  for (const [col, chars] of Object.entries(model.columnWidths)) {
-    sheet.setColumnWidth(col.charCodeAt(0) - 64, columnPixels(chars));
-  }
+  const widths = new Map<number, number>();
+  for (const [col, chars] of Object.entries(model.columnWidths)) widths.set(columnNumber(col), columnPixels(chars));
+  for (const [col, px] of widths) sheet.setColumnWidth(col, px);
   // Formulas last, so that their spilled results land in cells that are already formatted.
   for (const [ref, formula] of formulas) sheet.getRange(ref).setFormula(formula);
+  for (const chart of model.charts) insertChart(sheet, chart, (col) => widths.get(col) ?? SHEETS_COLUMN_PX);
 }
 
 /** Menu item: the model as a new, active sheet. */

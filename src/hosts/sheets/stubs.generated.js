@@ -1,6 +1,6 @@
 // GENERATED from the function table in src/catalog by `npm run generate`. Do not edit by hand.
 /*
- * marginal-bid for Google Sheets: one custom function per catalog entry (35), plus the menu.
+ * marginal-bid for Google Sheets: one custom function per catalog entry (38), plus the menu.
  * Every function forwards to the core bundled below it (MarginalBid_, loaded on first call).
  */
 
@@ -321,9 +321,23 @@ function SCENARIO_TABLE() {
 }
 
 /**
+ * The chain's first link, the BOJ hike odds: the probability of a hike priced by an OIS or futures rate, (implied_rate − current_rate)/(hike_bp/10000·share_after_meeting). Not clamped: above 1 more than one hike is priced, below 0 a cut.
+ *
+ * @param {number|number[][]} implied_rate the market's average rate over a period that contains the meeting (OIS or futures), decimal: 0.6875% or 0.006875.
+ * @param {number|number[][]} current_rate the policy rate now, decimal: 0.5% or 0.005.
+ * @param {number|number[][]} hike_bp size of the move in basis points; negative for the odds of a cut. Default 25.
+ * @param {number|number[][]} share_after_meeting fraction of the period that lies after the meeting, above 0 and at most 1. Default 1 (the period starts at the meeting).
+ * @return {number|number[][]} probability as a plain number (0.75 = 75%), not clamped
+ * @customfunction
+ */
+function HIKE_PROBABILITY(implied_rate, current_rate, hike_bp, share_after_meeting) {
+  return MarginalBid_().call("HIKE_PROBABILITY", arguments);
+}
+
+/**
  * Every input of CHAIN with the note's illustrative value, as a two-column block to edit and feed to CHAIN.
  *
- * @return {Array[][]} a 19×2 block of names and values
+ * @return {Array[][]} a 22×2 block of names and values (bid_elasticity_bn blank: off)
  * @customfunction
  */
 function CHAIN_INPUTS() {
@@ -331,14 +345,40 @@ function CHAIN_INPUTS() {
 }
 
 /**
- * The whole transmission of the note: BOJ hike → hedged UST → Japan's buying → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
+ * The whole transmission of the note: BOJ hike → yen legs and FX view → hedged UST and JGB advantage → Japan's bid → term premium → US 10y → scenario → holdings, P/E of growth and value, Korean 10y. Spills step, before, after, change.
  *
  * @param {Array[][]} inputs a two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values. Optional.
- * @return {Array[][]} a 14×4 table: header, then one row per step of the chain
+ * @return {Array[][]} a 16×4 table: header, then one row per step of the chain
  * @customfunction
  */
 function CHAIN(inputs) {
   return MarginalBid_().call("CHAIN", arguments);
+}
+
+/**
+ * Named scenarios of CHAIN side by side: one column per scenario, one row per step, each the step's after value (its change for the change-only steps).
+ *
+ * @param {Array[][]} inputs a block whose first row is a label then one scenario name per column, and whose other rows are a CHAIN input name then its value in each scenario (blank: the note's value).
+ * @return {Array[][]} a 16-row table: header (step, then the scenario names), then one row per step of CHAIN
+ * @customfunction
+ */
+function CHAIN_COMPARE(inputs) {
+  return MarginalBid_().call("CHAIN_COMPARE", arguments);
+}
+
+/**
+ * CHAIN with one input swept from `from` to `to` in `points` even steps: per point the hedged UST, JGB advantage, bid cut, term premium, US 10y, scenario and P/E changes.
+ *
+ * @param {Array[][]} inputs a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values.
+ * @param {string|string[][]} input_name the CHAIN input to sweep, e.g. "hike_bp".
+ * @param {number|number[][]} from first value of the swept input, in its unit (50 for bp, 4.5% for a rate).
+ * @param {number|number[][]} to last value of the swept input, in its unit.
+ * @param {number|number[][]} points number of points, 2 to 1001. Default 11.
+ * @return {Array[][]} a table: header (the input, hedged_ust, jgb_advantage, bid_cut, term_premium_change, us_10y, scenario, pe_change_growth, pe_change_value), then one row per point
+ * @customfunction
+ */
+function CHAIN_SENSITIVITY(inputs, input_name, from, to, points) {
+  return MarginalBid_().call("CHAIN_SENSITIVITY", arguments);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Table } from "../../../src/core/table";
 import { call, display, row, table } from "../../catalog/sheet";
 
 /** SPEC CHAIN_INPUTS: every input with its default, in this order (the note's illustrative numbers). */
-const SPEC_DEFAULTS: [string, number][] = [
+const SPEC_DEFAULTS: [string, number | string][] = [
   ["hike_bp", 50],
   ["us_short", 0.045],
   ["jp_short", 0.005],
@@ -24,15 +24,20 @@ const SPEC_DEFAULTS: [string, number][] = [
   ["growth_growth", 0.065],
   ["growth_value", 0.03],
   ["kr_beta", 0.5],
+  ["hike_prob", 1],
+  ["fx_response", 0],
+  ["bid_elasticity_bn", ""],
 ];
 
 /** SPEC CHAIN: the step labels, in this order. */
 const SPEC_STEPS = [
   "jp_short",
   "jgb_10y",
+  "fx_change",
   "hedge_cost",
   "hedged_ust",
   "jgb_advantage",
+  "bid_cut",
   "japan_buying_bn",
   "term_premium_change",
   "us_10y",
@@ -46,7 +51,7 @@ const SPEC_STEPS = [
 const pct = (x: unknown) => display(x as number, 2, true);
 
 describe("CHAIN_INPUTS", () => {
-  it("spills SPEC's 19 inputs with their defaults, in SPEC's order", () => {
+  it("spills the 22 inputs with their defaults, in the contract's order (bid_elasticity_bn blank: off)", () => {
     expect(table("CHAIN_INPUTS")).toEqual(SPEC_DEFAULTS);
   });
 });
@@ -73,6 +78,12 @@ describe("CHAIN with the defaults", () => {
   it("keeps the JGB advantage at 1.20pp", () => {
     // note §3.2: 1.50% − 0.30% = 2.00% − 0.80% = 1.20pp
     expect(row(t, "jgb_advantage")).toEqual(["jgb_advantage", 0.012, 0.012, 0]);
+  });
+
+  it("keeps the FX view at 0 and takes the bid cut of 0.5 as given", () => {
+    // CHAIN_INPUTS: fx_response 0 leaves fx_change 0 → 0; bid_cut 0.5 (note §3.3 "drops by half"), a change-only row
+    expect(row(t, "fx_change")).toEqual(["fx_change", 0, 0, 0]);
+    expect(row(t, "bid_cut")).toEqual(["bid_cut", "", "", 0.5]);
   });
 
   it("halves Japan's buying 75 → 37.5", () => {
@@ -206,12 +217,30 @@ describe("CHAIN on a partial input block", () => {
     expect(e.message).toContain("inputs");
   });
 
-  it("names the inputs when growth reaches the discount rate", () => {
+  it("names the inputs when growth reaches the discount rate, in that step's cell only", () => {
     // discount rate = ust_10y + erp = 4.3% + 1% = 5.3% < growth_growth 6.5%
-    const e = call("CHAIN", [["erp", "1%"]]) as SheetError;
+    const t = table("CHAIN", [["erp", "1%"]]);
+    const e = row(t, "pe_change_growth")[3] as SheetError;
+    expect(e).toBeInstanceOf(SheetError);
     expect(e.kind).toBe("value");
     expect(e.message).toContain("growth_growth");
     expect(e.message).toContain("erp");
+    // The US-rates rows stand (note §3.3: 4.30% → 4.60%), and the value stock still reprices:
+    // closed form r = 5.3%, g = 3%: 2.3/2.6 − 1 = −3/26
+    expect(row(t, "us_10y")).toEqual(["us_10y", 0.043, 0.046, 0.003]);
+    expect(row(t, "scenario")).toEqual(["scenario", "A", "B", ""]);
+    expect(row(t, "pe_change_value")[3] as number).toBeCloseTo(-3 / 26, 14);
+    expect(row(t, "kr_10y_change")[3]).toBe(0.0015);
+  });
+
+  it("refuses an input given twice, naming it", () => {
+    const e = call("CHAIN", [
+      ["hike_bp", 50],
+      ["HIKE_BP", 100],
+    ]) as SheetError;
+    expect(e).toBeInstanceOf(SheetError);
+    expect(e.kind).toBe("value");
+    expect(e.message).toContain('"hike_bp" is given twice');
   });
 
   it("never labels a scenario next to a US 10y that is not a finite number", () => {

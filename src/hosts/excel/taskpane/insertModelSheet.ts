@@ -6,9 +6,10 @@
  * spills the rest. Kept apart from the pane's UI so that it can be tested with
  * office-addin-mock.
  */
-import { type CellStyle, type ModelSheet, NUMBER_FORMATS, modelSheet, renderFormula } from "../../../model/modelSheet";
-
+import { type ModelChart, type ModelSheet, NUMBER_FORMATS, modelSheet, renderFormula } from "../../../model/modelSheet";
+import { CELL_LOOKS, type CellLook } from "../../../model/styles";
 import { EXCEL_PREFIX } from "../../../catalog/namespace";
+import { rangeSize } from "../../../model/a1";
 
 /** Excel limits sheet names to 31 characters. */
 const MAX_SHEET_NAME = 31;
@@ -34,40 +35,11 @@ export function columnWidthPoints(chars: number): number {
   return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
 }
 
-/** How each cell style of the model looks in Excel. */
-export interface ExcelLook {
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  fontColor?: string;
-  fill?: string;
-}
-
-export const STYLE_LOOK: Record<CellStyle, ExcelLook> = {
-  title: { bold: true, size: 14 },
-  note: { italic: true, fontColor: "#595959" },
-  header: { bold: true, fill: "#D9E1F2" },
-  label: {},
-  input: { fontColor: "#0000FF", fill: "#FFF2CC" }, // the modelling convention: blue inputs on light yellow
-  output: { bold: true },
-  reference: { fontColor: "#1F3864" },
-};
-
-/** "E5:H18" → rows and columns of the block. */
-export function rangeSize(address: string): { rows: number; cols: number } {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
-  if (!m) throw new Error(`not an A1 range: ${address}`);
-  const colNum = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const r1 = Number(m[2]);
-  const r2 = m[4] ? Number(m[4]) : r1;
-  const c1 = colNum(m[1]);
-  const c2 = m[3] ? colNum(m[3]) : c1;
-  return { rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
-}
+export { rangeSize } from "../../../model/a1";
 
 const fill2d = <T>(rows: number, cols: number, v: T): T[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
 
-function applyLook(range: Excel.Range, look: ExcelLook): void {
+function applyLook(range: Excel.Range, look: CellLook): void {
   if (look.bold !== undefined) range.format.font.bold = look.bold;
   if (look.italic !== undefined) range.format.font.italic = look.italic;
   if (look.size !== undefined) range.format.font.size = look.size;
@@ -75,8 +47,49 @@ function applyLook(range: Excel.Range, look: ExcelLook): void {
   if (look.fill !== undefined) range.format.fill.color = look.fill;
 }
 
-/** Write the model into a new, activated worksheet; returns its name. */
-export async function insertModelSheet(context: Excel.RequestContext, model: ModelSheet = modelSheet()): Promise<string> {
+/**
+ * A model chart as a native Excel chart: an XY scatter with lines, the first series created
+ * with the chart from its cells, the others added; every series takes the chart's x cells.
+ * The series read the cells of the sheet (a spilled range among them), so the chart moves
+ * when the inputs change. Enum values are written as their strings: the Excel global that
+ * holds the enums is not needed to build the chart.
+ */
+export function addChart(sheet: Excel.Worksheet, spec: ModelChart): Excel.Chart {
+  const [first, ...others] = spec.series;
+  const chart = sheet.charts.add("XYScatterLines", sheet.getRange(first.values), "Columns");
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.axes.categoryAxis.title.text = spec.xTitle;
+  chart.axes.valueAxis.title.text = spec.yTitle;
+  chart.axes.valueAxis.numberFormat = NUMBER_FORMATS[spec.yFormat];
+  chart.legend.position = "Bottom";
+  const styleSeries = (series: Excel.ChartSeries, s: ModelChart["series"][number]) => {
+    series.name = s.name;
+    series.setXAxisValues(sheet.getRange(spec.x));
+    if (s.dashed) {
+      series.format.line.lineStyle = "Dash";
+      series.markerStyle = "None";
+    }
+  };
+  styleSeries(chart.series.getItemAt(0), first);
+  for (const s of others) {
+    const series = chart.series.add(s.name);
+    series.setValues(sheet.getRange(s.values));
+    styleSeries(series, s);
+  }
+  chart.setPosition(spec.from, spec.to);
+  return chart;
+}
+
+/** The Excel API set the model's chart needs (series from ranges: 1.7, the axis number format: 1.8). */
+export const CHART_API = { set: "ExcelApi", version: "1.8" } as const;
+
+/**
+ * Write the model into a new, activated worksheet; returns its name. `charts`: draw the model's
+ * charts (the task pane passes whether this Excel supports CHART_API; without it the cells
+ * are written all the same).
+ */
+export async function insertModelSheet(context: Excel.RequestContext, model: ModelSheet = modelSheet(), charts = true): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
@@ -88,7 +101,7 @@ export async function insertModelSheet(context: Excel.RequestContext, model: Mod
     if (cell.format) range.numberFormat = [[NUMBER_FORMATS[cell.format]]];
     if (cell.formula !== undefined) range.formulas = [[renderFormula(cell.formula, EXCEL_PREFIX)]];
     else if (cell.value !== undefined) range.values = [[cell.value]];
-    if (cell.style) applyLook(range, STYLE_LOOK[cell.style]);
+    if (cell.style) applyLook(range, CELL_LOOKS[cell.style]);
   }
   for (const { range, format } of model.rangeFormats) {
     const { rows, cols } = rangeSize(range);
@@ -97,6 +110,7 @@ export async function insertModelSheet(context: Excel.RequestContext, model: Mod
   for (const [col, chars] of Object.entries(model.columnWidths)) {
     sheet.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(chars);
   }
+  if (charts) for (const chart of model.charts) addChart(sheet, chart);
   sheet.activate();
   await context.sync();
   return name;

@@ -9,8 +9,9 @@
  */
 import { modelSheet } from "../../../model/modelSheet";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../proxySetting";
-import { insertModelSheet } from "./insertModelSheet";
+import { CHART_API, insertModelSheet } from "./insertModelSheet";
 import { type SharedStorage, refreshLiveData } from "./refreshLiveData";
+import { INPUT_LOOK_NAME } from "../../../model/styles";
 
 function say(id: string, text: string, isError = false): void {
   const el = document.getElementById(id);
@@ -28,13 +29,14 @@ function wireInsert(buttonId: string, live: boolean): void {
   button.addEventListener("click", () => {
     button.disabled = true;
     say("status", "Inserting…");
-    Excel.run((context) => insertModelSheet(context, modelSheet({ live })))
+    const charts = Office.context.requirements.isSetSupported(CHART_API.set, CHART_API.version);
+    Excel.run((context) => insertModelSheet(context, modelSheet({ live }), charts))
       .then((name) =>
         say(
           "status",
           live
             ? `Inserted the sheet "${name}". Column L takes four inputs from FRED, the MoF and TIC through the proxy below; the rest follow column B.`
-            : `Inserted the sheet "${name}". Edit the blue inputs in column B; every table recalculates.`,
+            : `Inserted the sheet "${name}". Edit the inputs (${INPUT_LOOK_NAME}) in column B or in a scenario column; every table and the chart recalculate.${charts ? "" : " This Excel cannot draw the chart (it needs ExcelApi 1.8)."}`,
         ),
       )
       .catch((e: unknown) => say("status", `Could not insert the model sheet: ${e instanceof Error ? e.message : String(e)}`, true))
