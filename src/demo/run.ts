@@ -74,7 +74,8 @@ export function runDemo(argv: readonly string[]): DemoOutput {
     const p = CHAIN_INPUT_PARAMS.find((q) => q.name === s.input)!;
     const from = inputText(p, s.values[0]);
     const to = inputText(p, s.values[s.values.length - 1]);
-    stdout.push(`Sensitivity to ${s.input}, ${from} to ${to} in ${s.values.length} points. ${s.input}: ${p.help}.`, "", ...sensitivityLines(s, rows));
+    stdout.push(`Sensitivity to ${s.input}, ${from} to ${to} in ${s.values.length} points. ${s.input}: ${p.help}.`, "");
+    for (const line of sensitivityLines(s, rows)) stdout.push(line);
     if (options.plot) {
       const others = CHAIN_INPUT_PARAMS.filter((q) => q.name !== s.input && q.name in options.inputs).map((q) => `${q.name} ${inputText(q, inputs[q.name])}`);
       const svg = sensitivitySvg(s, rows, others.length ? others.join(", ") : "the note's values");

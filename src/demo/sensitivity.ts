@@ -68,7 +68,8 @@ export function sensitivityLines(s: Sensitivity, rows: SensitivityRow[]): string
     table.push(r.error ? [inputText(p, r.value)] : [inputText(p, r.value), pct(r.hedgedUstAfter), pct(r.us10yAfter), pct(r.us10yChange, true), scenario, pct(r.peGrowth, true), pct(r.peValue, true)]);
   }
   const lines = columns(table);
-  const first = Math.max(...table.map((row) => [...row[0]].length));
+  let first = 0;
+  for (const row of table) first = Math.max(first, [...row[0]].length);
   return lines.map((line, i) => {
     const r = rows[i - 1];
     return r?.error ? `${inputText(p, r.value).padEnd(first)}  ${r.error}` : line;

@@ -11,7 +11,7 @@ import { DOMAIN_TITLES } from "../../src/catalog/spec";
 import { helpFile, unitText } from "../../src/catalog/describe";
 import { escapeHtml, exampleFormula, helpPages } from "../../src/docs/render";
 import { MAX_EXCEL_TEXT, functionsFile, jsdocText, paramIdentifier, shortened } from "../../src/hosts/excel/generate";
-import { ICON_SIZES } from "../../src/hosts/excel/icons";
+import { ICON_SIZES } from "../../scripts/icons";
 import { ROOT } from "../../scripts/generated";
 import { DIST, ensureDist } from "./dist";
 

@@ -16,6 +16,7 @@
  */
 import { CATALOG, type FunctionSpec } from "../../catalog";
 import { SheetError, type ErrorKind } from "../../core/errors";
+import { hostRectangle, type Table } from "../../core/table";
 import { invoke } from "../../args/invoke";
 import { runExcelLive } from "./live";
 
@@ -34,18 +35,12 @@ export function toExcelError(e: SheetError): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODES[e.kind]], e.message);
 }
 
-/** A result of `invoke` as Excel's matrix; a single error is thrown. */
+/** A result of `invoke` as Excel's matrix (a rectangle, error cells as `CustomFunctions.Error`); a single error is thrown. */
 export function toExcel(result: unknown): ExcelMatrix {
   if (result instanceof SheetError) throw toExcelError(result);
   if (!Array.isArray(result)) return [[result]];
   if (result.length === 0) throw toExcelError(new SheetError("na", "the result is empty"));
-  // Excel needs a rectangle: pad short rows with blanks.
-  const width = Math.max(...result.map((row: unknown[]) => row.length));
-  return result.map((row: unknown[]) => {
-    const out = row.map((c) => (c instanceof SheetError ? toExcelError(c) : c));
-    while (out.length < width) out.push("");
-    return out;
-  });
+  return hostRectangle(result as Table, toExcelError);
 }
 
 let byName: Map<string, FunctionSpec> | null = null;
@@ -66,20 +61,16 @@ export function single(arg: unknown): unknown {
   return Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : arg;
 }
 
-const isThenable = (x: unknown): x is PromiseLike<unknown> => typeof (x as { then?: unknown } | null)?.then === "function";
-
 /**
  * Run a catalog function for Excel. Synchronous functions return the matrix (or throw);
- * a function whose core answers with a Promise (live data) returns a Promise that resolves
- * to the matrix or rejects with the `CustomFunctions.Error`.
+ * a live-data function returns a Promise that resolves to the matrix or rejects with the
+ * `CustomFunctions.Error`.
  */
 export function excel(name: string, args: unknown[]): ExcelMatrix | Promise<ExcelMatrix> {
   const f = spec(name);
   // Live data (FRED, TIC, the MoF curve) through the proxy: always a Promise (./live.ts).
   if (f.live) return settle(name, runExcelLive(f.live, args.map(single)));
-  const result: unknown = invoke(f, args.map(single));
-  if (isThenable(result)) return settle(name, result);
-  return toExcel(result);
+  return toExcel(invoke(f, args.map(single)));
 }
 
 /** An asynchronous result as Excel's matrix, or a rejection with the `CustomFunctions.Error`. */
