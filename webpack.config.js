@@ -22,6 +22,62 @@ const tsx = require("tsx/cjs/api");
 const ROOT = __dirname;
 const FUNCTIONS_SOURCE = "./src/hosts/excel/functions.generated.ts";
 
+/**
+ * Custom functions without a shared runtime run, on Windows, in Microsoft's JavaScript-only
+ * runtime, documented at ECMAScript 2016 on builds our manifest admits (CustomFunctionsRuntime
+ * 1.3, Office 2021 LTSC); the task pane may run in an old webview too. So both bundles are
+ * ES2016 at most: Babel compiles the TypeScript for an ES2016 engine (async functions become
+ * generators), and every built-in newer than ES2016 that our code may touch gets its core-js
+ * polyfill inside the bundle. webpack's `target` says ES2016 as well, or its runtime code and
+ * terser would use newer syntax. test/excel/es2016.test.ts checks the bundles with acorn.
+ */
+/**
+ * The language level as Babel's targets: Chrome 52 is the first engine with all of ES2016 and
+ * nothing of ES2017 (no async functions, no Object.entries, no padStart).
+ */
+const ES2016_ENGINE = { chrome: "52" };
+
+/**
+ * The core-js modules for built-ins newer than ES2016, up to ES2022 (TypeScript checks our code
+ * against `lib: ES2022`, so nothing newer can be called). An ES2016 runtime has every ES2015 and
+ * ES2016 built-in by definition: core-js's replacements of those for corner-case bugs of old
+ * engines are left out (stable sort and well-formed JSON.stringify stay: ES2019 made them rules).
+ */
+const NEWER_THAN_ES2016 = new RegExp(
+  `^es\\.(${[
+    "object\\.(entries|values|get-own-property-descriptors)|string\\.(pad-start|pad-end)", // ES2017
+    "promise\\.finally", // ES2018
+    "array\\.(flat|flat-map|sort)|array\\.unscopables\\.flat(-map)?|object\\.from-entries|string\\.(trim-start|trim-end|trim-left|trim-right)|symbol\\.description|json\\.stringify", // ES2019
+    "string\\.match-all|promise\\.all-settled|global-this", // ES2020
+    "string\\.replace-all|promise\\.any|aggregate-error(\\..*)?", // ES2021
+    "array\\.at|string\\.at-alternative|typed-array\\.at|object\\.has-own|error\\.cause", // ES2022
+  ].join("|")})$`,
+);
+
+/**
+ * Two Babel passes, as webpack loaders run last to first: the types go first, so that the
+ * polyfill pass sees plain JavaScript (it misses a built-in inside a TypeScript cast such as
+ * `(globalThis as T).x`); then the ES2016 pass compiles the syntax and adds the polyfills.
+ */
+const STRIP_TYPES = { babelrc: false, configFile: false, presets: ["@babel/preset-typescript"] };
+const TO_ES2016 = {
+  babelrc: false,
+  configFile: false,
+  targets: ES2016_ENGINE,
+  presets: [["@babel/preset-env", { bugfixes: true, modules: false }]],
+  plugins: [
+    [
+      "babel-plugin-polyfill-corejs3",
+      {
+        method: "usage-global",
+        version: require("core-js/package.json").version,
+        // Babel guesses by name (any `.finally(` may be a Promise's); of its guesses, the built-ins newer than ES2016.
+        shouldInjectPolyfill: (name, needed) => needed && NEWER_THAN_ES2016.test(name),
+      },
+    ],
+  ],
+};
+
 /** Load one of our TypeScript modules (the catalog, the help renderer) into this config. */
 const load = (file) => tsx.require(path.join(ROOT, file), __filename);
 
@@ -103,6 +159,7 @@ module.exports = async (env, options) => {
   const config = {
     context: ROOT,
     mode: dev ? "development" : "production",
+    target: ["web", "es2016"],
     devtool: dev ? "source-map" : false,
     entry: {
       functions: FUNCTIONS_SOURCE,
@@ -122,7 +179,10 @@ module.exports = async (env, options) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: path.join(ROOT, "tsconfig.excel.json"), transpileOnly: true, onlyCompileBundledFiles: true } },
+          use: [
+            { loader: "babel-loader", options: TO_ES2016 },
+            { loader: "babel-loader", options: STRIP_TYPES },
+          ],
         },
       ],
     },

@@ -9,6 +9,7 @@ import { invoke } from "../src/args/invoke";
 import { findFunction } from "../src/catalog";
 import { bondPrice } from "../src/core/bonds/bullet";
 import { medianMs } from "./time";
+import { excel } from "../src/hosts/excel/adapter";
 
 const column = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => [f(i)]);
 
@@ -45,6 +46,34 @@ function benchHedgedUst(n: number) {
   console.log(`  → argument layer vs plain Float64Array ×${(layer / plain).toFixed(1)}, vs plain number[][] ×${(layer / grid).toFixed(1)}`);
 }
 
+/**
+ * The Excel path of one whole-column call: the generated wrapper hands `excel()` the column as
+ * Excel passes it (single values as 1×1 matrices, omitted optionals as null); the adapter runs the
+ * argument layer and shapes the matrix Excel spills. Compared with a plain loop building the same
+ * number[][] (what a hand-written custom function would return).
+ */
+function benchExcel(n: number) {
+  (globalThis as Record<string, unknown>).CustomFunctions ??= {
+    Error: class {
+      constructor(
+        readonly code: string,
+        readonly message?: string,
+      ) {}
+    },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+  };
+  const ust = column(n, (i) => 0.03 + (i % 200) * 1e-4);
+  console.log(`Excel adapter, HEDGED_UST over ${n.toLocaleString("en-US")} rows (ust_yield a column, us_short and jp_short single)`);
+  const plain = medianMs(() => {
+    const res: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) res[i] = [ust[i][0] - (0.045 - 0.005)];
+    return res;
+  }, 5);
+  row("plain loop building the number[][]", n, plain);
+  const viaExcel = medianMs(() => excel("HEDGED_UST", [ust, [[0.045]], [[0.005]], null, null, null]), 5);
+  row("excel(HEDGED_UST): argument layer + toExcel", n, viaExcel, plain);
+}
+
 function benchBondPrice(n: number) {
   const y = column(n, (i) => -0.005 + (i % 1000) * 1e-4);
   const spec = findFunction("BOND_PRICE")!;
@@ -65,6 +94,8 @@ async function main() {
     benchBondPrice(n);
     console.log();
   }
+  benchExcel(1e6);
+  console.log();
 
   // Benchmarks of other modules register themselves as bench/<name>.ts exporting bench<Name>().
   for (const name of ["acm", "chain", "history"]) {

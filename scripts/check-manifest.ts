@@ -2,168 +2,81 @@
  * `npm run check:manifest [-- path/to/manifest.xml]`: the offline check of the add-in's
  * manifest (`office-addin-manifest validate` posts the file to a Microsoft service).
  *
- * Checks: well-formed XML (xmllint when installed, and our own parser always); the root is a
- * TaskPaneApp with a GUID Id and an a.b.c.d Version; every `resid` resolves to a resource of
- * the right kind, resource ids are unique and at most 32 characters, short strings at most
- * 125 and long strings at most 250 characters; every URL is https; the custom-functions
- * namespace is at most 32 characters (letters, digits, periods); the `CustomFunctionsRuntime`
- * requirement and the CustomFunctions extension point (Script, Page, Metadata, Namespace) are
- * present; the ids in functions.json (next to the manifest, else dist/functions.json) are
- * unique and are exactly the catalog's function names; and every file the manifest points to
- * on the add-in's own host exists in that folder.
+ * 1. Microsoft's add-in manifest XSDs, with `xmllint --schema`: element order, required
+ *    elements, value formats (a Version of at most four parts, GUIDs, lengths). The schemas are
+ *    not in this repository: they are read from `../shared/schemas/office-addin-manifest/` beside
+ *    the checkout (or `$MANIFEST_SCHEMAS`), copied to a temporary folder and given the two
+ *    mechanical fixes libxml2 needs (see `schemaFixes`). Without them or without xmllint the
+ *    step is skipped, saying why; with CI=true that is a failure.
+ * 2. What a schema cannot say: every `resid` resolves to a resource of the right kind, resource
+ *    ids are unique; every URL is https; the custom-functions namespace is `EXCEL_NAMESPACE` (it
+ *    is stored in users' workbooks); the `CustomFunctionsRuntime` requirement and the
+ *    CustomFunctions extension point (Script, Page, Metadata, Namespace) are present; the ids in
+ *    functions.json (next to the manifest, else dist/functions.json) are unique and exactly the
+ *    catalog's function names; every file the manifest points to on the add-in's host exists.
  *
- * Default path: dist/manifest.xml (the built one). Exit code 1 with one line per problem.
+ * The XML is read with @xmldom/xmldom (namespace-aware, with line numbers). Default path:
+ * dist/manifest.xml (the built one). Exit code 1 with one line per problem.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { DOMParser, type Document as XmlDocument, type Element as XmlElement } from "@xmldom/xmldom";
 import { CATALOG } from "../src/catalog";
+import { EXCEL_NAMESPACE } from "../src/catalog/namespace";
 
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-  line: number;
+const XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+/** Parse a manifest; a well-formedness error throws `line N: what`. A DOCTYPE is refused (no entities in a manifest). */
+export function parseManifest(xml: string): XmlDocument {
+  let first: string | undefined;
+  let doc: XmlDocument;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        first ??= message;
+        if (level !== "warning") throw new Error(message);
+      },
+    }).parseFromString(xml, "text/xml");
+  } catch (e) {
+    const line = (e as { locator?: { lineNumber?: number } }).locator?.lineNumber;
+    throw new Error(`${line ? `line ${line}: ` : ""}${first ?? (e as Error).message}`);
+  }
+  if (first !== undefined) throw new Error(first);
+  if (doc.doctype) throw new Error("a DOCTYPE is not allowed in a manifest");
+  return doc;
 }
 
-/** A small strict XML parser: elements, attributes, text, comments, CDATA, PIs, the five entities. */
-export function parseXml(src: string): XmlElement {
-  let i = 0;
-  const lineAt = (pos: number) => src.slice(0, pos).split("\n").length;
-  const fail = (msg: string): never => {
-    throw new Error(`line ${lineAt(i)}: ${msg}`);
-  };
-  const decode = (s: string) =>
-    s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);|&/g, (m, ent: string | undefined) => {
-      if (!ent) fail("a bare & (write &amp;)");
-      if (ent![0] === "#") return String.fromCodePoint(ent![1] === "x" ? parseInt(ent!.slice(2), 16) : parseInt(ent!.slice(1), 10));
-      const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-      if (!(ent! in named)) fail(`unknown entity &${ent};`);
-      return named[ent!];
-    });
-  const NAME = /[A-Za-z_][\w.:-]*/y;
-  const readName = () => {
-    NAME.lastIndex = i;
-    const m = NAME.exec(src);
-    if (!m) fail("expected a name");
-    i += m![0].length;
-    return m![0];
-  };
-  const skipWs = () => {
-    while (i < src.length && /\s/.test(src[i])) i++;
-  };
-  const skipMisc = () => {
-    for (;;) {
-      skipWs();
-      if (src.startsWith("<?", i)) {
-        const end = src.indexOf("?>", i);
-        if (end < 0) fail("unclosed <?");
-        i = end + 2;
-      } else if (src.startsWith("<!--", i)) {
-        const end = src.indexOf("-->", i);
-        if (end < 0) fail("unclosed comment");
-        i = end + 3;
-      } else if (src.startsWith("<!DOCTYPE", i)) {
-        fail("DOCTYPE is not allowed in a manifest");
-      } else return;
-    }
-  };
-  const element = (): XmlElement => {
-    const line = lineAt(i);
-    if (src[i] !== "<") fail("expected <");
-    i++;
-    const name = readName();
-    const attrs: Record<string, string> = {};
-    for (;;) {
-      skipWs();
-      if (src.startsWith("/>", i)) {
-        i += 2;
-        return { name, attrs, children: [], text: "", line };
-      }
-      if (src[i] === ">") {
-        i++;
-        break;
-      }
-      const an = readName();
-      skipWs();
-      if (src[i] !== "=") fail(`attribute ${an} without a value`);
-      i++;
-      skipWs();
-      const q = src[i];
-      if (q !== '"' && q !== "'") fail(`attribute ${an}: value must be quoted`);
-      const end = src.indexOf(q, i + 1);
-      if (end < 0) fail(`attribute ${an}: unclosed value`);
-      const raw = src.slice(i + 1, end);
-      if (raw.includes("<")) fail(`attribute ${an}: < inside a value`);
-      if (an in attrs) fail(`attribute ${an} repeated on <${name}>`);
-      attrs[an] = decode(raw);
-      i = end + 1;
-    }
-    const children: XmlElement[] = [];
-    let text = "";
-    for (;;) {
-      if (i >= src.length) fail(`<${name}> (line ${line}) is never closed`);
-      if (src.startsWith("</", i)) {
-        i += 2;
-        const close = readName();
-        if (close !== name) fail(`</${close}> closes <${name}> (line ${line})`);
-        skipWs();
-        if (src[i] !== ">") fail("expected >");
-        i++;
-        return { name, attrs, children, text: text.trim(), line };
-      }
-      if (src.startsWith("<!--", i)) {
-        const end = src.indexOf("-->", i);
-        if (end < 0) fail("unclosed comment");
-        i = end + 3;
-      } else if (src.startsWith("<![CDATA[", i)) {
-        const end = src.indexOf("]]>", i);
-        if (end < 0) fail("unclosed CDATA");
-        text += src.slice(i + 9, end);
-        i = end + 3;
-      } else if (src.startsWith("<?", i)) {
-        const end = src.indexOf("?>", i);
-        if (end < 0) fail("unclosed <?");
-        i = end + 2;
-      } else if (src[i] === "<") {
-        children.push(element());
-      } else {
-        const end = src.indexOf("<", i);
-        text += decode(src.slice(i, end < 0 ? src.length : end));
-        i = end < 0 ? src.length : end;
-      }
-    }
-  };
-  if (src.charCodeAt(0) === 0xfeff) i = 1;
-  skipMisc();
-  const root = element();
-  skipMisc();
-  if (i < src.length) fail("content after the root element");
-  return root;
-}
-
-const local = (name: string) => name.replace(/^.*:/, "");
-function* walk(e: XmlElement): Generator<XmlElement> {
-  yield e;
-  for (const c of e.children) yield* walk(c);
-}
-const find = (e: XmlElement, path: string[]): XmlElement | undefined => {
-  let cur: XmlElement | undefined = e;
-  for (const p of path) cur = cur?.children.find((c) => local(c.name) === p);
+/** Child elements with this local name (any namespace). */
+const childrenNamed = (e: XmlElement, name: string): XmlElement[] => Array.from(e.children).filter((c) => c.localName === name);
+const find = (e: XmlElement | undefined, path: string[]): XmlElement | undefined => {
+  let cur = e;
+  for (const p of path) cur = cur && childrenNamed(cur, p)[0];
   return cur;
 };
+function* walk(e: XmlElement): Generator<XmlElement> {
+  yield e;
+  for (const c of Array.from(e.children)) yield* walk(c);
+}
+const lineOf = (e: XmlElement) => (e.lineNumber ?? 0) + 1;
+const attr = (e: XmlElement, name: string): string | undefined => (e.hasAttribute(name) ? (e.getAttribute(name) ?? undefined) : undefined);
+const xsiType = (e: XmlElement) => e.getAttributeNS(XSI, "type") ?? undefined;
+const textOf = (e: XmlElement | undefined) => (e?.textContent ?? "").trim();
 
-/** Well-formedness by xmllint, when it is installed: null when fine or absent, else its message. */
-export function xmllint(path: string): string | null {
-  try {
-    execFileSync("xmllint", ["--noout", "--nonet", path], { stdio: ["ignore", "ignore", "pipe"] });
-    return null;
-  } catch (e) {
-    const err = e as { code?: string; stderr?: Buffer };
-    if (err.code === "ENOENT") return null;
-    return (err.stderr?.toString() || String(e)).trim();
+/** Every URL a manifest names (attribute values and texts; namespace declarations are names, not fetched), with where. */
+export function manifestUrls(doc: XmlDocument): { url: string; where: string }[] {
+  const urls: { url: string; where: string }[] = [];
+  const isUrl = (v: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim());
+  for (const e of walk(doc.documentElement!)) {
+    for (const a of Array.from(e.attributes)) {
+      if (a.name === "xmlns" || a.name.startsWith("xmlns:") || !isUrl(a.value)) continue;
+      const id = attr(e, "id");
+      urls.push({ url: a.value.trim(), where: `<${e.tagName}${id ? ` id="${id}"` : ""}> (line ${lineOf(e)})` });
+    }
+    if (e.children.length === 0 && isUrl(textOf(e))) urls.push({ url: textOf(e), where: `<${e.tagName}> (line ${lineOf(e)})` });
   }
+  return urls;
 }
 
 export interface CheckOptions {
@@ -175,96 +88,75 @@ export interface CheckOptions {
   expectedIds?: readonly string[];
 }
 
-/** Every problem of a manifest, one sentence each; empty when it passes. */
+/** Every problem the schema cannot see, one sentence each; empty when it passes. */
 export function checkManifest(xml: string, opts: CheckOptions = {}): string[] {
   const problems: string[] = [];
   let root: XmlElement;
   try {
-    root = parseXml(xml);
+    root = parseManifest(xml).documentElement!;
   } catch (e) {
     return [`not well-formed XML: ${(e as Error).message}`];
   }
-  if (local(root.name) !== "OfficeApp") problems.push(`the root element is <${root.name}>, not <OfficeApp>`);
-  if (root.attrs["xsi:type"] !== "TaskPaneApp") problems.push(`OfficeApp xsi:type is ${JSON.stringify(root.attrs["xsi:type"])}, not "TaskPaneApp"`);
-  const id = find(root, ["Id"])?.text ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) problems.push(`<Id> ${JSON.stringify(id)} is not a GUID`);
-  const version = find(root, ["Version"])?.text ?? "";
-  if (!/^\d{1,5}(\.\d{1,5}){3}$/.test(version)) problems.push(`<Version> ${JSON.stringify(version)} is not of the form 1.0.0.0`);
+  if (root.localName !== "OfficeApp") problems.push(`the root element is <${root.tagName}>, not <OfficeApp>`);
+  if (xsiType(root) !== "TaskPaneApp") problems.push(`OfficeApp xsi:type is ${JSON.stringify(xsiType(root))}, not "TaskPaneApp"`);
 
   // Resources by kind.
   const resources = find(root, ["VersionOverrides", "Resources"]);
   if (!resources) problems.push("no <VersionOverrides>/<Resources>");
   const kinds: Record<string, Map<string, string>> = { Images: new Map(), Urls: new Map(), ShortStrings: new Map(), LongStrings: new Map() };
-  for (const group of resources?.children ?? []) {
-    const kind = local(group.name);
-    const map = kinds[kind];
+  for (const group of resources ? Array.from(resources.children) : []) {
+    const map = kinds[group.localName ?? ""];
     if (!map) continue;
-    for (const r of group.children) {
-      const rid = r.attrs.id ?? "";
-      const value = r.attrs.DefaultValue ?? "";
-      if (!rid) problems.push(`a resource in ${kind} (line ${r.line}) has no id`);
-      if (rid.length > 32) problems.push(`resource id "${rid}" is longer than 32 characters`);
+    for (const r of Array.from(group.children)) {
+      const rid = attr(r, "id") ?? "";
       if (Object.values(kinds).some((m) => m.has(rid))) problems.push(`resource id "${rid}" is defined twice`);
-      if (kind === "ShortStrings" && value.length > 125) problems.push(`short string "${rid}" is longer than 125 characters`);
-      if (kind === "LongStrings" && value.length > 250) problems.push(`long string "${rid}" is longer than 250 characters`);
-      map.set(rid, value);
+      map.set(rid, attr(r, "DefaultValue") ?? "");
     }
   }
-  const kindOf = (e: XmlElement, parent: XmlElement | undefined): string[] => {
-    const n = local(e.name);
+  const kindOf = (e: XmlElement): string[] => {
+    const n = e.localName;
     if (n === "Image") return ["Images"];
     if (n === "SourceLocation" || n === "LearnMoreUrl" || n === "FunctionFile") return ["Urls"];
-    if (n === "Namespace" || n === "Label") return ["ShortStrings"];
-    if (n === "Title") return ["ShortStrings"];
-    if (n === "Description") return parent && local(parent.name) === "Supertip" ? ["LongStrings"] : ["ShortStrings", "LongStrings"];
+    if (n === "Namespace" || n === "Label" || n === "Title") return ["ShortStrings"];
+    if (n === "Description") return (e.parentNode as XmlElement | null)?.localName === "Supertip" ? ["LongStrings"] : ["ShortStrings", "LongStrings"];
     return Object.keys(kinds);
   };
-  const parents = new Map<XmlElement, XmlElement>();
-  for (const e of walk(root)) for (const c of e.children) parents.set(c, e);
   for (const e of walk(root)) {
-    const rid = e.attrs.resid;
+    const rid = attr(e, "resid");
     if (rid === undefined) continue;
-    const allowed = kindOf(e, parents.get(e));
-    if (!allowed.some((k) => kinds[k]?.has(rid))) {
+    const allowed = kindOf(e);
+    if (!allowed.some((k) => kinds[k].has(rid))) {
       const elsewhere = Object.keys(kinds).find((k) => kinds[k].has(rid));
       problems.push(
         elsewhere
-          ? `<${e.name} resid="${rid}"> (line ${e.line}) points to a resource in ${elsewhere}, expected ${allowed.join(" or ")}`
-          : `<${e.name} resid="${rid}"> (line ${e.line}) does not resolve: no resource with id "${rid}"`,
+          ? `<${e.tagName} resid="${rid}"> (line ${lineOf(e)}) points to a resource in ${elsewhere}, expected ${allowed.join(" or ")}`
+          : `<${e.tagName} resid="${rid}"> (line ${lineOf(e)}) does not resolve: no resource with id "${rid}"`,
       );
     }
   }
 
-  // URLs: every attribute value and text that is a URL (namespace declarations are names, not fetched).
-  const urls: { url: string; where: string }[] = [];
-  for (const e of walk(root)) {
-    for (const [k, v] of Object.entries(e.attrs)) {
-      if (k === "xmlns" || k.startsWith("xmlns:")) continue;
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim())) urls.push({ url: v.trim(), where: `<${e.name}${e.attrs.id ? ` id="${e.attrs.id}"` : ""}> (line ${e.line})` });
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e.text)) urls.push({ url: e.text, where: `<${e.name}> (line ${e.line})` });
-  }
+  const urls = manifestUrls(root.ownerDocument!);
   for (const { url, where } of urls) {
     if (!url.toLowerCase().startsWith("https://")) problems.push(`${where}: ${url} is not https`);
   }
 
   // Custom functions.
-  const sets = find(root, ["Requirements", "Sets"])?.children ?? [];
-  const cfr = sets.find((s) => s.attrs.Name === "CustomFunctionsRuntime");
-  if (!cfr) problems.push("no <Set Name=\"CustomFunctionsRuntime\"> in <Requirements>");
-  else if (!/^1\.\d+$/.test(cfr.attrs.MinVersion ?? "")) problems.push(`CustomFunctionsRuntime MinVersion ${JSON.stringify(cfr.attrs.MinVersion)} is not a version`);
-  const cfPoint = [...walk(root)].find((e) => local(e.name) === "ExtensionPoint" && e.attrs["xsi:type"] === "CustomFunctions");
+  const sets = childrenNamed(find(root, ["Requirements", "Sets"]) ?? root, "Set");
+  const cfr = sets.find((s) => attr(s, "Name") === "CustomFunctionsRuntime");
+  if (!cfr) problems.push('no <Set Name="CustomFunctionsRuntime"> in <Requirements>');
+  else if (!/^1\.\d+$/.test(attr(cfr, "MinVersion") ?? "")) problems.push(`CustomFunctionsRuntime MinVersion ${JSON.stringify(attr(cfr, "MinVersion"))} is not a version`);
+  const cfPoint = [...walk(root)].find((e) => e.localName === "ExtensionPoint" && xsiType(e) === "CustomFunctions");
   if (!cfPoint) problems.push('no <ExtensionPoint xsi:type="CustomFunctions">');
   else {
     for (const part of ["Script", "Page", "Metadata"]) {
-      if (!find(cfPoint, [part, "SourceLocation"])?.attrs.resid) problems.push(`the CustomFunctions extension point has no <${part}><SourceLocation resid=…>`);
+      if (!attr(find(cfPoint, [part, "SourceLocation"]) ?? root, "resid")) problems.push(`the CustomFunctions extension point has no <${part}><SourceLocation resid=…>`);
     }
     const ns = find(cfPoint, ["Namespace"]);
-    const nsValue = ns?.attrs.resid !== undefined ? kinds.ShortStrings.get(ns.attrs.resid) : undefined;
+    const nsRid = ns && attr(ns, "resid");
+    const nsValue = nsRid !== undefined ? kinds.ShortStrings.get(nsRid) : undefined;
     if (!ns) problems.push("the CustomFunctions extension point has no <Namespace>");
-    else if (nsValue !== undefined) {
-      if (nsValue.length > 32) problems.push(`namespace "${nsValue}" is longer than 32 characters`);
-      if (!/^[A-Za-z][A-Za-z0-9.]*$/.test(nsValue)) problems.push(`namespace "${nsValue}" must be letters, digits and periods`);
+    else if (nsValue !== undefined && nsValue !== EXCEL_NAMESPACE) {
+      problems.push(`the custom-functions namespace is "${nsValue}", not "${EXCEL_NAMESPACE}" (src/catalog/namespace.ts): workbooks store it, so it never changes`);
     }
   }
 
@@ -293,7 +185,7 @@ export function checkManifest(xml: string, opts: CheckOptions = {}): string[] {
 
   // Files on the add-in's host exist in the build folder.
   if (opts.distDir !== undefined) {
-    const page = kinds.Urls.get("Taskpane.Url") ?? find(root, ["DefaultSettings", "SourceLocation"])?.attrs.DefaultValue;
+    const page = kinds.Urls.get("Taskpane.Url") ?? attr(find(root, ["DefaultSettings", "SourceLocation"]) ?? root, "DefaultValue");
     let base: URL | undefined;
     try {
       base = page ? new URL(".", page) : undefined;
@@ -311,6 +203,50 @@ export function checkManifest(xml: string, opts: CheckOptions = {}): string[] {
   return problems;
 }
 
+/** Where Microsoft's manifest XSDs are: `$MANIFEST_SCHEMAS`, else beside the checkout. */
+export function schemaDir(root = resolve(__dirname, "..")): string {
+  return process.env.MANIFEST_SCHEMAS ?? resolve(root, "..", "shared", "schemas", "office-addin-manifest");
+}
+
+/** The entry schema; it imports the others from its own folder. */
+export const MANIFEST_XSD = "OfficeAppManifestV1_1.xsd";
+
+/**
+ * The two mechanical fixes libxml2 needs in Microsoft's published XSDs (as published in
+ * OfficeDev/office-js-docs-pr until 2020): the W3C namespaces, rewritten to https in 2018, back
+ * to http (else "is not a schema document"); and the .NET lazy quantifier `{0,3}?` in the Version
+ * pattern, which is not XSD regex syntax, made plain (XSD patterns match the whole value, so the
+ * same strings pass). Both leave an already fixed copy as it is.
+ */
+export function schemaFixes(xsd: string): string {
+  return xsd.split("https://www.w3.org/").join("http://www.w3.org/").split("){0,3}?").join("){0,3}");
+}
+
+export type XsdOutcome = { ran: true; problems: string[] } | { ran: false; reason: string };
+
+/** Validate a manifest file against the XSDs in `schemas` with xmllint (a fixed temporary copy). */
+export function validateWithXsd(manifestPath: string, schemas = schemaDir()): XsdOutcome {
+  if (!existsSync(join(schemas, MANIFEST_XSD))) return { ran: false, reason: `Microsoft's manifest schemas are not at ${schemas} (set MANIFEST_SCHEMAS to their folder)` };
+  const copy = mkdtempSync(join(tmpdir(), "jpust-xsd-"));
+  try {
+    for (const f of readdirSync(schemas)) {
+      if (f.endsWith(".xsd")) writeFileSync(join(copy, f), schemaFixes(readFileSync(join(schemas, f), "utf8")));
+      else copyFileSync(join(schemas, f), join(copy, f));
+    }
+    try {
+      execFileSync("xmllint", ["--noout", "--nonet", "--schema", join(copy, MANIFEST_XSD), manifestPath], { stdio: ["ignore", "pipe", "pipe"] });
+      return { ran: true, problems: [] };
+    } catch (e) {
+      const err = e as { code?: string; stderr?: Buffer };
+      if (err.code === "ENOENT") return { ran: false, reason: "xmllint is not installed (Debian: apt-get install libxml2-utils)" };
+      const lines = (err.stderr?.toString() ?? String(e)).split("\n").filter((l) => l.trim() !== "" && !/ fails to validate$/.test(l));
+      return { ran: true, problems: lines.map((l) => `XSD: ${l.replace(`${manifestPath}:`, "line ")}`) };
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
   const root = resolve(__dirname, "..");
   const path = resolve(process.argv[2] ?? join(root, "dist", "manifest.xml"));
@@ -322,8 +258,10 @@ function main(): void {
   const distDir = existsSync(beside) ? dirname(path) : join(root, "dist");
   const functionsPath = join(distDir, "functions.json");
   const problems: string[] = [];
-  const lint = xmllint(path);
-  if (lint) problems.push(`xmllint: ${lint}`);
+  const xsd = validateWithXsd(path);
+  if (xsd.ran) problems.push(...xsd.problems);
+  else if (process.env.CI === "true") problems.push(`the XSD validation could not run (required when CI=true): ${xsd.reason}`);
+  else console.warn(`skipped the XSD validation: ${xsd.reason}`);
   problems.push(
     ...checkManifest(readFileSync(path, "utf8"), {
       functionsJson: existsSync(functionsPath) ? readFileSync(functionsPath, "utf8") : undefined,
@@ -336,7 +274,8 @@ function main(): void {
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }
-  console.log(`${path}: OK (well-formed, every resid resolves, https only, namespace, CustomFunctionsRuntime, ${CATALOG.length} function ids match functions.json)`);
+  const schema = xsd.ran ? "valid against Microsoft's manifest XSDs" : "XSDs skipped";
+  console.log(`${path}: OK (${schema}; every resid resolves, https only, namespace ${EXCEL_NAMESPACE}, CustomFunctionsRuntime, ${CATALOG.length} function ids match functions.json)`);
 }
 
 if (process.argv[1] && /check-manifest\.ts$/.test(process.argv[1])) main();

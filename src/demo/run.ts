@@ -108,10 +108,10 @@ export function runDemo(argv: readonly string[]): DemoOutput {
       `Sensitivity to ${s.input}, ${from} to ${to} in ${s.values.length} points. ${s.input}: ${p.help}.`,
       `Computed on the sheet by ${sensitivityFormula(wb, s).replace("{{SHEET}}!", "")}.`,
       "",
-      ...sensitivityLines(s, rows),
-      "",
-      ...cellErrors(failureLines(rows)),
     );
+    for (const line of sensitivityLines(s, rows)) stdout.push(line);
+    stdout.push("");
+    for (const line of cellErrors(failureLines(rows))) stdout.push(line);
     if (options.plot) {
       const others = CHAIN_INPUT_PARAMS.filter((q) => q.name !== s.input && q.name in options.inputs).map((q) => `${q.name} ${inputText(q, inputs[q.name])}`);
       const svg = sensitivitySvg(s, rows, others.length ? others.join(", ") : "the note's values");

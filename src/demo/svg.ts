@@ -46,8 +46,12 @@ export function niceTicks(lo: number, hi: number, target = 6): number[] {
 
 /** A domain that shows the data with a little room, never empty. */
 function domain(values: number[], pad = 0.08, minSpan = 0.001): [number, number] {
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (hi - lo < minSpan) {
     const mid = (hi + lo) / 2;
     lo = mid - minSpan / 2;

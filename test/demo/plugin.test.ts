@@ -131,6 +131,15 @@ describe("functions in formulas give the core's values", () => {
     expect(s.value("B1")).toBeCloseTo(0.04, 15);
   });
 
+  it("a whole column (1,048,576 rows) goes in and comes out: the sum of HEDGED_UST over it is the closed form", () => {
+    const n = 1_048_576; // rows of an Excel sheet
+    // ust_i = 5% + i/10^7 for i = 1..n, so Σ HEDGED_UST = Σ (ust_i − (4.5% − 0.5%)) = 0.01·n + n(n+1)/2/10^7
+    // (note §3.1's formula). Every term is at least 1%: a row lost or repeated moves the sum far beyond the tolerance.
+    const s = sheet([[`=ARRAYFORMULA(SUM(HEDGED_UST(SEQUENCE(${n})/1e7 + 5%, 4.5%, 0.5%)))`]]);
+    const expected = 0.01 * n + (n * (n + 1)) / 2 / 1e7;
+    expect(Math.abs((s.value("A1") as number) - expected)).toBeLessThan(1e-9 * Math.abs(expected));
+  }, 120_000);
+
   it("a table function spills its table from a single cell", () => {
     const s = sheet([["=BOJ_HIKE(50, 4.3%, 4.5%, 0.5%, 1.5%)"]]);
     // SPEC BOJ_HIKE with the note's §3.2 numbers: hedged_ust 0.30% → 0.80%.

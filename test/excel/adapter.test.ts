@@ -3,18 +3,11 @@
  * (the same shapes the browser test checks end to end): how results and errors are mapped.
  * Error codes: CustomFunctions.ErrorCode (custom-functions-runtime); SPEC "Arguments and ranges".
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StandInError, installCustomFunctions, removeCustomFunctions } from "./customFunctionsStandIn";
 import { SheetError } from "../../src/core/errors";
 
-const invokeMock = vi.hoisted(() => ({ fn: null as null | ((...a: unknown[]) => unknown) }));
-vi.mock("../../src/args/invoke", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/args/invoke")>();
-  return { ...real, invoke: (...a: Parameters<typeof real.invoke>) => (invokeMock.fn ? invokeMock.fn(...a) : real.invoke(...a)) };
-});
-
 import { excel, single, toExcel } from "../../src/hosts/excel/adapter";
-
 
 describe("Excel adapter", () => {
   beforeAll(() => {
@@ -52,6 +45,30 @@ describe("Excel adapter", () => {
     expect(m[1]).toEqual(["x", ""]);
   });
 
+  it("a table shared with a cache is never edited: rows that need a change are copied", () => {
+    const bad = new SheetError("value", "bad");
+    const table = [[1, bad], ["x"], [2, 3]];
+    const m = toExcel(table);
+    expect(table).toEqual([[1, bad], ["x"], [2, 3]]);
+    expect(m[2]).toBe(table[2]); // already rectangular, no error: passed on as it is
+    expect(m[1]).not.toBe(table[1]);
+  });
+
+  it("a whole column (1,048,576 rows) in and out: each row the closed form ust − (us_short − jp_short) (note §3.1)", () => {
+    const n = 1_048_576; // rows of an Excel sheet
+    const ust: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) ust[i] = [0.03 + (i % 2000) * 1e-5];
+    // As Excel passes them: the column as a matrix, single values as 1×1 matrices, omitted optionals as null.
+    const m = excel("HEDGED_UST", [ust, [[0.045]], [[0.005]], null, null, null]) as unknown[][];
+    expect(m.length).toBe(n);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      if (m[i].length !== 1) throw new Error(`row ${i + 1} has ${m[i].length} cells`);
+      worst = Math.max(worst, Math.abs((m[i][0] as number) - (ust[i][0] - (0.045 - 0.005))));
+    }
+    expect(worst).toBeLessThan(1e-15);
+  });
+
   it("a one-cell matrix is passed on as the single value it is; ranges stay ranges", () => {
     expect(single([[4.3]])).toBe(4.3);
     expect(single([[1], [2]])).toEqual([[1], [2]]);
@@ -61,16 +78,6 @@ describe("Excel adapter", () => {
   it("a typed value gives the SPEC's message without naming row 1, column 1", () => {
     // SPEC: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045".
     expect(() => excel("HEDGE_COST", [[[4.5]], [[0.005]], null])).toThrow("us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
-  });
-
-  it("a function whose core answers with a Promise resolves to the matrix, or rejects with the Excel error", async () => {
-    invokeMock.fn = () => Promise.resolve(0.043);
-    await expect(excel("HEDGE_COST", [null, null, null])).resolves.toEqual([[0.043]]);
-    invokeMock.fn = () => Promise.resolve(new SheetError("na", "FRED: no API key"));
-    await expect(excel("HEDGE_COST", [null, null, null])).rejects.toMatchObject({ code: "#N/A", message: "FRED: no API key" });
-    invokeMock.fn = () => Promise.reject(new Error("timeout"));
-    await expect(excel("HEDGE_COST", [null, null, null])).rejects.toMatchObject({ code: "#N/A", message: "HEDGE_COST: timeout" });
-    invokeMock.fn = null;
   });
 
   it("an id missing from the catalog is #N/A saying so", () => {

@@ -12,25 +12,13 @@ import { CATALOG } from "../../src/catalog";
 import { helpFile } from "../../src/catalog/describe";
 import { DEV_ADDIN_URL } from "../../src/hosts/excel/urls";
 import { ROOT } from "../../scripts/generated";
-import { checkManifest, parseXml, type XmlElement } from "../../scripts/check-manifest";
+import { checkManifest, manifestUrls, parseManifest } from "../../scripts/check-manifest";
 import { buildAddin, readMetadata } from "./dist";
 
 const HOST = "https://addin.example.com/tools/jpust";
 
-function* walk(e: XmlElement): Generator<XmlElement> {
-  yield e;
-  for (const c of e.children) yield* walk(c);
-}
-
-/** Every URL in a manifest: attribute values and texts that are URLs, except namespace declarations. */
-function manifestUrls(xml: string): string[] {
-  const out: string[] = [];
-  for (const e of walk(parseXml(xml))) {
-    for (const [k, v] of Object.entries(e.attrs)) if (!k.startsWith("xmlns") && /^\w+:\/\//.test(v)) out.push(v);
-    if (/^\w+:\/\//.test(e.text)) out.push(e.text);
-  }
-  return out;
-}
+/** Every URL in a manifest (attribute values and texts; namespace declarations are names, not fetched). */
+const urlsOf = (xml: string): string[] => manifestUrls(parseManifest(xml)).map((u) => u.url);
 
 describe("ADDIN_URL rewrites the add-in's host", () => {
   let dir: string;
@@ -41,15 +29,15 @@ describe("ADDIN_URL rewrites the add-in's host", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("the committed manifest names the development host that the build rewrites", () => {
-    const urls = manifestUrls(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
+    const urls = urlsOf(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
     expect(urls.length).toBeGreaterThan(10);
     for (const u of urls) expect(u.startsWith(`${DEV_ADDIN_URL}/`), u).toBe(true);
   });
 
   it("every URL of the built manifest is on ADDIN_URL", () => {
     const xml = readFileSync(join(dir, "manifest.xml"), "utf8");
-    const urls = manifestUrls(xml);
-    expect(urls.length).toBe(manifestUrls(readFileSync(join(ROOT, "manifest.xml"), "utf8")).length);
+    const urls = urlsOf(xml);
+    expect(urls.length).toBe(urlsOf(readFileSync(join(ROOT, "manifest.xml"), "utf8")).length);
     for (const u of urls) expect(u.startsWith(`${HOST}/`), u).toBe(true);
     expect(xml).not.toContain("localhost");
   });

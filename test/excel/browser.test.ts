@@ -6,15 +6,13 @@
  *
  * Skipped with a printed reason when Chromium is missing, except in CI (CI=true), where that fails.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, type Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../scripts/generated";
 import { DIST, ensureDist, readMetadata } from "./dist";
 import { type StaticServer, serveDir } from "./server";
 import { findChromium, toolAvailable } from "../helpers/tools";
+import { type OfflineChromium, launchOfflineChromium } from "./chromium";
+import { standInScript } from "./customFunctionsStandIn";
 
 const chromiumLookup = findChromium();
 const haveChromium = toolAvailable(chromiumLookup, "the Excel browser test");
@@ -24,32 +22,6 @@ const CHROMIUM = chromiumLookup.ok ? chromiumLookup.path : "";
 type Outcome =
   | { ok: true; value: unknown[][] }
   | { ok: false; isCustomFunctionsError: boolean; code?: string; message: string };
-
-const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-
-/**
- * Excel's CustomFunctions as the page sees it: records the associate calls, Excel's error codes
- * (CustomFunctions.ErrorCode of custom-functions-runtime, CustomFunctionsRuntime 1.3). Plain
- * JavaScript in a string: it runs in the page, untouched by the test's TypeScript transform.
- */
-const STAND_IN = `(() => {
-  const registry = {};
-  const associations = [];
-  const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!",
-    nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" };
-  class CustomFunctionsError extends Error {
-    constructor(code, message) { super(message || ""); this.code = code; this.name = "CustomFunctions.Error"; }
-  }
-  const associate = (id, fn) => { associations.push(id); registry[id] = fn; };
-  // Fixed before any script runs, and a fresh object on every read, so that the runtime
-  // library (which augments CustomFunctions) can neither replace nor rewire it.
-  Object.defineProperty(window, "CustomFunctions", {
-    get: () => ({ associate, Error: CustomFunctionsError, ErrorCode }),
-    set: () => undefined,
-    configurable: false,
-  });
-  window.__excel = { registry, associations };
-})();`;
 
 /** Call a registered function in the page as Excel would (awaiting a Promise), and describe the outcome in JSON. */
 const CALL = `async (id, args) => {
@@ -70,43 +42,24 @@ async function call(page: Page, id: string, args: unknown[]): Promise<Outcome> {
 
 describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
   let server: StaticServer;
-  let context: BrowserContext;
+  let browser: OfflineChromium;
   let page: Page;
-  let profile: string;
   const pageErrors: string[] = [];
-  const offline: string[] = [];
 
   beforeAll(async () => {
     ensureDist();
     server = await serveDir(DIST);
-    profile = mkdtempSync(join(tmpdir(), "jpust-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    // No network: Microsoft's CDN scripts come from the @microsoft/office-js package; anything else off 127.0.0.1 is refused.
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1") return route.continue();
-      if (url.hostname === "appsforoffice.microsoft.com") {
-        const file = join(OFFICE_DIST, url.pathname.replace(/^\/lib\/[^/]+\/hosted\//, ""));
-        if (existsSync(file)) return route.fulfill({ status: 200, contentType: "text/javascript", body: readFileSync(file) });
-      }
-      offline.push(url.href);
-      return route.abort();
-    });
-    page = await context.newPage();
+    browser = await launchOfflineChromium(CHROMIUM);
+    page = await browser.context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.addInitScript({ content: STAND_IN });
+    await page.addInitScript({ content: standInScript("window") });
     await page.goto(`${server.url}/functions.html`, { waitUntil: "load" });
     await page.waitForFunction("window.__excel.associations.length > 0");
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("functions.html loads Microsoft's runtime library and then functions.js from the add-in's host", () => {
@@ -236,6 +189,6 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
 
   it("our code asks for nothing off 127.0.0.1 (only the runtime library's own Microsoft requests were refused)", () => {
     // Microsoft's scripts came from the @microsoft/office-js package; its telemetry was refused here.
-    expect(offline.filter((u) => !/\.(microsoft|office|oaspapps)\.com\//.test(u))).toEqual([]);
+    expect(browser.offline.filter((u) => !/\.(microsoft|office|oaspapps)\.com\//.test(u))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The built add-in the Excel tests read. `npm test` builds first; `npx vitest run test/excel`
- * on its own builds dist/ (about 5 s) when it is missing or older than its sources, one
+ * on its own builds dist/ (about 35 s) when it is missing or older than its sources, one
  * build at a time across test files.
  */
 import { execFileSync } from "node:child_process";

@@ -13,7 +13,7 @@ import { escapeHtml, exampleFormula, helpPages } from "../../src/docs/render";
 import { MAX_EXCEL_TEXT, functionsFile, paramIdentifier, shortened } from "../../src/hosts/excel/generate";
 import { jsdocText } from "../../src/catalog/describe";
 import { checkNames } from "../../src/catalog/names";
-import { ICON_SIZES } from "../../src/hosts/excel/icons";
+import { ICON_SIZES } from "../../scripts/icons";
 import { ROOT } from "../../scripts/generated";
 import { DIST, ensureDist } from "./dist";
 

@@ -1,28 +1,37 @@
 /**
  * `npm run check:manifest`, the offline check of the manifest: it passes on the built
  * manifest (and the committed development one) and fails, naming the problem, on broken ones.
- * Rules: the add-in only manifest reference (resid ≤ 32 characters, short strings ≤ 125, long
- * strings ≤ 250, https URLs) and the issue's namespace limit of 32 characters.
+ * Two layers: Microsoft's add-in manifest XSDs through xmllint (element order, required
+ * elements, formats such as a Version of at most four parts), and what a schema cannot say
+ * (resids resolve to the right kind, https only, the namespace is EXCEL_NAMESPACE, the function
+ * ids are the catalog's, the files exist).
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/catalog";
+import { EXCEL_NAMESPACE } from "../../src/catalog/namespace";
 import { ROOT } from "../../scripts/generated";
-import { checkManifest, parseXml } from "../../scripts/check-manifest";
+import { MANIFEST_XSD, checkManifest, parseManifest, schemaDir, schemaFixes, validateWithXsd } from "../../scripts/check-manifest";
 import { DIST, ensureDist, readDist } from "./dist";
 import { findXmllint, toolAvailable } from "../helpers/tools";
 
 const CLI = join(ROOT, "scripts", "check-manifest.ts");
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-// Without xmllint the manifest check falls back to its own XML parser; the xmllint case is skipped.
-const haveXmllint = toolAvailable(findXmllint(), "the manifest check's xmllint case");
+const SCHEMAS = schemaDir();
+// The XSD cases need xmllint and Microsoft's schemas beside the checkout: skipped with the reason, a failure on CI.
+const haveXsd =
+  toolAvailable(findXmllint(), "the manifest XSD validation") &&
+  toolAvailable(
+    existsSync(join(SCHEMAS, MANIFEST_XSD)) ? { ok: true, path: SCHEMAS } : { ok: false, reason: `Microsoft's manifest schemas are not at ${SCHEMAS} (set MANIFEST_SCHEMAS)` },
+    "the manifest XSD validation",
+  );
 
 /** Run the CLI on a manifest file; exit status and output. */
-function cli(path: string): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, [TSX, CLI, path], { cwd: ROOT, encoding: "utf8" });
+function cli(path: string, env: Record<string, string> = {}): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, [TSX, CLI, path], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -46,9 +55,10 @@ describe("check:manifest", () => {
     functionsJson = readDist("functions.json");
   });
 
-  it("passes on the built manifest (CLI, exit 0)", () => {
+  it("passes on the built manifest (CLI, exit 0), valid against Microsoft's XSDs", () => {
     const r = cli(join(DIST, "manifest.xml"));
     expect(r.out).toContain("OK");
+    if (haveXsd) expect(r.out).toContain("valid against Microsoft's manifest XSDs");
     expect(r.status).toBe(0);
   });
 
@@ -71,12 +81,12 @@ describe("check:manifest", () => {
     expect(r.out).toContain("http://localhost:3000/functions.js is not https");
   });
 
-  it("fails on malformed XML (xmllint when installed, and the built-in parser)", () => {
+  it("fails on malformed XML (the XML parser, and xmllint with the schemas)", () => {
     const path = broken((x) => x.replace("</Hosts>", "</Host>"));
     const r = cli(path);
     expect(r.status).toBe(1);
-    expect(r.out).toMatch(/not well-formed|xmllint/);
-    expect(checkManifest(built.replace("</Hosts>", "</Host>"))[0]).toMatch(/^not well-formed XML: line \d+: <\/Host> closes <Hosts>/);
+    expect(r.out).toContain("not well-formed XML");
+    expect(checkManifest(built.replace("</Hosts>", "</Host>"))[0]).toMatch(/^not well-formed XML: line \d+: Opening and ending tag mismatch: "Hosts" != "Host"/);
   });
 
   it("fails without the CustomFunctionsRuntime requirement", () => {
@@ -84,10 +94,10 @@ describe("check:manifest", () => {
     expect(problems).toContain('no <Set Name="CustomFunctionsRuntime"> in <Requirements>');
   });
 
-  it("fails on a namespace longer than 32 characters", () => {
-    const ns = "JPUST".padEnd(33, "X");
-    const problems = checkManifest(built.replace('DefaultValue="JPUST"', `DefaultValue="${ns}"`));
-    expect(problems).toContain(`namespace "${ns}" is longer than 32 characters`);
+  it("fails when the namespace is not EXCEL_NAMESPACE (workbooks store it)", () => {
+    expect(built).toContain(`<bt:String id="Functions.Namespace" DefaultValue="${EXCEL_NAMESPACE}"/>`);
+    const problems = checkManifest(built.replace(`DefaultValue="${EXCEL_NAMESPACE}"`, 'DefaultValue="JPUST2"'));
+    expect(problems).toContain(`the custom-functions namespace is "JPUST2", not "${EXCEL_NAMESPACE}" (src/catalog/namespace.ts): workbooks store it, so it never changes`);
   });
 
   it("fails on a resid of the wrong kind (the namespace must be a short string)", () => {
@@ -110,15 +120,68 @@ describe("check:manifest", () => {
     expect(problems.some((p) => p.includes("functions.js") && p.includes("is not in"))).toBe(true);
   });
 
-  it("the parser reads attributes, entities and nesting", () => {
-    const root = parseXml('<?xml version="1.0"?><!-- c --><a x="1 &amp; 2"><b>t&lt;</b><c/></a>');
-    expect(root.attrs.x).toBe("1 & 2");
-    expect(root.children.map((c) => c.name)).toEqual(["b", "c"]);
-    expect(root.children[0].text).toBe("t<");
+  it("the XML library reads namespaces, attributes, entities and lines; a DOCTYPE is refused", () => {
+    const doc = parseManifest('<?xml version="1.0"?>\n<!-- c -->\n<a xmlns="urn:a" xmlns:b="urn:b" x="1 &amp; 2">\n<b:c>t&lt;</b:c></a>');
+    const root = doc.documentElement!;
+    expect(root.getAttribute("x")).toBe("1 & 2");
+    const c = root.getElementsByTagNameNS("urn:b", "c")[0];
+    expect(c.textContent).toBe("t<");
+    expect(c.lineNumber).toBe(4);
+    expect(() => parseManifest('<!DOCTYPE a [<!ENTITY e "x">]><a/>')).toThrow(/DOCTYPE|entity/);
+  });
+});
+
+describe.skipIf(!haveXsd)("check:manifest: Microsoft's add-in manifest XSDs (xmllint --schema)", () => {
+  beforeAll(() => ensureDist());
+
+  it("the built manifest and the committed one are valid", () => {
+    expect(validateWithXsd(join(DIST, "manifest.xml"))).toEqual({ ran: true, problems: [] });
+    expect(validateWithXsd(join(ROOT, "manifest.xml"))).toEqual({ ran: true, problems: [] });
   });
 
-  it("xmllint agrees that the built manifest is well-formed", () => {
-    if (!haveXmllint) return;
-    expect(() => execFileSync("xmllint", ["--noout", join(DIST, "manifest.xml")], { stdio: "pipe" })).not.toThrow();
+  it("fails on a misordered element (<ProviderName> before <Version>), naming it", () => {
+    const path = broken((x) => x.replace(/(\s*<Version>[^<]*<\/Version>)(\s*<ProviderName>[^<]*<\/ProviderName>)/, "$2$1"));
+    const xsd = validateWithXsd(path);
+    expect(xsd.ran && xsd.problems.join("\n")).toMatch(/Element '\{[^}]*\}ProviderName': This element is not expected\. Expected is one of \(.*\}Version \)/);
+    const r = cli(path);
+    expect(r.status).toBe(1);
+    expect(r.out).toContain("XSD: line ");
+  });
+
+  it("fails on a five-part version (Office wants a.b.c.d)", () => {
+    const path = broken((x) => x.replace(/<Version>[^<]*<\/Version>/, "<Version>1.0.2.0.1</Version>"));
+    const xsd = validateWithXsd(path);
+    expect(xsd.ran && xsd.problems.join("\n")).toMatch(/Element '\{[^}]*\}Version': \[facet 'pattern'\] The value '1\.0\.2\.0\.1' is not accepted/);
+  });
+
+  it("applies libxml2's two fixes to Microsoft's schemas as published (https W3C namespaces, a .NET lazy quantifier)", () => {
+    // Microsoft's files as published: the fixes undone in a copy.
+    const published = mkdtempSync(join(tmpdir(), "jpust-xsd-published-"));
+    for (const f of readdirSync(SCHEMAS).filter((f) => f.endsWith(".xsd"))) {
+      const xsd = readFileSync(join(SCHEMAS, f), "utf8").split("http://www.w3.org/").join("https://www.w3.org/").split("){0,3}").join("){0,3}?");
+      writeFileSync(join(published, f), xsd);
+    }
+    expect(readFileSync(join(published, MANIFEST_XSD), "utf8")).toContain("(\\.[0-9]{1,5}){0,3}?");
+    // As published, libxml2 cannot use them ...
+    const raw = spawnSync("xmllint", ["--noout", "--nonet", "--schema", join(published, MANIFEST_XSD), join(DIST, "manifest.xml")], { encoding: "utf8" });
+    expect(raw.status).not.toBe(0);
+    // ... with the fixes (in a temporary copy) the built manifest validates, and fixing twice changes nothing.
+    expect(validateWithXsd(join(DIST, "manifest.xml"), published)).toEqual({ ran: true, problems: [] });
+    const fixed = readFileSync(join(SCHEMAS, MANIFEST_XSD), "utf8");
+    expect(schemaFixes(fixed)).toBe(fixed);
+  });
+});
+
+describe("check:manifest without the schemas", () => {
+  beforeAll(() => ensureDist());
+
+  it("says so and skips the XSD step; with CI=true that is a failure", () => {
+    const nowhere = join(tmpdir(), "jpust-no-schemas-here");
+    const local = cli(join(DIST, "manifest.xml"), { MANIFEST_SCHEMAS: nowhere, CI: "" });
+    expect(local.status).toBe(0);
+    expect(local.out).toContain(`skipped the XSD validation: Microsoft's manifest schemas are not at ${nowhere}`);
+    const ci = cli(join(DIST, "manifest.xml"), { MANIFEST_SCHEMAS: nowhere, CI: "true" });
+    expect(ci.status).toBe(1);
+    expect(ci.out).toContain("the XSD validation could not run (required when CI=true)");
   });
 });

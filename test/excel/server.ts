@@ -20,11 +20,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDir(dir: string): Promise<StaticServer> {
+/** Serve `dir`, plus `extra` pages held in memory (path → content; the type follows the extension). */
+export async function serveDir(dir: string, extra: Record<string, string> = {}): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
     requests.push(path);
+    if (path in extra) {
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" });
+      res.end(extra[path]);
+      return;
+    }
     const file = normalize(join(dir, path));
     if (!file.startsWith(normalize(dir)) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { "content-type": "text/plain" });

@@ -182,6 +182,19 @@ describe("Sheets argument shapes", () => {
     });
   });
 
+  it("a whole column (1,048,576 rows) in one call, built in the script's realm as Sheets hands it over", () => {
+    const n = 1_048_576; // rows of an Excel sheet
+    const ust = code.run<number[][]>(`(function () { var a = new Array(${n}); for (var i = 0; i < ${n}; i++) a[i] = [0.03 + (i % 2000) * 1e-5]; return a; })()`);
+    const out = HEDGED_UST(ust, 0.045, 0.005) as number[][];
+    expect(out.length).toBe(n);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      if (out[i].length !== 1) throw new Error(`row ${i + 1} has ${out[i].length} cells`);
+      worst = Math.max(worst, Math.abs(out[i][0] - (ust[i][0] - (0.045 - 0.005)))); // closed form, note §3.1
+    }
+    expect(worst).toBeLessThan(1e-15);
+  });
+
   it('a blank cell ("") gives a blank result cell; a blank optional argument takes its default', () => {
     expect(HEDGED_UST(column([0.043, "", 0.045]), 0.045, 0.005)).toEqual([[expect.closeTo(0.003, 12)], [""], [expect.closeTo(0.005, 12)]]);
     // basis, hedge_ratio, fx_change blank → 0, 1, 0 (SPEC defaults): the note's 0.30%

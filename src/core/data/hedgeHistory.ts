@@ -130,11 +130,11 @@ function fromVintages(month: MonthKey, older: Vintage, newer: Vintage): Cell {
 }
 
 /** A cell computed from others: the first error among them, else `""` if one is blank, else the tidied value. */
-function derived(cells: readonly Cell[], f: (...x: number[]) => number): Cell {
+function derived(cells: readonly Cell[], f: (x: readonly number[]) => number): Cell {
   const err = cells.find((c): c is SheetError => c instanceof SheetError);
   if (err) return err;
   if (cells.some((c) => typeof c !== "number")) return "";
-  return tidy(f(...(cells as number[])));
+  return tidy(f(cells as number[]));
 }
 
 const monthly = (source: Map<MonthKey, number> | SheetError, month: MonthKey): Cell => (source instanceof SheetError ? source : (source.get(month) ?? ""));
@@ -182,12 +182,12 @@ export function hedgeHistoryTable(args: HedgeHistoryArgs, inp: HedgeHistoryInput
       us10,
       us3m,
       jp,
-      derived([us3m, jp], (a, b) => hedgeCost(a, b, args.basis)),
-      derived([us10, us3m, jp], (u, a, b) => hedgedUst(u, a, b, args.basis)),
+      derived([us3m, jp], ([a, b]) => hedgeCost(a, b, args.basis)),
+      derived([us10, us3m, jp], ([u, a, b]) => hedgedUst(u, a, b, args.basis)),
       jgb,
-      derived([jgb, us10, us3m, jp], (j, u, a, b) => jgbAdvantage(j, u, a, b, args.basis)),
+      derived([jgb, us10, us3m, jp], ([j, u, a, b]) => jgbAdvantage(j, u, a, b, args.basis)),
       held,
-      derived([held, holdings(addMonthsToKey(m, -12))], dataChange),
+      derived([held, holdings(addMonthsToKey(m, -12))], ([now, before]) => dataChange(now, before)),
     ]);
   }
   return out;

@@ -16,6 +16,7 @@
  */
 import { CATALOG, type FunctionSpec } from "../../catalog";
 import { SheetError, type ErrorKind } from "../../core/errors";
+import { hostRectangle, type Table } from "../../core/table";
 import { invoke } from "../../args/invoke";
 import { type Cancelable, runExcelLive } from "./live";
 
@@ -34,18 +35,12 @@ export function toExcelError(e: SheetError): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODES[e.kind]], e.message);
 }
 
-/** A result of `invoke` as Excel's matrix; a single error is thrown. */
+/** A result of `invoke` as Excel's matrix (a rectangle, error cells as `CustomFunctions.Error`); a single error is thrown. */
 export function toExcel(result: unknown): ExcelMatrix {
   if (result instanceof SheetError) throw toExcelError(result);
   if (!Array.isArray(result)) return [[result]];
   if (result.length === 0) throw toExcelError(new SheetError("na", "the result is empty"));
-  // Excel needs a rectangle: pad short rows with blanks.
-  const width = Math.max(...result.map((row: unknown[]) => row.length));
-  return result.map((row: unknown[]) => {
-    const out = row.map((c) => (c instanceof SheetError ? toExcelError(c) : c));
-    while (out.length < width) out.push("");
-    return out;
-  });
+  return hostRectangle(result as Table, toExcelError);
 }
 
 let byName: Map<string, FunctionSpec> | null = null;
@@ -66,8 +61,6 @@ export function single(arg: unknown): unknown {
   return Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : arg;
 }
 
-const isThenable = (x: unknown): x is PromiseLike<unknown> => typeof (x as { then?: unknown } | null)?.then === "function";
-
 /**
  * Run a catalog function for Excel. Synchronous functions return the matrix (or throw);
  * a function whose core answers with a Promise (live data) returns a Promise that resolves
@@ -78,9 +71,7 @@ export function excel(name: string, args: unknown[], invocation?: Cancelable): E
   const f = spec(name);
   // Live data (FRED, TIC, the MoF curve) through the proxy: always a Promise (./live.ts).
   if (f.live) return settle(name, runExcelLive(f, args.map(single), invocation));
-  const result: unknown = invoke(f, args.map(single));
-  if (isThenable(result)) return settle(name, result);
-  return toExcel(result);
+  return toExcel(invoke(f, args.map(single)));
 }
 
 /** An asynchronous result as Excel's matrix, or a rejection with the `CustomFunctions.Error`. */

@@ -35,7 +35,7 @@ import type { FunctionSpec } from "../../catalog/spec";
 import { invoke, type Result } from "../../args/invoke";
 import type { ParamKind, ParamSpec } from "../../args/kinds";
 import { SheetError, type ErrorKind } from "../../core/errors";
-import type { Cell } from "../../core/table";
+import { hostRectangle, tableWidth } from "../../core/table";
 
 /** The licence key for HyperFormula's GPL-3.0 edition. */
 export const HF_LICENSE_KEY = "gpl-v3";
@@ -86,17 +86,11 @@ export function toRaw(v: unknown): unknown {
   return rawScalar(v);
 }
 
-function cellToHf(c: Cell): number | string | CellError {
-  if (c instanceof SheetError) return toCellError(c);
-  return c;
-}
-
 /** What `invoke` answered → HyperFormula's value: a scalar, an error, or an array to spill. */
 export function fromResult(r: Result): number | string | CellError | SimpleRangeValue {
-  if (!Array.isArray(r)) return cellToHf(r);
-  const width = Math.max(0, ...r.map((row) => row.length));
-  if (r.length === 0 || width === 0) return new CellError(ErrorType.NA, "the function returned an empty table");
-  return SimpleRangeValue.onlyValues(r.map((row) => Array.from({ length: width }, (_, c) => (c < row.length ? cellToHf(row[c]) : ""))));
+  if (!Array.isArray(r)) return r instanceof SheetError ? toCellError(r) : r;
+  if (r.length === 0 || tableWidth(r) === 0) return new CellError(ErrorType.NA, "the function returned an empty table");
+  return SimpleRangeValue.onlyValues(hostRectangle(r, toCellError));
 }
 
 /** A typical value of each unit, used only to learn a table's size when the real inputs are not ready. */
@@ -129,7 +123,7 @@ const probedSize = new Map<string, ArraySize>();
 
 function sizeOfTable(t: Result): ArraySize | undefined {
   if (!Array.isArray(t) || t.length === 0) return undefined;
-  const width = Math.max(...t.map((row) => row.length));
+  const width = tableWidth(t);
   return width > 0 && t.length * width > 1 ? new ArraySize(width, t.length) : ArraySize.scalar();
 }
 
@@ -278,12 +272,13 @@ export function registerMarginalBidFunctions(): string[] {
 }
 
 /**
- * HyperFormula's settings for our sheets: the GPL-3.0 licence key, and results read back
- * with the 15 significant digits a spreadsheet keeps. HyperFormula rounds exported values to
- * `precisionRounding` digits after the leading one (default 10), so 14 gives 15 significant
- * digits; 15 would print 0.035 as 0.03500000000000001.
+ * HyperFormula's settings for our sheets: the GPL-3.0 licence key; results read back with the
+ * 15 significant digits a spreadsheet keeps (HyperFormula rounds exported values to
+ * `precisionRounding` digits after the leading one, default 10, so 14 gives 15 significant
+ * digits; 15 would print 0.035 as 0.03500000000000001); and Excel's 1,048,576 rows, so that
+ * a whole column fits (HyperFormula's default is 40,000).
  */
-export const ENGINE_CONFIG = { licenseKey: HF_LICENSE_KEY, precisionRounding: 14 } as const;
+export const ENGINE_CONFIG = { licenseKey: HF_LICENSE_KEY, precisionRounding: 14, maxRows: 1_048_576 } as const;
 
 let tableCall: RegExp | undefined;
 

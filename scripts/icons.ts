@@ -1,8 +1,8 @@
 /**
  * The add-in's icons, drawn here rather than downloaded: a navy tile with the rising sun
- * (Japan) and a white yield line climbing to the right (the US 10y). `npx tsx
- * src/hosts/excel/icons.ts` writes assets/icon-<size>.png; the PNGs are committed and the
- * build copies them to dist/assets/.
+ * (Japan) and a white yield line climbing to the right (the US 10y). `npx tsx scripts/icons.ts`
+ * writes assets/icon-<size>.png; the PNGs are committed and the Excel build (webpack.config.js)
+ * copies them to dist/assets/.
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -110,7 +110,7 @@ export function iconPng(size: number): Buffer {
 }
 
 if (process.argv[1] && /icons\.ts$/.test(process.argv[1])) {
-  const dir = join(__dirname, "..", "..", "..", "assets");
+  const dir = join(__dirname, "..", "assets");
   mkdirSync(dir, { recursive: true });
   for (const size of ICON_SIZES) {
     writeFileSync(join(dir, `icon-${size}.png`), iconPng(size));
