@@ -162,7 +162,7 @@ function rangeValues(sheet: FakeSheet, range: string): unknown[][] {
 }
 
 describe("onOpen adds the marginal-bid menu", () => {
-  it("with its four items, each calling a top-level function of Code.js", () => {
+  it("with its five items, each calling a top-level function of Code.js", () => {
     const apps = fakeApps();
     const code = loadCode(apps.globals);
     code.fn("onOpen")({ authMode: "LIMITED" });
@@ -172,6 +172,7 @@ describe("onOpen adds the marginal-bid menu", () => {
         items: [
           ["Insert model sheet", "insertModelSheet"],
           ["Insert model sheet with live data", "insertLiveModelSheet"],
+          ["Copy model as values", "copyModelAsValues"],
           ["Set FRED API key", "setFredApiKey"],
           ["Function reference", "showFunctionReference"],
         ],

@@ -6,3 +6,4 @@
 export { call } from "./adapter";
 export { insertLiveModelSheet, insertModelSheet, onOpen, showFunctionReference } from "./menu";
 export { setFredApiKey } from "./fredKey";
+export { copyModelAsValues } from "./snapshot";

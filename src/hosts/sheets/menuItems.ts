@@ -9,6 +9,11 @@ export const MENU_ITEMS: readonly (readonly [string, string, string])[] = [
     "Insert model sheet with live data",
     "Insert the model with a second input block fed by FRED, the MoF JGB curve and TIC (us_short, ust_10y, jgb_10y, japan_holdings_bn), its own CHAIN and the CHECKPOINTS panel.",
   ],
+  [
+    "copyModelAsValues",
+    "Copy model as values",
+    "Put a frozen copy of the active sheet next to it: values and formats, no formulas, stamped with the time and the version, for colleagues without the script.",
+  ],
   ["setFredApiKey", "Set FRED API key", "Store your FRED API key in this spreadsheet's document properties (every editor can read it) for FRED, FRED_SERIES and CHECKPOINTS."],
   ["showFunctionReference", "Function reference", "Open a sidebar listing every marginal-bid function with its arguments and units."],
 ];

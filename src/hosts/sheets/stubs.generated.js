@@ -460,7 +460,7 @@ function CHECKPOINTS(api_key) {
 }
 
 /**
- * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Set FRED API key, Function reference). A simple trigger: needs no authorization.
+ * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Copy model as values, Set FRED API key, Function reference). A simple trigger: needs no authorization.
  * @param {Object} e the open event
  */
 function onOpen(e) {
@@ -479,6 +479,13 @@ function insertModelSheet() {
  */
 function insertLiveModelSheet() {
   MarginalBid_().insertLiveModelSheet();
+}
+
+/**
+ * Put a frozen copy of the active sheet next to it: values and formats, no formulas, stamped with the time and the version, for colleagues without the script.
+ */
+function copyModelAsValues() {
+  MarginalBid_().copyModelAsValues();
 }
 
 /**

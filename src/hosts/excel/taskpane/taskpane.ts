@@ -10,6 +10,7 @@
 import { modelSheet } from "../../../model/modelSheet";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../proxySetting";
 import { insertModelSheet } from "./insertModelSheet";
+import { wireCopyAsValues } from "./copyAsValues";
 
 function say(id: string, text: string, isError = false): void {
   const el = document.getElementById(id);
@@ -102,5 +103,7 @@ Office.onReady((info) => {
   }
   wireInsert("insert-model", false);
   wireInsert("insert-live-model", true);
+  const copyButton = document.getElementById("copy-as-values") as HTMLButtonElement | null;
+  if (copyButton) wireCopyAsValues(copyButton, (text, isError) => say("snapshot-status", text, isError));
   void wireProxySetting();
 });
