@@ -26,7 +26,7 @@ const FUNCTIONS_SOURCE = "./src/hosts/excel/functions.generated.ts";
 const load = (file) => tsx.require(path.join(ROOT, file), __filename);
 
 /** The host written in committed files, from the one place that defines it. */
-const { DEV_ADDIN_URL } = load("src/hosts/excel/urls.ts");
+const { DEV_ADDIN_URL, builtManifest } = load("src/hosts/excel/urls.ts");
 
 /** ADDIN_URL without a trailing slash; refuses anything but an https origin (with an optional path). */
 function addinUrl() {
@@ -72,7 +72,7 @@ class AddinFilesPlugin {
       compilation.hooks.processAssets.tap({ name: "AddinFilesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const manifest = path.join(ROOT, "manifest.xml");
         compilation.fileDependencies.add(manifest);
-        compilation.emitAsset("manifest.xml", new RawSource(rewriteHost(fs.readFileSync(manifest, "utf8"), this.base)), { minimized: true });
+        compilation.emitAsset("manifest.xml", new RawSource(builtManifest(fs.readFileSync(manifest, "utf8"), this.base)), { minimized: true });
 
         const assets = path.join(ROOT, "assets");
         compilation.contextDependencies.add(assets);

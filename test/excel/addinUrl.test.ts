@@ -54,6 +54,14 @@ describe("ADDIN_URL rewrites the add-in's host", () => {
     expect(xml).not.toContain("localhost");
   });
 
+  it("the built manifest's comment names ADDIN_URL as its host, not the development host", () => {
+    const comment = /<!--([\s\S]*?)-->/.exec(readFileSync(join(dir, "manifest.xml"), "utf8"))![1];
+    expect(comment).toContain(`built for ${HOST} `);
+    expect(comment).not.toMatch(/development/i);
+    // The committed manifest's comment does describe the development host.
+    expect(/<!--([\s\S]*?)-->/.exec(readFileSync(join(ROOT, "manifest.xml"), "utf8"))![1]).toContain(`development host ${DEV_ADDIN_URL}`);
+  });
+
   it("every help URL in functions.json is ADDIN_URL/help/<name>.html, and the page is in the build", () => {
     const meta = readMetadata(dir);
     expect(meta.functions.length).toBe(CATALOG.length);
