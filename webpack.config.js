@@ -10,7 +10,7 @@
  *
  *   npm run build:excel                          production, https://localhost:3000
  *   ADDIN_URL=https://addin.example.com npm run build
- *   npm run dev-server                           https on localhost:3000 (office-addin-dev-certs)
+ *   npm run dev-server                           https on localhost:3000 (scripts/dev-server.ts)
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -135,11 +135,11 @@ module.exports = async (env, options) => {
     performance: { hints: false },
   };
   if (env && env.WEBPACK_SERVE) {
-    const devCerts = require("office-addin-dev-certs");
-    const https = await devCerts.getHttpsServerOptions();
+    // Made without installing the CA (no root needed); `npm run dev-server` checks the port first.
+    const https = await load("scripts/devCerts.ts").devCertificates();
     config.devServer = {
       host: "localhost",
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      port: Number(process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000),
       server: { type: "https", options: { ca: https.ca, key: https.key, cert: https.cert } },
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
