@@ -12,7 +12,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { ROOT } from "./generated";
 import { Failure, UsageError, readOptions, runMain } from "./cli";
-import { devCertificates } from "./devCerts";
+import { devCertificates, trustOnDesktop } from "./devCerts";
 import { DEV_ADDIN_URL } from "../src/hosts/excel/urls";
 
 const PROGRAM = "dev-server";
@@ -40,10 +40,11 @@ runMain(PROGRAM, async () => {
   const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port ${options.port}: a port number from 1 to 65535`);
   await checkPortFree(port);
+  const trusted = await trustOnDesktop();
   const certs = await devCertificates();
   console.log(
-    `${certs.generated ? "Made" : "Using"} the development certificate in ${certs.dir} (valid to ${certs.validTo.toISOString().slice(0, 10)}), not installed: ` +
-      `to trust it see docs/excel.md, "Excel on the web from Linux".`,
+    `${certs.generated ? "Made" : "Using"} the development certificate in ${certs.dir} (valid to ${certs.validTo.toISOString().slice(0, 10)})` +
+      (trusted ? ", trusted by this system." : `, not installed: to trust it see docs/excel.md, "Excel on the web from Linux".`),
   );
   const env: NodeJS.ProcessEnv = { ...process.env, DEV_SERVER_PORT: String(port) };
   // A port other than the committed manifest's: the served manifest names it.

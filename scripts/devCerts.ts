@@ -3,15 +3,16 @@
  * office-addin-dev-certs' own `getHttpsServerOptions` also installs its CA into the system
  * store, which needs root (`sudo`) on Linux and fails in containers. Here the CA and the
  * localhost certificate are generated into ~/.office-addin-dev-certs (the folder
- * `npx office-addin-dev-certs install` uses, so that command still trusts them on Windows and
- * a Mac) and reused while they are valid; trusting the CA is left to the developer
- * (docs/excel.md, "Excel on the web from Linux").
+ * `npx office-addin-dev-certs install` uses) and reused while they are valid. On Windows and a
+ * Mac, where Excel desktop needs the CA in the system store, `trustOnDesktop` still installs it
+ * the way office-addin-dev-certs does (one password prompt); elsewhere trusting the CA is left to
+ * the developer's browser (docs/excel.md, "Excel on the web from Linux").
  */
 import { X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { generateCertificates } from "office-addin-dev-certs";
+import { ensureCertificatesAreInstalled, generateCertificates, verifyCertificates } from "office-addin-dev-certs";
 import { Failure } from "./cli";
 
 /** Where office-addin-dev-certs keeps them (its defaults, computed here so that HOME is read now). */
@@ -73,4 +74,19 @@ export async function devCertificates(dir = devCertDir()): Promise<DevCerts> {
   const made = read(dir);
   if (!made) throw new Failure(`the development certificate made in ${dir} does not verify: delete that folder and run this again`);
   return { ...made, generated: true };
+}
+
+/**
+ * Windows and macOS only (Excel desktop reads the system store): make sure the CA is installed
+ * there, as `npx office-addin-dev-certs install` does. True when it is; false on other systems.
+ */
+export async function trustOnDesktop(platform: NodeJS.Platform = process.platform): Promise<boolean> {
+  if (platform !== "win32" && platform !== "darwin") return false;
+  try {
+    if (!verifyCertificates()) await ensureCertificatesAreInstalled();
+    return true;
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    throw new Failure(`could not install the development certificate (${reason}): run \`npx office-addin-dev-certs install\` once, then run this again`);
+  }
 }
