@@ -56,6 +56,22 @@ const chainCell = (ws: ExcelJS.Worksheet, step: (typeof CHAIN_STEPS)[number], co
   return ws.getCell(toA1(row + 1 + CHAIN_STEPS.indexOf(step), col + column)).value;
 };
 
+describe("npm run build:workbooks refuses a bad command line in one line, exit 2", () => {
+  for (const [args, message] of [
+    [["--out"], "build:workbooks: --out needs a value (usage: npm run build:workbooks -- [--out DIR])"],
+    [["--out", "--force"], "build:workbooks: --out needs a value (usage: npm run build:workbooks -- [--out DIR])"],
+    [["--outdir", "x"], "build:workbooks: unknown option --outdir (usage: npm run build:workbooks -- [--out DIR])"],
+    [["books"], 'build:workbooks: unexpected argument "books" (usage: npm run build:workbooks -- [--out DIR])'],
+  ] as const) {
+    it(args.join(" "), () => {
+      const r = runTsx("scripts/build-workbooks.ts", [...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(message);
+      expect(r.stdout).toBe("");
+    });
+  }
+});
+
 describe("the workbooks are written", () => {
   it("the three files, by the build script", () => {
     expect(buildOutput).toContain(WORKBOOK_FILES.excel);

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/generated";
-import { devCertificates } from "../../scripts/devCerts";
+import { devCertificates, trustOnDesktop } from "../../scripts/devCerts";
 
 const tmp = mkdtempSync(join(tmpdir(), "marginal-bid-devserver-"));
 const children: ChildProcess[] = [];
@@ -79,6 +79,10 @@ describe("the development certificate (made, never installed)", () => {
     const fixed = await devCertificates(dir);
     expect(fixed.generated).toBe(true);
     expect(new X509Certificate(fixed.cert).verify(new X509Certificate(fixed.ca).publicKey)).toBe(true);
+  });
+
+  it("installs nothing on Linux (only Windows and macOS, where Excel desktop reads the system store, get the CA installed)", async () => {
+    expect(await trustOnDesktop("linux")).toBe(false);
   });
 
   it("a folder that cannot be made: one clear error", async () => {
