@@ -22,7 +22,7 @@ import { MENU_ITEMS } from "../src/hosts/sheets/menuItems";
 import { modelSheet } from "../src/model/modelSheet";
 import { VERSION } from "../src/version";
 import { ROOT } from "../scripts/generated";
-import { type XmlElement, parseXml } from "../scripts/check-manifest";
+import { manifestUrls } from "./excel/dist";
 import { pagesUrl, releaseFiles } from "../scripts/release";
 import { findSoffice, requireTool } from "./helpers/tools";
 
@@ -54,11 +54,6 @@ const zipText = async (path: string) => {
   if (!entry) throw new Error(`${files.addinZip} has no ${path}`);
   return entry.async("string");
 };
-
-function* walk(e: XmlElement): Generator<XmlElement> {
-  yield e;
-  for (const c of e.children) yield* walk(c);
-}
 
 describe("the release folder", () => {
   it("holds exactly the release files, named for the package version, and lists them with sizes", () => {
@@ -93,10 +88,7 @@ describe("the Excel add-in zip, for ADDIN_URL", () => {
   it("its manifest is the one beside it, and every URL in it is on ADDIN_URL (the trailing slash dropped)", async () => {
     const xml = await zipText("manifest.xml");
     expect(xml).toBe(read(files.manifest));
-    const urls: string[] = [];
-    for (const e of walk(parseXml(xml))) {
-      for (const [k, v] of Object.entries(e.attrs)) if (!k.startsWith("xmlns") && /^\w+:\/\//.test(v)) urls.push(v);
-    }
+    const urls = manifestUrls(xml);
     expect(urls.length).toBeGreaterThan(10);
     for (const u of urls) expect(u.startsWith(`${ADDIN_URL}/`), u).toBe(true);
     expect(xml).not.toContain("localhost");

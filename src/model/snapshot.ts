@@ -29,3 +29,10 @@ export function snapshotStamp(source: string, version: string, at: Date): string
   return `Values of "${source}" as of ${stampTime(at)}, computed by marginal-bid ${version}. A frozen copy: no formulas, nothing recalculates.`;
 }
 
+
+/** Refusals, the same in both hosts. */
+export const emptySheetMessage = (sheet: string) => `the sheet "${sheet}" is empty: open the model sheet, then copy it`;
+
+/** `shown` is what the host shows in a cell still computing: `#BUSY!` in Excel, `Loading...` in Sheets. */
+export const stillComputingMessage = (count: number, shown: string) =>
+  `${count} cell${count > 1 ? "s are" : " is"} still calculating (${shown}): wait until they show numbers, then copy again`;

@@ -12,25 +12,10 @@ import { CATALOG } from "../../src/catalog";
 import { helpFile } from "../../src/catalog/describe";
 import { DEV_ADDIN_URL } from "../../src/hosts/excel/urls";
 import { ROOT } from "../../scripts/generated";
-import { checkManifest, parseXml, type XmlElement } from "../../scripts/check-manifest";
-import { buildAddin, readMetadata } from "./dist";
+import { checkManifest } from "../../scripts/check-manifest";
+import { buildAddin, manifestUrls, readMetadata } from "./dist";
 
 const HOST = "https://addin.example.com/tools/jpust";
-
-function* walk(e: XmlElement): Generator<XmlElement> {
-  yield e;
-  for (const c of e.children) yield* walk(c);
-}
-
-/** Every URL in a manifest: attribute values and texts that are URLs, except namespace declarations. */
-function manifestUrls(xml: string): string[] {
-  const out: string[] = [];
-  for (const e of walk(parseXml(xml))) {
-    for (const [k, v] of Object.entries(e.attrs)) if (!k.startsWith("xmlns") && /^\w+:\/\//.test(v)) out.push(v);
-    if (/^\w+:\/\//.test(e.text)) out.push(e.text);
-  }
-  return out;
-}
 
 describe("ADDIN_URL rewrites the add-in's host", () => {
   let dir: string;

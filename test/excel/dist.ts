@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/generated";
+import { type XmlElement, parseXml } from "../../scripts/check-manifest";
 
 export const DIST = join(ROOT, "dist");
 const OUTPUTS = ["functions.json", "functions.js", "functions.html", "taskpane.html", "manifest.xml"];
@@ -73,3 +74,18 @@ export interface FunctionMetadata {
 }
 
 export const readMetadata = (dir = DIST): { functions: FunctionMetadata[] } => JSON.parse(readFileSync(join(dir, "functions.json"), "utf8"));
+
+function* walk(e: XmlElement): Generator<XmlElement> {
+  yield e;
+  for (const c of e.children) yield* walk(c);
+}
+
+/** Every URL in a manifest: attribute values and texts that are URLs, except namespace declarations. */
+export function manifestUrls(xml: string): string[] {
+  const out: string[] = [];
+  for (const e of walk(parseXml(xml))) {
+    for (const [k, v] of Object.entries(e.attrs)) if (!k.startsWith("xmlns") && /^\w+:\/\//.test(v)) out.push(v);
+    if (/^\w+:\/\//.test(e.text)) out.push(e.text);
+  }
+  return out;
+}

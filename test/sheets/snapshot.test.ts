@@ -192,13 +192,13 @@ describe("Copy model as values (Sheets menu)", () => {
   it("refuses while custom functions are still loading, and copies nothing", () => {
     const grid: Grid = new Map([[key(0, 0), { value: "Loading...", formula: '=FRED("DGS10")', format: "General" }]]);
     const { book, error } = run("live", grid);
-    expect(error).toBe("1 cell is still loading: wait until they show numbers, then copy again.");
+    expect(error).toBe("1 cell is still calculating (Loading...): wait until they show numbers, then copy again");
     expect(book.sheets.map((s) => s.name)).toEqual(["live"]);
   });
 
   it("refuses an empty sheet with what to do", () => {
     const { book, error } = run("Sheet1", new Map());
-    expect(error).toBe('The sheet "Sheet1" is empty: open the model sheet, then copy it.');
+    expect(error).toBe('the sheet "Sheet1" is empty: open the model sheet, then copy it');
     expect(book.sheets).toHaveLength(1);
   });
 });

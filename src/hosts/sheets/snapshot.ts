@@ -6,7 +6,7 @@
  * itself as values from the live sheet, and the stamp goes on top. Nothing here knows the
  * model's layout. Scope: spreadsheets.currentonly, like the other menu items.
  */
-import { SNAPSHOT_ROWS_ABOVE, snapshotSheetName, snapshotStamp } from "../../model/snapshot";
+import { SNAPSHOT_ROWS_ABOVE, emptySheetMessage, snapshotSheetName, snapshotStamp, stillComputingMessage } from "../../model/snapshot";
 import { VERSION } from "../../version";
 import type { GasRange, GasSheet, GasSpreadsheet } from "./gas";
 import { freeSheetName } from "./menu";
@@ -60,8 +60,8 @@ export function copyModelAsValues(services: SnapshotServices = { SpreadsheetApp 
       if (v === PENDING) pending++;
     }
   }
-  if (!filled) throw new Error(`The sheet "${source.getName()}" is empty: open the model sheet, then copy it.`);
-  if (pending) throw new Error(`${pending} cell${pending > 1 ? "s are" : " is"} still loading: wait until they show numbers, then copy again.`);
+  if (!filled) throw new Error(emptySheetMessage(source.getName()));
+  if (pending) throw new Error(stillComputingMessage(pending, PENDING));
 
   const frozen = source.getFrozenRows();
   const copy = source.copyTo(ss).setName(freeSheetName(ss, snapshotSheetName(source.getName())));

@@ -9,7 +9,7 @@
  * Needs ExcelApi 1.10 (Worksheet.copy) and 1.9 (Range.copyFrom): Excel 2021, Microsoft 365 and
  * Excel on the web.
  */
-import { SNAPSHOT_ROWS_ABOVE, snapshotSheetName, snapshotStamp } from "../../../model/snapshot";
+import { SNAPSHOT_ROWS_ABOVE, emptySheetMessage, snapshotSheetName, snapshotStamp, stillComputingMessage } from "../../../model/snapshot";
 import { VERSION } from "../../../version";
 import { uniqueSheetName } from "./insertModelSheet";
 
@@ -28,10 +28,10 @@ export async function copyModelAsValues(context: Excel.RequestContext, now: () =
   const used = source.getUsedRangeOrNullObject(true);
   used.load("isNullObject, address, values");
   await context.sync();
-  if (used.isNullObject) throw new Error(`the sheet "${source.name}" is empty: open the model sheet, then copy it`);
+  if (used.isNullObject) throw new Error(emptySheetMessage(source.name));
   let pending = 0;
   for (const row of used.values) for (const v of row) if (typeof v === "string" && PENDING.has(v)) pending++;
-  if (pending) throw new Error(`${pending} cell${pending > 1 ? "s are" : " is"} still calculating (#BUSY!): wait until they show numbers, then copy again`);
+  if (pending) throw new Error(stillComputingMessage(pending, "#BUSY!"));
 
   // String forms of the API's enums ("After", "Values", "Down"): the same values, and no Excel global needed to test.
   const copy = source.copy("After", source);
