@@ -117,9 +117,12 @@ describe("pages.yml: the add-in on GitHub Pages, the release files on a tag", ()
     expect(buildStep.run).toContain("npm run check:manifest");
   });
 
-  it("deploys dist/ with the Pages actions and their permissions", () => {
-    expect(build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with?.path).toBe("dist");
+  it("deploys dist/ from main with the Pages actions and their permissions", () => {
+    const upload = build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))!;
+    expect(upload.with?.path).toBe("dist");
     const deploy = Object.values(pages.jobs).find((j) => j.steps.some((s) => s.uses?.startsWith("actions/deploy-pages@")))!;
+    // The github-pages environment accepts the default branch only.
+    for (const step of [upload, deploy]) expect(step.if).toBe("github.ref == 'refs/heads/main'");
     expect(deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(deploy.environment?.name).toBe("github-pages");
     expect([deploy.needs].flat()).toContain("build");
