@@ -10,7 +10,7 @@
  *
  *   npm run build:excel                          production, https://localhost:3000
  *   ADDIN_URL=https://addin.example.com npm run build
- *   npm run dev-server                           https on localhost:3000 (office-addin-dev-certs)
+ *   npm run dev-server                           https on localhost:3000 (scripts/dev-server.ts)
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -82,7 +82,7 @@ const TO_ES2016 = {
 const load = (file) => tsx.require(path.join(ROOT, file), __filename);
 
 /** The host written in committed files, from the one place that defines it. */
-const { DEV_ADDIN_URL } = load("src/hosts/excel/urls.ts");
+const { DEV_ADDIN_URL, builtManifest } = load("src/hosts/excel/urls.ts");
 
 /** ADDIN_URL without a trailing slash; refuses anything but an https origin (with an optional path). */
 function addinUrl() {
@@ -128,7 +128,7 @@ class AddinFilesPlugin {
       compilation.hooks.processAssets.tap({ name: "AddinFilesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const manifest = path.join(ROOT, "manifest.xml");
         compilation.fileDependencies.add(manifest);
-        compilation.emitAsset("manifest.xml", new RawSource(rewriteHost(fs.readFileSync(manifest, "utf8"), this.base)), { minimized: true });
+        compilation.emitAsset("manifest.xml", new RawSource(builtManifest(fs.readFileSync(manifest, "utf8"), this.base)), { minimized: true });
 
         const assets = path.join(ROOT, "assets");
         compilation.contextDependencies.add(assets);
@@ -195,11 +195,11 @@ module.exports = async (env, options) => {
     performance: { hints: false },
   };
   if (env && env.WEBPACK_SERVE) {
-    const devCerts = require("office-addin-dev-certs");
-    const https = await devCerts.getHttpsServerOptions();
+    // Made without installing the CA (no root needed); `npm run dev-server` checks the port first.
+    const https = await load("scripts/devCerts.ts").devCertificates();
     config.devServer = {
       host: "localhost",
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      port: Number(process.env.DEV_SERVER_PORT || process.env.npm_package_config_dev_server_port || 3000),
       server: { type: "https", options: { ca: https.ca, key: https.key, cert: https.cert } },
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,

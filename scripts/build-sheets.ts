@@ -17,9 +17,11 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import webpack from "webpack";
 import { ROOT } from "./generated";
+import { runMain } from "./cli";
+import { VERSION } from "../src/version";
 import { STUBS_PATH, stubsFile } from "../src/hosts/sheets/generate";
 import { appsScriptManifest } from "../src/hosts/sheets/manifest";
 import { LOADER } from "../src/hosts/sheets/stubs";
@@ -106,25 +108,21 @@ export function assembleCode(stubs: string, core: string, version: string): stri
   ].join("\n");
 }
 
-async function main() {
+/** Build Code.js and appsscript.json into `outDir`; returns Code.js. */
+export async function buildSheets(outDir = BUILD_DIR): Promise<string> {
   const stubs = stubsFile();
   const committed = join(ROOT, STUBS_PATH);
   if (!existsSync(committed) || readFileSync(committed, "utf8") !== stubs) {
     console.warn(`warning: ${STUBS_PATH} is stale; Code.js uses a fresh generation (run \`npm run generate\` and commit it)`);
   }
   const core = await bundleCore();
-  const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
-  const code = assembleCode(stubs, core, version);
-  mkdirSync(BUILD_DIR, { recursive: true });
-  writeFileSync(join(BUILD_DIR, "Code.js"), code);
+  const code = assembleCode(stubs, core, VERSION);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, "Code.js"), code);
   // Written after bundling: nothing may clean it away (webpack output.clean would).
-  writeFileSync(join(BUILD_DIR, "appsscript.json"), `${JSON.stringify(appsScriptManifest(), null, 2)}\n`);
-  console.log(`apps-script/build/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, apps-script/build/appsscript.json`);
+  writeFileSync(join(outDir, "appsscript.json"), `${JSON.stringify(appsScriptManifest(), null, 2)}\n`);
+  console.log(`${relative(ROOT, outDir) || outDir}/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, appsscript.json`);
+  return code;
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain("build:sheets", () => buildSheets().then(() => undefined));

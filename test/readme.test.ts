@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../src/catalog";
 import { modelSheet, renderFormula } from "../src/model/modelSheet";
 import { INPUT_LOOK_NAME } from "../src/model/styles";
+import { helpPages } from "../src/docs/render";
 
 const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -25,6 +26,14 @@ describe("README", () => {
     const table = readme.slice(readme.indexOf("## Function reference"), readme.indexOf("## Units and conventions"));
     const missing = CATALOG.map((f) => f.name).filter((n) => !table.includes(`\`${n}\``));
     expect(missing).toEqual([]);
+  });
+
+  it("links the note inside the repository: no ../shared link (it exists in nobody's clone) in the README, the docs or the help pages", () => {
+    const docs = ["README.md", ...readdirSync(join(root, "docs")).map((f) => `docs/${f}`)];
+    // A link, not a mention: the manifest check may say it reads Microsoft's schemas from a folder beside the checkout.
+    for (const doc of docs) expect(readFileSync(join(root, doc), "utf8"), doc).not.toMatch(/\]\(\.\.\/shared\/|href="\.\.\/shared\//);
+    for (const p of helpPages()) expect(p.content, p.path).not.toContain("../shared/");
+    expect(readme).toContain("](docs/note.md)");
   });
 });
 

@@ -10,6 +10,7 @@ import { DOMAIN_TITLES, type Domain } from "../catalog/spec";
 import { defaultText, helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
 import type { ParamSpec } from "../args/kinds";
 import { EXCEL_PREFIX } from "../catalog/namespace";
+import { NOTE_CHAPTERS, NOTE_INTRO, NOTE_TITLE, type NoteSection, citedSections, noteAnchor } from "./note";
 
 
 /** Functions grouped by domain, in the order of DOMAIN_TITLES, each group in catalog order. */
@@ -88,7 +89,7 @@ export function functionsMarkdown(catalog: readonly FunctionSpec[] = CATALOG): s
         `**Example:** \`${exampleFormula(f, "", catalog)}\` → ${f.example.result} (Excel: \`${exampleFormula(f, EXCEL_PREFIX, catalog)}\`)`,
         "",
       );
-      out.push(`**Source:** ${f.source}.`, "");
+      out.push(`**Source:** ${linkNote(f.source, (number, label) => `[${label}](note.md#${noteAnchor(number)})`)}.`, "");
     }
   }
   return out.join("\n");
@@ -151,7 +152,7 @@ ${params}
 <pre>${escapeHtml(exampleFormula(f, EXCEL_PREFIX, catalog))}</pre>
 <p>shows ${escapeHtml(f.example.result)}</p>
 <h2>Source</h2>
-<p class="src">${escapeHtml(f.source)}</p>
+<p class="src">${linkNote(escapeHtml(f.source), (number, label) => `<a href="note.html#${noteAnchor(number)}">${label}</a>`)}</p>
 <p class="src">Rates are decimals: 4.30% is 0.043 (type 4.3% or 0.043). A rate above 1 in absolute value is refused as a typing slip (#VALUE! with the reason). Every numeric argument takes a value or a range; ranges broadcast and the result spills.</p>`;
   return page(`${EXCEL_PREFIX}${f.name}: marginal-bid help`, body);
 }
@@ -168,11 +169,57 @@ export function helpIndex(catalog: readonly FunctionSpec[] = CATALOG): string {
     .join("\n");
   return page(
     "marginal-bid functions",
-    `<h1>marginal-bid functions</h1>\n<p>Japan's marginal bid for US Treasuries, as spreadsheet functions: hedged UST yields, the JGB advantage, the term-premium impact and the whole transmission chain. In Excel every function is called <code>=${EXCEL_PREFIX}NAME(...)</code>.</p>\n${groups}`,
+    `<h1>marginal-bid functions</h1>\n<p>Japan's marginal bid for US Treasuries, as spreadsheet functions: hedged UST yields, the JGB advantage, the term-premium impact and the whole transmission chain. In Excel every function is called <code>=${EXCEL_PREFIX}NAME(...)</code>. The argument behind them, section by section: <a href="note.html">the note, in our words</a>.</p>\n${groups}`,
   );
 }
 
-/** Every help file, paths relative to the add-in's root (`help/hedged_ust.html`, `help/index.html`). */
+/** Every help file, paths relative to the add-in's root (`help/hedged_ust.html`, `help/index.html`, `help/note.html`). */
 export function helpPages(catalog: readonly FunctionSpec[] = CATALOG): { path: string; content: string }[] {
-  return [{ path: "help/index.html", content: helpIndex(catalog) }, ...catalog.map((f) => ({ path: `help/${helpFile(f)}`, content: helpPage(f, catalog) }))];
+  return [
+    { path: "help/index.html", content: helpIndex(catalog) },
+    { path: "help/note.html", content: notePage(catalog) },
+    ...catalog.map((f) => ({ path: `help/${helpFile(f)}`, content: helpPage(f, catalog) })),
+  ];
+}
+
+/** Every `§3.1` of a citation as a link made by `link(number, label)` (both ends of `§3.1–§3.3`). */
+export function linkNote(text: string, link: (number: string, label: string) => string): string {
+  return text.replace(/§(\d+(?:\.\d+)?)/g, (label, number: string) => link(number, label));
+}
+
+/** The catalog functions whose source cites a section, in catalog order. */
+export function citing(number: string, catalog: readonly FunctionSpec[] = CATALOG): FunctionSpec[] {
+  return catalog.filter((f) => citedSections(f.source).includes(number));
+}
+
+const allSections = () => NOTE_CHAPTERS.flatMap((c) => [{ section: c as NoteSection, level: 2 }, ...c.sections.map((section) => ({ section, level: 3 }))]);
+
+/** docs/note.md: the note's argument in our words, each section with the functions that cite it. */
+export function noteMarkdown(catalog: readonly FunctionSpec[] = CATALOG): string {
+  const para = (text: string) => linkNote(text, (number, label) => `[${label}](#${noteAnchor(number)})`);
+  const out: string[] = [`# ${NOTE_TITLE}`, ""];
+  for (const p of NOTE_INTRO) out.push(para(p), "");
+  for (const { section, level } of allSections()) {
+    out.push(`<a id="${noteAnchor(section.number)}"></a>`, "", `${"#".repeat(level)} §${section.number} ${section.title}`, "");
+    for (const p of section.paragraphs) out.push(para(p), "");
+    const by = citing(section.number, catalog);
+    if (by.length) out.push(`Cited by: ${by.map((f) => `[\`${f.name}\`](functions.md#${markdownAnchor(f)})`).join(", ")}.`, "");
+  }
+  return out.join("\n");
+}
+
+/** The note's text as HTML: `code` spans, and links to its own sections. */
+const inlineHtml = (text: string) =>
+  linkNote(escapeHtml(text), (number, label) => `<a href="#${noteAnchor(number)}">${label}</a>`).replace(/`([^`]+)`/g, "<code>$1</code>");
+
+/** help/note.html: the same text for Excel users, next to the help pages it is cited from. */
+export function notePage(catalog: readonly FunctionSpec[] = CATALOG): string {
+  const body = [`<nav><a href="index.html">All functions</a></nav>`, `<h1>${escapeHtml(NOTE_TITLE)}</h1>`, ...NOTE_INTRO.map((p) => `<p>${inlineHtml(p)}</p>`)];
+  for (const { section, level } of allSections()) {
+    body.push(`<h${level} id="${noteAnchor(section.number)}">§${escapeHtml(section.number)} ${escapeHtml(section.title)}</h${level}>`);
+    for (const p of section.paragraphs) body.push(`<p>${inlineHtml(p)}</p>`);
+    const by = citing(section.number, catalog);
+    if (by.length) body.push(`<p class="src">Cited by: ${by.map((f) => `<a href="${helpFile(f)}"><code>${escapeHtml(EXCEL_PREFIX + f.name)}</code></a>`).join(", ")}.</p>`);
+  }
+  return page(`${NOTE_TITLE}: marginal-bid help`, body.join("\n"));
 }

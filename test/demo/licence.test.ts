@@ -1,7 +1,9 @@
 /**
- * HyperFormula is GPL-3.0 (dual licensed): a development dependency of the demo, the tests and
- * the workbook build, never shipped in the Excel add-in or the Sheets bundle.
+ * Our licence (MIT, in LICENSE, as package.json says), and the GPL-3.0 development tools that
+ * must stay out of what we ship: HyperFormula (the demo, the tests and the workbook build) and
+ * the GitHub workflow validator (the tests).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -28,4 +30,24 @@ describe("HyperFormula stays out of what we ship", () => {
       expect(/handsoncode|hyperformula|gpl-v3/i.test(text), `${bundle} bundles HyperFormula`).toBe(false);
     });
   }
+});
+
+describe("our licence", () => {
+  it("LICENSE is the MIT licence that package.json names", () => {
+    expect(pkg as { license?: string }).toMatchObject({ license: "MIT" });
+    const text = readFileSync(join(ROOT, "LICENSE"), "utf8");
+    expect(text.split("\n")[0]).toBe("MIT License");
+    expect(text).toContain("Permission is hereby granted, free of charge");
+  });
+
+  it("the GPL-3.0 workflow validator is a devDependency that no source file imports", () => {
+    for (const name of ["@action-validator/cli", "@action-validator/core"]) {
+      expect(pkg.devDependencies?.[name], name).toBeDefined();
+      expect(pkg.dependencies?.[name], name).toBeUndefined();
+    }
+    // git grep: exit 1 and no output when no tracked file under src/ mentions it.
+    const r = spawnSync("git", ["grep", "-l", "action-validator", "--", "src"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("");
+    expect(r.status).toBe(1);
+  });
 });

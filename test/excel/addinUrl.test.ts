@@ -12,13 +12,12 @@ import { CATALOG } from "../../src/catalog";
 import { helpFile } from "../../src/catalog/describe";
 import { DEV_ADDIN_URL } from "../../src/hosts/excel/urls";
 import { ROOT } from "../../scripts/generated";
-import { checkManifest, manifestUrls, parseManifest } from "../../scripts/check-manifest";
-import { buildAddin, readMetadata } from "./dist";
+import { checkManifest } from "../../scripts/check-manifest";
+import { buildAddin, manifestUrls, readMetadata } from "./dist";
 
 const HOST = "https://addin.example.com/tools/jpust";
 
-/** Every URL in a manifest (attribute values and texts; namespace declarations are names, not fetched). */
-const urlsOf = (xml: string): string[] => manifestUrls(parseManifest(xml)).map((u) => u.url);
+const urlsOf = manifestUrls;
 
 describe("ADDIN_URL rewrites the add-in's host", () => {
   let dir: string;
@@ -40,6 +39,14 @@ describe("ADDIN_URL rewrites the add-in's host", () => {
     expect(urls.length).toBe(urlsOf(readFileSync(join(ROOT, "manifest.xml"), "utf8")).length);
     for (const u of urls) expect(u.startsWith(`${HOST}/`), u).toBe(true);
     expect(xml).not.toContain("localhost");
+  });
+
+  it("the built manifest's comment names ADDIN_URL as its host, not the development host", () => {
+    const comment = /<!--([\s\S]*?)-->/.exec(readFileSync(join(dir, "manifest.xml"), "utf8"))![1];
+    expect(comment).toContain(`built for ${HOST} `);
+    expect(comment).not.toMatch(/development/i);
+    // The committed manifest's comment does describe the development host.
+    expect(/<!--([\s\S]*?)-->/.exec(readFileSync(join(ROOT, "manifest.xml"), "utf8"))![1]).toContain(`development host ${DEV_ADDIN_URL}`);
   });
 
   it("every help URL in functions.json is ADDIN_URL/help/<name>.html, and the page is in the build", () => {

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/generated";
+import { manifestUrls as urlsIn, parseManifest } from "../../scripts/check-manifest";
 
 export const DIST = join(ROOT, "dist");
 const OUTPUTS = ["functions.json", "functions.js", "functions.html", "taskpane.html", "manifest.xml"];
@@ -73,3 +74,6 @@ export interface FunctionMetadata {
 }
 
 export const readMetadata = (dir = DIST): { functions: FunctionMetadata[] } => JSON.parse(readFileSync(join(dir, "functions.json"), "utf8"));
+
+/** Every URL in a manifest (attribute values and texts; namespace declarations are names, not fetched). */
+export const manifestUrls = (xml: string): string[] => urlsIn(parseManifest(xml)).map((u) => u.url);

@@ -32,7 +32,8 @@ describe("help pages served with the add-in (dist/help)", () => {
       expect(html).toContain(escapeHtml(exampleFormula(f, "JPUST.")));
       expect(exampleFormula(f, "JPUST.")).toMatch(new RegExp(`^=JPUST\\.${f.name}\\(`));
       expect(html).toContain(escapeHtml(f.example.result));
-      expect(html).toContain(escapeHtml(f.source));
+      // The source, its note sections linked to the note's page (help/note.html).
+      expect(html.replace(/<a href="note\.html#section-[\d-]+">(§[\d.]+)<\/a>/g, "$1")).toContain(escapeHtml(f.source));
     });
   }
 
@@ -69,7 +70,8 @@ describe("docs/functions.md", () => {
         expect(row).toContain(unitText(p).replace(/\|/g, "\\|"));
         if (p.optional && p.default !== undefined) expect(row).toContain(`default ${typeof p.default === "string" ? JSON.stringify(p.default) : p.default}`);
       }
-      expect(section).toContain(`**Source:** ${f.source}`);
+      // The source, each note section linked to docs/note.md.
+      expect(section.replace(/\[(§[\d.]+)\]\(note\.md#section-[\d-]+\)/g, "$1")).toContain(`**Source:** ${f.source}`);
     }
   });
 });

@@ -84,10 +84,4 @@ describe("the clasp project", () => {
     expect(ignored.trim().split("\n")).toEqual(candidates);
     expect(execFileSync("git", ["ls-files", "*.clasp.json", ".clasp.json"], { cwd: ROOT, encoding: "utf8" }).trim()).toBe("");
   });
-
-  it("npm scripts: sheets:create makes the project in apps-script/ with rootDir build, sheets:push builds first", () => {
-    const scripts = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
-    expect(scripts["sheets:create"]).toMatch(/cd apps-script && clasp create --type sheets .*--rootDir build/);
-    expect(scripts["sheets:push"]).toMatch(/^npm run build:sheets && cd apps-script && clasp push/);
-  });
 });

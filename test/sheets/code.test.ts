@@ -11,19 +11,10 @@ import { CATALOG } from "../../src/catalog";
 import { jsdocText, paramDescription } from "../../src/catalog/describe";
 import { stubsFile } from "../../src/hosts/sheets/generate";
 import { column, loadCode, readBuild, thrown } from "./helpers";
+import { MENU_ITEMS } from "../../src/hosts/sheets/menuItems";
 
 /** The menu entry points and the lazy loader are the only other top-level names. */
-const OTHER_GLOBALS = [
-  "onOpen",
-  "insertModelSheet",
-  "insertLiveModelSheet",
-  "refreshLiveData",
-  "setFredApiKey",
-  "showFunctionReference",
-  "MarginalBid_",
-  "MarginalBid_load_",
-  "MarginalBid_cache_",
-];
+const OTHER_GLOBALS = ["onOpen", ...MENU_ITEMS.map(([fn]) => fn), "MarginalBid_", "MarginalBid_load_", "MarginalBid_cache_"];
 
 interface TopLevelFunction {
   name: string;

@@ -216,6 +216,7 @@ describe("onOpen adds the marginal-bid menu", () => {
           ["Insert model sheet", "insertModelSheet"],
           ["Insert model sheet with live data", "insertLiveModelSheet"],
           ["Refresh live data", "refreshLiveData"],
+          ["Copy model as values", "copyModelAsValues"],
           ["Set FRED API key", "setFredApiKey"],
           ["Function reference", "showFunctionReference"],
         ],

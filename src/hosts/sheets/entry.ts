@@ -7,3 +7,4 @@ export { call } from "./adapter";
 export { insertLiveModelSheet, insertModelSheet, onOpen, showFunctionReference } from "./menu";
 export { setFredApiKey } from "./fredKey";
 export { refreshLiveData } from "./refresh";
+export { copyModelAsValues } from "./snapshot";

@@ -16,6 +16,11 @@ export const MENU_ITEMS: readonly (readonly [string, string, string])[] = [
     "Refresh live data",
     `Ask FRED, the MoF and TIC again: cached copies are not served, and every refresh cell (beside a cell reading "${REFRESH_LABEL}") is set to now, so live formulas that pass it recalculate.`,
   ],
+  [
+    "copyModelAsValues",
+    "Copy model as values",
+    "Put a frozen copy of the active sheet next to it: values and formats, no formulas, stamped with the time and the version, for colleagues without the script.",
+  ],
   ["setFredApiKey", "Set FRED API key", "Store your FRED API key in this spreadsheet's document properties (every editor can read it) for FRED, FRED_SERIES and CHECKPOINTS."],
   ["showFunctionReference", "Function reference", "Open a sidebar listing every marginal-bid function with its arguments and units."],
 ];

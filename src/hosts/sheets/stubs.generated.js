@@ -519,7 +519,7 @@ function CHECKPOINTS(api_key, refresh) {
 }
 
 /**
- * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Refresh live data, Set FRED API key, Function reference). A simple trigger: needs no authorization.
+ * Adds the "marginal-bid" menu (Insert model sheet, Insert model sheet with live data, Refresh live data, Copy model as values, Set FRED API key, Function reference). A simple trigger: needs no authorization.
  * @param {Object} e the open event
  */
 function onOpen(e) {
@@ -545,6 +545,13 @@ function insertLiveModelSheet() {
  */
 function refreshLiveData() {
   MarginalBid_().refreshLiveData();
+}
+
+/**
+ * Put a frozen copy of the active sheet next to it: values and formats, no formulas, stamped with the time and the version, for colleagues without the script.
+ */
+function copyModelAsValues() {
+  MarginalBid_().copyModelAsValues();
 }
 
 /**

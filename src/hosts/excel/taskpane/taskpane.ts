@@ -12,6 +12,7 @@ import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../proxySetting
 import { CHART_API, insertModelSheet } from "./insertModelSheet";
 import { type SharedStorage, refreshLiveData } from "./refreshLiveData";
 import { INPUT_LOOK_NAME } from "../../../model/styles";
+import { wireCopyAsValues } from "./copyAsValues";
 
 function say(id: string, text: string, isError = false): void {
   const el = document.getElementById(id);
@@ -123,6 +124,8 @@ Office.onReady((info) => {
   }
   wireInsert("insert-model", false);
   wireInsert("insert-live-model", true);
+  const copyButton = document.getElementById("copy-as-values") as HTMLButtonElement | null;
+  if (copyButton) wireCopyAsValues(copyButton, (text, isError) => say("snapshot-status", text, isError));
   void wireProxySetting();
   wireRefresh();
 });
