@@ -246,9 +246,8 @@ export class ReplyCache {
     const t = this.opts.monotonicNow ? this.opts.monotonicNow() : this.now();
     const last = this.refetched.get(key);
     if (last !== undefined && t - last < interval) return false;
-    this.refetched.delete(key);
     this.refetched.set(key, t);
-    // Bounded: notes older than the interval are dropped once there are more than cached entries.
+    // Bounded: once there are more notes than cached entries, those older than the interval go.
     if (this.refetched.size > (this.opts.maxEntries ?? 200)) {
       this.refetched.forEach((at, k) => {
         if (t - at >= interval) this.refetched.delete(k);
