@@ -11,6 +11,8 @@
  *   remembered only where `refusalSeconds` asks for it (the proxy: a sheet of mistyped ids
  *   must not spend its rate budget), and never stands in as a stale copy;
  * - identical requests (same `cacheKey`) in flight share one fetch (`ReplyCache`);
+ * - a refresh (`ReplyCache.get`'s `refreshedAt`, the proxy's `refreshed_at`): a copy fetched before
+ *   it is not fresh, so the source is asked again, at most once a key per `refreshIntervalSeconds`;
  * - memory is bounded (least recently used dropped first), `clear()` drops everything.
  *
  * Storage is pluggable: `SyncStorage` (Sheets `CacheService`, in-memory) or `AsyncStorage`
@@ -150,6 +152,9 @@ async function safeAsync<T>(f: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** Was `e` fetched before a refresh at `refreshedAt`? */
+const outdated = (e: CacheEntry, refreshedAt: number | undefined) => refreshedAt !== undefined && e.fetchedAt < refreshedAt;
+
 export interface ReplyCacheOptions {
   /** Persistent storage behind the in-memory map (Excel: `OfficeRuntime.storage`). Refusals are kept in memory only. */
   storage?: AsyncStorage;
@@ -160,6 +165,13 @@ export interface ReplyCacheOptions {
   maxChars?: number;
   /** How long a definite refusal is remembered, in seconds. Default 0: not at all. */
   refusalSeconds?: number;
+  /**
+   * A refresh refetches a key at most once in this many seconds; later refreshes within it are
+   * served what that refetch left (the proxy: no client can make it hammer a source). Default 0.
+   */
+  refreshIntervalSeconds?: number;
+  /** A monotonic clock in ms for that interval (the proxy's; default: `now`). */
+  monotonicNow?(): number;
 }
 
 /**
@@ -173,6 +185,8 @@ export class ReplyCache {
   private readonly inflight = new Map<string, Promise<Outcome>>();
   /** Bumped by `clear()`: a fetch started before it answers its callers but stores nothing. */
   private generation = 0;
+  /** When each key was last refetched for a refresh (monotonic ms). */
+  private readonly refetched = new Map<string, number>();
 
   constructor(private readonly opts: ReplyCacheOptions = {}) {}
 
@@ -184,16 +198,20 @@ export class ReplyCache {
     return this.opts.refusalSeconds ?? 0;
   }
 
-  get(req: DataRequest, fetch: (req: DataRequest) => Promise<FetchResult>): Promise<Outcome> {
+  /**
+   * The reply for `req`: cached, shared with a fetch in flight, or fetched. `refreshedAt` (ms since
+   * the epoch): a user refreshed then, so a copy fetched before it is not fresh.
+   */
+  get(req: DataRequest, fetch: (req: DataRequest) => Promise<FetchResult>, refreshedAt?: number): Promise<Outcome> {
     const key = req.cacheKey;
     const hit = this.memory.get(key);
-    if (hit && freshness(hit, req, this.now(), this.refusalSeconds) === "fresh") {
-      this.remember(key, hit); // most recently used last
-      return Promise.resolve(fromEntry(req, hit, "cache"));
-    }
+    const fresh = hit !== undefined && this.isFresh(hit, req);
+    if (hit && fresh && !outdated(hit, refreshedAt)) return this.served(req, hit);
     const pending = this.inflight.get(key);
     if (pending) return pending.then((o): Outcome => (o.from === "network" ? { ...o, from: "shared" } : o));
-    const p = this.load(req, hit, fetch, this.generation);
+    // Only fresh copies are refetched because of a refresh; the others are asked for anyway.
+    if (hit && fresh && !this.mayRefetch(key)) return this.served(req, hit);
+    const p = this.load(req, hit, fetch, this.generation, refreshedAt);
     this.inflight.set(key, p);
     const done = () => {
       if (this.inflight.get(key) === p) this.inflight.delete(key);
@@ -212,13 +230,45 @@ export class ReplyCache {
     if (storage && storage.clear) await safeAsync(() => storage.clear!());
   }
 
-  private async load(req: DataRequest, memoryHit: CacheEntry | undefined, fetch: (req: DataRequest) => Promise<FetchResult>, generation: number): Promise<Outcome> {
+  private isFresh(e: CacheEntry, req: DataRequest): boolean {
+    return freshness(e, req, this.now(), this.refusalSeconds) === "fresh";
+  }
+
+  private served(req: DataRequest, e: CacheEntry): Promise<Outcome> {
+    this.remember(req.cacheKey, e); // most recently used last
+    return Promise.resolve(fromEntry(req, e, "cache"));
+  }
+
+  /** May `key` be refetched for a refresh now? Yes at most once per `refreshIntervalSeconds` (and the time is noted). */
+  private mayRefetch(key: string): boolean {
+    const interval = (this.opts.refreshIntervalSeconds ?? 0) * 1000;
+    if (interval <= 0) return true;
+    const t = this.opts.monotonicNow ? this.opts.monotonicNow() : this.now();
+    const last = this.refetched.get(key);
+    if (last !== undefined && t - last < interval) return false;
+    this.refetched.set(key, t);
+    // Bounded: once there are more notes than cached entries, those older than the interval go.
+    if (this.refetched.size > (this.opts.maxEntries ?? 200)) {
+      this.refetched.forEach((at, k) => {
+        if (t - at >= interval) this.refetched.delete(k);
+      });
+    }
+    return true;
+  }
+
+  private async load(
+    req: DataRequest,
+    memoryHit: CacheEntry | undefined,
+    fetch: (req: DataRequest) => Promise<FetchResult>,
+    generation: number,
+    refreshedAt: number | undefined,
+  ): Promise<Outcome> {
     let cached = memoryHit;
     const storage = this.opts.storage;
     if (storage) {
       const stored = decodeEntry(await safeAsync(() => storage.get(storageKey(req))));
       if (stored && stored.status === undefined && (!cached || stored.fetchedAt > cached.fetchedAt)) cached = stored;
-      if (cached && freshness(cached, req, this.now(), this.refusalSeconds) === "fresh") {
+      if (cached && this.isFresh(cached, req) && !outdated(cached, refreshedAt)) {
         if (generation === this.generation) this.remember(req.cacheKey, cached);
         return fromEntry(req, cached, "cache");
       }

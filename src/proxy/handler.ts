@@ -1,7 +1,9 @@
 /**
  * One request, from its headers to the answer: who may ask (Host, Origin), what may be asked
  * (method, size, the allow-list of routes.ts), then the reply cache (src/live/cache.ts, the
- * add-in's own policy) in front of the upstream client.
+ * add-in's own policy) in front of the upstream client. A request carrying the add-in's last
+ * "Refresh live data" (`refreshed_at`) is not served a copy fetched before it (see the cache for
+ * the bounds: one refetch a key a minute, fetches shared, a stale copy when the refetch fails).
  */
 import type http from "node:http";
 import net from "node:net";
@@ -29,6 +31,13 @@ const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Encoded replies kept for the next answer (UTF-8 encoding the 1.1 MB MoF history takes ~20 ms). */
 const ENCODED_KEPT = 32;
+
+/**
+ * How far ahead of the proxy's clock a `refreshed_at` may be and still count: the add-in's
+ * computer and the proxy's may disagree by a few minutes. A time further ahead is ignored (it
+ * would make every copy look old until then); the reply is then the one without a refresh.
+ */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
 
 /** Where each answer came from, as the `X-Cache` header says it. */
 const X_CACHE = { cache: "HIT", network: "MISS", shared: "SHARED", stale: "STALE" } as const;
@@ -132,7 +141,8 @@ export class RequestHandler {
       return refuse(503, "the proxy has no FRED API key: start it with the environment variable FRED_API_KEY set (a free key: https://fred.stlouisfed.org/docs/api/api_key.html)");
     }
 
-    const outcome = await this.cache.get(this.request(m), () => this.upstream.get(m));
+    const refresh = this.refresh(m);
+    const outcome = await this.cache.get(this.request(m), () => this.upstream.get(m), refresh.at);
     const a = this.answer(m, outcome);
     this.stats[({ cache: "hits", network: "misses", shared: "shared", stale: "stale" } as const)[outcome.from]]++;
     this.send(res, a.status, this.encode(m.key, a.body), a.contentType, origin, {
@@ -140,7 +150,15 @@ export class RequestHandler {
       "X-Fetched-At": new Date(outcome.ok ? outcome.fetchedAt : this.config.now()).toISOString(),
       ...(a.retryAfter !== undefined ? { "Retry-After": String(a.retryAfter) } : {}),
     });
-    this.log(`GET ${m.key} → ${a.status} ${X_CACHE[outcome.from]} (${this.elapsed(started)} ms)`);
+    this.log(`GET ${m.key} → ${a.status} ${X_CACHE[outcome.from]}${refresh.note} (${this.elapsed(started)} ms)`);
+  }
+
+  /** The refresh time the cache is given (none, or one too far ahead), and what the log line says of it. */
+  private refresh(m: Matched): { at?: number; note: string } {
+    const t = m.refreshedAt;
+    if (t === undefined) return { note: "" };
+    if (t > this.config.now() + REFRESH_AHEAD_MS) return { note: ", refreshed_at ignored: ahead of the proxy's clock" };
+    return { at: t, note: `, refreshed at ${new Date(t).toISOString()}` };
   }
 
   private noOriginServed(req: http.IncomingMessage): boolean {

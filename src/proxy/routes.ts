@@ -1,8 +1,10 @@
 /**
  * The proxy's allow-list: the only requests it forwards, with the only parameters it accepts.
- * Anything else is refused before any upstream is contacted (no open relay).
+ * Anything else is refused before any upstream is contacted (no open relay). Every route also
+ * takes `refreshed_at` (src/live/refreshParam.ts), which is for the reply cache, never forwarded.
  */
 import { AGES, type Endpoints, PROXY_PATHS, type RequestKind, SOURCE_CHARSETS, type Source } from "../core/data/request";
+import { REFRESH_PARAM, readRefreshParam } from "../live/refreshParam";
 
 export interface Route {
   path: string;
@@ -105,6 +107,8 @@ export interface Matched {
   label: string;
   /** The client sent an `api_key`: dropped, never forwarded. */
   strippedKey: boolean;
+  /** The add-in's last "Refresh live data" (`refreshed_at`, ms since the epoch): for the cache, never forwarded. */
+  refreshedAt?: number;
 }
 
 export type Refusal = { status: number; reason: string };
@@ -127,6 +131,7 @@ export function matchRoute(target: string): Matched | Refusal {
   const seen = new Set<string>();
   const q = new URLSearchParams();
   let strippedKey = false;
+  let refreshedAt: number | undefined;
   for (const [k, v] of u.searchParams) {
     if (k === "api_key") {
       strippedKey = true;
@@ -134,6 +139,11 @@ export function matchRoute(target: string): Matched | Refusal {
     }
     if (seen.has(k)) return { status: 400, reason: `parameter ${safeName(k)} given twice` };
     seen.add(k);
+    if (k === REFRESH_PARAM) {
+      refreshedAt = readRefreshParam(v);
+      if (refreshedAt === undefined) return { status: 400, reason: `parameter ${REFRESH_PARAM} must be a time in milliseconds since 1970-01-01, digits only` };
+      continue;
+    }
     const rule = route.params[k];
     if (!rule) return { status: 400, reason: `parameter ${safeName(k)} is not allowed on ${route.path}` };
     if (!rule.test(v)) return { status: 400, reason: `parameter ${safeName(k)} has a value this proxy does not forward` };
@@ -144,7 +154,7 @@ export function matchRoute(target: string): Matched | Refusal {
   if (q.has("series_id")) q.set("series_id", q.get("series_id")!.toUpperCase());
   q.sort();
   const query = q.toString();
-  return { route, query, key: query ? `${route.path}?${query}` : route.path, label: route.label(q), strippedKey };
+  return { route, query, key: query ? `${route.path}?${query}` : route.path, label: route.label(q), strippedKey, ...(refreshedAt !== undefined ? { refreshedAt } : {}) };
 }
 
 /** A parameter name as it may appear in a message: short, plain. */

@@ -5,7 +5,8 @@
  * - forwards only the allow-listed requests of routes.ts (no open relay), to a Host that names it;
  * - adds `api_key` from FRED_API_KEY; strips any key a client sends; never logs or echoes the key (scrub.ts);
  * - caches replies with the add-in's own reply cache (src/live/cache.ts): fresh, stale on
- *   failure, refusals remembered 10 minutes, identical requests in flight → one upstream call;
+ *   failure, refusals remembered 10 minutes, identical requests in flight → one upstream call,
+ *   the add-in's "Refresh live data" honoured (a key refetched at most once a minute for it);
  * - holds its calls below each source's rate limit and honours `Retry-After` (upstream.ts);
  * - transcodes the MoF's Windows-31J files to UTF-8;
  * - bounds the connections it holds and how long a client may take to send its headers.
@@ -26,6 +27,8 @@ export type { ProxyStats } from "./handler";
 
 /** How long a definite refusal (FRED: no such series) is remembered: a sheet of mistyped ids does not spend the rate budget. */
 export const REFUSAL_SECONDS = 600;
+/** A "Refresh live data" refetches a key at most once in this many seconds, whoever asks. */
+export const REFRESH_INTERVAL_SECONDS = 60;
 /** How often Node checks the header and request timeouts (its default, 30 s, let trickling clients live that long). */
 const TIMEOUT_CHECK_MS = 1000;
 /** At most one log line about dropped connections per this many ms (a flood must not flood the log). */
@@ -46,7 +49,14 @@ export class ProxyServer {
     this.log = (line) => config.log(this.scrubber.log(line));
     const upstream = new UpstreamClient(config, this.scrubber, this.log);
     this.stats = { upstream: upstream.calls, hits: 0, misses: 0, shared: 0, stale: 0, refused: 0, dropped: 0 };
-    const cache = new ReplyCache({ now: config.now, maxEntries: config.cacheMaxEntries, maxChars: config.cacheMaxChars, refusalSeconds: REFUSAL_SECONDS });
+    const cache = new ReplyCache({
+      now: config.now,
+      monotonicNow: config.monotonicNow,
+      maxEntries: config.cacheMaxEntries,
+      maxChars: config.cacheMaxChars,
+      refusalSeconds: REFUSAL_SECONDS,
+      refreshIntervalSeconds: REFRESH_INTERVAL_SECONDS,
+    });
     const handler = new RequestHandler(config, this.scrubber, cache, upstream, this.stats, this.log);
 
     this.server = http.createServer(

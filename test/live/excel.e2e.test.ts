@@ -19,6 +19,7 @@ import { ROOT } from "../../scripts/generated";
 import { excel } from "../../src/hosts/excel/adapter";
 import { resetLiveFetcher } from "../../src/hosts/excel/live";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../../src/hosts/excel/proxySetting";
+import { refreshLiveData } from "../../src/hosts/excel/taskpane/refreshLiveData";
 import { MOF_CURRENT_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../proxy/mocks";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
@@ -326,6 +327,44 @@ describe("Excel: the proxy down or silent", () => {
     expect(e.message).toMatch(/^FRED DGS10: unreachable \(fetch failed at http:\/\/127\.0\.0\.1:\d+\)$/);
     // A function never asked before: the same message, at once.
     expect((await rejection(call("TIC_HOLDINGS", m("Grand Total"), null))).message).toMatch(/^US Treasury TIC slt_table5\.txt: unreachable/);
+  });
+});
+
+describe("Excel: Refresh live data reaches the sources through the real proxy", () => {
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy();
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+
+  it("the button → the next live call → the proxy asks FRED again, once; without the click the proxy's copy is served", async () => {
+    freshSession();
+    const fredAsked = () => up.fred.received.filter((u) => u.includes("series_id=DEXJPUS")).length;
+    const n = fredAsked();
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]); // fred_DEXJPUS_desc.json line 2
+    expect(fredAsked() - n).toBe(1);
+    freshSession(); // the add-in's copies gone, no click: the proxy answers from its own (fresh 4 h)
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]);
+    expect(fredAsked() - n).toBe(1);
+
+    await new Promise((r) => setTimeout(r, 5)); // the click comes after the proxy's fetch, on the same clock
+    const click = new Date();
+    // The task pane's button, with the part of the Excel API it needs when it cannot search the sheets.
+    const pane = { workbook: { application: { calculate: () => undefined } }, sync: async () => undefined };
+    await refreshLiveData(pane as unknown as Excel.RequestContext, officeStorage, click, false);
+    const s = sent.length;
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]); // Excel's full calculation
+    expect(sent.slice(s)).toEqual([expect.stringMatching(new RegExp(`[?&]refreshed_at=${click.getTime()}$`))]);
+    expect(fredAsked() - n).toBe(2);
+    expect(up.fred.received.filter((u) => u.includes("refreshed_at"))).toEqual([]);
+
+    // Later calculations, in this session and in a new one that still carries the click: no more calls to FRED.
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]);
+    resetLiveFetcher();
+    for (const k of [...stored.keys()]) if (k.startsWith("mb1:")) stored.delete(k);
+    expect(await call("FRED", m("DEXJPUS"), null, null)).toEqual([[147.25]]);
+    expect(sent[sent.length - 1]).toContain(`refreshed_at=${click.getTime()}`);
+    expect(fredAsked() - n).toBe(2);
   });
 });
 

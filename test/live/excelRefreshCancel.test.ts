@@ -37,6 +37,8 @@ const proxy = {
   url: "",
   hold: false,
   requests: [] as string[],
+  /** The request targets as received (path and query). */
+  targets: [] as string[],
   held: [] as Held[],
   close: async () => undefined as void,
 };
@@ -50,6 +52,7 @@ beforeAll(async () => {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const series = new URL(req.url ?? "/", "http://127.0.0.1").searchParams.get("series_id") ?? "";
     proxy.requests.push(series);
+    proxy.targets.push(req.url ?? "");
     if (!proxy.hold) return answer(series, res);
     const h: Held = { series, res, aborted: false };
     res.on("close", () => {
@@ -76,6 +79,7 @@ beforeEach(() => {
   stored.set(PROXY_URL_KEY, proxy.url);
   proxy.hold = false;
   proxy.requests.length = 0;
+  proxy.targets.length = 0;
   proxy.held.length = 0;
 });
 
@@ -205,6 +209,13 @@ describe("Excel: Refresh live data (task pane)", () => {
     resetLiveFetcher(); // and a new Excel session serves it from OfficeRuntime.storage
     expect(await fred("DEXJPUS", {})).toEqual([[147.25]]);
     expect(proxy.requests).toEqual(["DEXJPUS", "DEXJPUS"]);
+
+    // The request after the click told the proxy the click's time (the one before it, nothing new);
+    // the add-in keeps one entry for the data, whatever the refresh.
+    const [before, after] = proxy.targets;
+    expect(before).not.toContain("refreshed_at");
+    expect(after).toBe(`${before}&refreshed_at=${now.getTime()}`);
+    expect([...stored.keys()].filter((k) => k.includes("DEXJPUS"))).toHaveLength(1);
   });
 
   it("a runtime that starts after the click serves nothing stored before it (another window's pane, or a restart)", async () => {

@@ -7,13 +7,14 @@
  */
 import net from "node:net";
 import { performance } from "node:perf_hooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultMaxConnections, proxyOptionsFromEnv, resolveConfig } from "../../src/proxy/config";
 import { hostAllowed, isLoopbackClient } from "../../src/proxy/handler";
 import { KEY_RUN, Scrubber } from "../../src/proxy/scrub";
 import { TokenBucket } from "../../src/proxy/tokenBucket";
 import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from "../../src/proxy/upstream";
-import { MOF_WEEKLY_PATH, type RunningProxy, TIC_PATH, type Upstreams, request, startProxy, startUpstreams, whileFailing } from "./mocks";
+import { longestKeyRun, proxyHarness } from "./harness";
+import { MOF_WEEKLY_PATH, type RunningProxy, TIC_PATH, whileFailing } from "./mocks";
 
 const KEY = "fedcba9876543210fedcba9876543210"; // a test key: FRED keys are 32 lower-case letters and digits
 const ORIGIN = "https://localhost:3000";
@@ -21,47 +22,9 @@ const OBS = "/fred/series/observations";
 const HOUR = 3600_000;
 const obs = (id: string) => `${OBS}?series_id=${id}`;
 
-let up: Upstreams;
-const running: RunningProxy[] = [];
-/** Every body, header block and log line seen in this file: checked for the key at the end. */
-const seen: string[] = [];
-
-async function proxy(opts: Parameters<typeof startProxy>[2] = {}): Promise<RunningProxy> {
-  const p = await startProxy(up, KEY, opts);
-  running.push(p);
-  return p;
-}
-
-async function get(p: RunningProxy, path: string, opts: Parameters<typeof request>[1] = {}) {
-  const r = await request(`${p.url}${path}`, opts);
-  seen.push(r.body, JSON.stringify(r.headers));
-  return r;
-}
-
-/** The longest run of `key`'s characters found in `text`. */
-function longestKeyRun(text: string, key: string): number {
-  let best = 0;
-  for (let i = 0; i < key.length; i++) for (let j = i + best + 1; j <= key.length && text.includes(key.slice(i, j)); j++) best = j - i;
-  return best;
-}
-
-const fredCalls = () => up.fred.count(OBS);
-
-beforeAll(async () => {
-  up = await startUpstreams(KEY);
-});
-
-afterEach(async () => {
-  for (const p of running.splice(0)) {
-    seen.push(...p.logs);
-    await p.close();
-  }
-});
-
-afterAll(async () => {
-  await up.close();
-  expect(longestKeyRun(seen.join("\n"), KEY)).toBeLessThan(KEY_RUN);
-});
+const h = proxyHarness(KEY);
+const { proxy, get } = h;
+const fredCalls = () => h.up.fred.count(OBS);
 
 describe("the rate limit runs on a monotonic clock", () => {
   it("a wall clock stepped back an hour does not turn FRED requests into 503s", async () => {
@@ -94,7 +57,7 @@ describe("an upstream 429 with Retry-After is honoured", () => {
     expect((await get(p, obs("DGS10"))).status).toBe(200);
     wall.t += 5 * HOUR; // past the 4 h fresh age of a daily series, within its 7-day stale age (AGES.fredObservations)
     const before = fredCalls();
-    await whileFailing(up.fred, OBS, { status: 429, body: "Too Many Requests", headers: { "Retry-After": "120" } }, async () => {
+    await whileFailing(h.up.fred, OBS, { status: 429, body: "Too Many Requests", headers: { "Retry-After": "120" } }, async () => {
       const first = await get(p, obs("DEXJPUS"));
       expect([first.status, first.headers["retry-after"]]).toEqual([503, "120"]);
       expect(JSON.parse(first.body)).toEqual({ proxy_error: "HTTP 429 too many requests (FRED allows 120 requests a minute per key); the proxy asks FRED again in 120 s" });
@@ -121,7 +84,7 @@ describe("an upstream 429 with Retry-After is honoured", () => {
   it("a 503 with Retry-After rests that source only; a 429 without one rests it a minute", async () => {
     const mono = { t: 0 };
     const p = await proxy({ monotonicNow: () => mono.t });
-    await whileFailing(up.mof, MOF_WEEKLY_PATH, { status: 503, headers: { "Retry-After": "30" } }, async () => {
+    await whileFailing(h.up.mof, MOF_WEEKLY_PATH, { status: 503, headers: { "Retry-After": "30" } }, async () => {
       const r = await get(p, "/mof/week.csv");
       expect([r.status, r.headers["retry-after"]]).toEqual([503, "30"]);
       expect(JSON.parse(r.body).proxy_error).toBe("HTTP 503 service unavailable; the proxy asks Japan MoF again in 30 s");
@@ -129,7 +92,7 @@ describe("an upstream 429 with Retry-After is honoured", () => {
     expect((await get(p, "/mof/week.csv")).headers["retry-after"]).toBe("30"); // the MoF still rests…
     expect((await get(p, obs("DGS10"))).status).toBe(200); // …FRED does not
     const before = fredCalls();
-    await whileFailing(up.fred, OBS, { status: 429 }, async () => {
+    await whileFailing(h.up.fred, OBS, { status: 429 }, async () => {
       expect((await get(p, obs("DGS2"))).headers["retry-after"]).toBe("60");
     });
     mono.t += 59_000;
@@ -155,13 +118,13 @@ describe("the key is never quoted, whole or cut", () => {
     const p = await proxy();
     const prefix = "<html><h1>Upstream error: ";
     expect(prefix.length).toBe(26); // a 40-character preview held 14 of the key's 32 characters
-    await whileFailing(up.fred, OBS, { status: 200, body: `${prefix}${KEY} rejected</h1></html>` }, async () => {
+    await whileFailing(h.up.fred, OBS, { status: 200, body: `${prefix}${KEY} rejected</h1></html>` }, async () => {
       const r = await get(p, obs("DGS10"), { headers: { Origin: ORIGIN } });
       expect(r.status).toBe(502);
       expect(JSON.parse(r.body)).toEqual({ proxy_error: "unparseable reply (not quoted: the request carried the proxy's key)" });
       expect(longestKeyRun(r.body, KEY)).toBeLessThan(4);
     });
-    await whileFailing(up.fred, OBS, { status: 500, body: `${prefix}${KEY.slice(0, 14)}` }, async () => {
+    await whileFailing(h.up.fred, OBS, { status: 500, body: `${prefix}${KEY.slice(0, 14)}` }, async () => {
       const r = await get(p, obs("DGS10"));
       expect(JSON.parse(r.body)).toEqual({ proxy_error: "HTTP 500 server error" });
     });
@@ -264,7 +227,7 @@ describe("connections: a cap, and a header timeout that holds", () => {
 describe("who may ask: the Host header and requests without an Origin", () => {
   it("a Host that does not name this proxy is refused (DNS rebinding), before any upstream call", async () => {
     const p = await proxy();
-    const before = up.tic.count(TIC_PATH);
+    const before = h.up.tic.count(TIC_PATH);
     for (const host of ["evil.example", `evil.example:${p.port}`, "localhost.evil.example", "127.0.0.1.nip.io"]) {
       for (const headers of [{ Host: host }, { Host: host, Origin: ORIGIN }] as Record<string, string>[]) {
         const r = await get(p, "/tic/slt_table5.txt", { headers });
@@ -272,7 +235,7 @@ describe("who may ask: the Host header and requests without an Origin", () => {
         expect(r.headers["access-control-allow-origin"]).toBeUndefined();
       }
     }
-    expect(up.tic.count(TIC_PATH)).toBe(before);
+    expect(h.up.tic.count(TIC_PATH)).toBe(before);
     for (const host of [`localhost:${p.port}`, `127.0.0.1:${p.port}`, "LOCALHOST", `[::1]:${p.port}`, "192.168.1.5:8787"]) {
       expect((await get(p, "/tic/slt_table5.txt", { headers: { Host: host } })).status).toBe(200);
     }

@@ -8,7 +8,8 @@
  *   and in OfficeRuntime.storage (bounded, see storage.ts) with the data layer's ages;
  * - the functions are cancelable: when Excel cancels a call (the cell recalculates or is
  *   deleted), the call stops waiting and its fetch is aborted once no other call waits for it;
- * - "Refresh live data" (./refresh.ts): replies cached before the click are not served again;
+ * - "Refresh live data" (./refresh.ts): replies cached before the click are not served again,
+ *   and the requests carry its time (`refreshed_at`) so that the proxy's copies from before it are not either;
  * - the proxy URL is the per-user setting the task pane stores (proxySetting.ts), default
  *   http://localhost:8787;
  * - every request gives up after 10 s (the data layer's REQUEST_TIMEOUT_MS), and a whole call
@@ -24,6 +25,7 @@ import { isoToSerial } from "../../core/data/dates";
 import { type DataRequest, type FetchResult, type PlanContext, type PlanItem, REQUEST_TIMEOUT_MS, type Reply } from "../../core/data/request";
 import { AsyncFetcher } from "../../live/cache";
 import { Waiters, fetchFetcher } from "../../live/http";
+import { withRefreshParam } from "../../live/refreshParam";
 import { runLiveAsync, withHostDates } from "../../live/run";
 import { type OfficeStorageFull, boundedOfficeStorage, refreshedAsync } from "../../live/storage";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY } from "./proxySetting";
@@ -67,7 +69,8 @@ function runtimeLive(): Live {
     fetch: async (req: DataRequest, timeout: AbortSignal): Promise<FetchResult> => {
       const f = waiters.fetching(req.cacheKey, timeout);
       try {
-        const r = await http(req, f.signal);
+        // After a refresh the proxy is told its time too (the cache key stays without it).
+        const r = await http({ ...req, url: withRefreshParam(req.url, state.refreshedAt) }, f.signal);
         return f.canceled() && r.kind !== "response" ? { kind: "network", message: CANCELED } : r;
       } finally {
         f.done();
