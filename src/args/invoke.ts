@@ -1,8 +1,8 @@
 import { SheetError, invalid, show } from "../core/errors";
 import type { Cell, Table } from "../core/table";
-import type { FunctionSpec } from "../catalog/spec";
 import { BLANK, type Coerced, checkNumber, coerceCell, isBlank } from "./coerce";
 import { type Grid, broadcastShape, shapeText, toGrid } from "./grid";
+import type { Callable } from "./callable";
 import type { ParamSpec } from "./kinds";
 
 /** What a function gives a host: one cell, or a block to spill. */
@@ -130,7 +130,7 @@ function applyImpl(f: Impl, a: unknown[]): unknown {
   }
 }
 
-function callOne(spec: FunctionSpec, args: unknown[]): Cell {
+function callOne(spec: Callable, args: unknown[]): Cell {
   try {
     const y = applyImpl(spec.impl as Impl, args);
     if (typeof y === "number") {
@@ -143,13 +143,13 @@ function callOne(spec: FunctionSpec, args: unknown[]): Cell {
   }
 }
 
-function asSheetError(spec: FunctionSpec, e: unknown): SheetError {
+function asSheetError(spec: Callable, e: unknown): SheetError {
   if (e instanceof SheetError) return e;
   return new SheetError("value", `${spec.name}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 /** A spilled table from the core: NaN/Infinity become `#NUM!` cells. */
-function cleanTable(spec: FunctionSpec, t: Table): Table {
+function cleanTable(spec: Callable, t: Table): Table {
   return t.map((row) => row.map((v) => (typeof v === "number" && !Number.isFinite(v) ? new SheetError("num", `${spec.name}: not a finite number`) : v)));
 }
 
@@ -158,7 +158,7 @@ function cleanTable(spec: FunctionSpec, t: Table): Table {
  * Never throws: a problem with the call as a whole comes back as a single SheetError,
  * a problem with one cell of a range as that cell's SheetError.
  */
-export function invoke(spec: FunctionSpec, raws: readonly unknown[]): Result {
+export function invoke(spec: Callable, raws: readonly unknown[]): Result {
   try {
     return invokeUnsafe(spec, raws);
   } catch (e) {
@@ -166,7 +166,7 @@ export function invoke(spec: FunctionSpec, raws: readonly unknown[]): Result {
   }
 }
 
-function invokeUnsafe(spec: FunctionSpec, raws: readonly unknown[]): Result {
+function invokeUnsafe(spec: Callable, raws: readonly unknown[]): Result {
   const params = spec.params;
   let given = raws.length;
   while (given > 0 && raws[given - 1] === undefined) given--;

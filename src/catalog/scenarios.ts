@@ -4,7 +4,7 @@ import { SheetError, invalid } from "../core/errors";
 import { CHAIN_DEFAULTS, type ChainInputs, chain } from "../core/scenarios/chain";
 import { scenario, scenarioTable } from "../core/scenarios/scenario";
 import { TP_PRESETS } from "../core/demand/tpImpact";
-import type { FunctionSpec } from "./spec";
+import { defineFunctions } from "./define";
 
 /** Units and help of every CHAIN input, in the order CHAIN_INPUTS spills them. */
 export const CHAIN_INPUT_PARAMS: readonly ParamSpec[] = [
@@ -50,7 +50,7 @@ export function readChainInputs(pairs: readonly [string, unknown][]): Partial<Ch
   return out as Partial<ChainInputs>;
 }
 
-export const SCENARIOS_CATALOG: FunctionSpec[] = [
+export const SCENARIOS_CATALOG = defineFunctions([
   {
     name: "SCENARIO",
     domain: "scenarios",
@@ -111,6 +111,6 @@ export const SCENARIOS_CATALOG: FunctionSpec[] = [
     result: "table",
     returns: "a 14×4 table: header, then one row per step of the chain",
     example: { formula: "=CHAIN(A2:B20)", result: "us_10y 4.30% → 4.60%, scenario A → B" },
-    impl: (pairs: [string, unknown][] | undefined) => chain(pairs ? readChainInputs(pairs) : {}),
+    impl: (pairs?: [string, unknown][]) => chain(pairs ? readChainInputs(pairs) : {}),
   },
-];
+]);

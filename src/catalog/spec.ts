@@ -1,6 +1,5 @@
-import type { ParamSpec } from "../args/kinds";
+import type { Callable } from "../args/callable";
 import type { LiveFunction } from "../core/data/live";
-import type { Table } from "../core/table";
 
 export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data";
 
@@ -14,8 +13,8 @@ export const DOMAIN_TITLES: Record<Domain, string> = {
   "live-data": "Live checkpoints",
 };
 
-/** Everything the hosts and the docs need to know about one spreadsheet function. */
-export interface FunctionSpec {
+/** Everything the hosts and the docs need to know about one spreadsheet function (the argument layer reads the Callable part). */
+export interface FunctionSpec extends Callable {
   /** The formula name, stored in users' workbooks: never renamed. */
   name: string;
   domain: Domain;
@@ -23,15 +22,10 @@ export interface FunctionSpec {
   description: string;
   /** Where the formula comes from in the note (or the literature). */
   source: string;
-  params: readonly ParamSpec[];
-  /** `cell`: one result per cell, inputs broadcast; `table`: spills a block from single inputs. */
-  result: "cell" | "table";
   /** The unit of a `cell` result, or what the spilled table holds. */
   returns: string;
   /** A formula a user can paste (Sheets spelling) and what it shows. */
   example: { formula: string; result: string };
-  /** The core, called with coerced arguments in parameter order (defaults filled in). */
-  impl: (...args: never[]) => number | string | Table;
   /**
    * Live-data functions only (domain "live-data"): the plan → fetch → compute pair of
    * src/core/data/live.ts. A host with a fetcher runs it (Sheets: src/hosts/sheets/live.ts,

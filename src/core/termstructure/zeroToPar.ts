@@ -1,12 +1,6 @@
 import { SheetError, invalid } from "../errors";
 import type { Table } from "../table";
 
-/** Coupon frequencies accepted, as for BOND_PRICE (Excel's PRICE). */
-const FREQUENCIES = [1, 2, 4];
-
-/** Longest maturity accepted (years): a century bond; every coupon date up to it is discounted. */
-export const MAX_YEARS = 100;
-
 /**
  * Zero yield at `t` years read off the curve (maturities increasing): linear in maturity between
  * the given points, flat before the first one. `t` never exceeds the last maturity here.
@@ -35,19 +29,17 @@ export function zeroAt(t: number, zeros: readonly number[], maturities: readonly
  * periods gives a `#VALUE!` in its own row only.
  */
 export function zeroToPar(zeroYields: readonly number[], maturitiesYears: readonly number[], freq = 2): Table {
-  if (!FREQUENCIES.includes(freq)) invalid(`freq = ${freq} must be 1 (annual), 2 (semi-annual) or 4 (quarterly)`);
+  // Each value's own rules (freq 1, 2 or 4; maturities above 0 and up to MAX_YEARS) are the table's;
+  // what joins the two lists is checked here.
   if (zeroYields.length === 0) invalid("zero_yields is empty: give the zero curve");
   if (zeroYields.length !== maturitiesYears.length) {
     invalid(`zero_yields has ${zeroYields.length} values but maturities_years has ${maturitiesYears.length}: give one maturity per zero yield`);
   }
   for (let i = 0; i < maturitiesYears.length; i++) {
     const t = maturitiesYears[i];
-    if (!Number.isFinite(t) || t <= 0) invalid(`maturities_years item ${i + 1} = ${t} must be above 0 (years)`);
-    if (t > MAX_YEARS) invalid(`maturities_years item ${i + 1} = ${t} is beyond ${MAX_YEARS} years`);
     if (i > 0 && !(t > maturitiesYears[i - 1])) {
       invalid(`maturities_years must increase: item ${i + 1} (${t}) does not come after item ${i} (${maturitiesYears[i - 1]})`);
     }
-    if (!Number.isFinite(zeroYields[i])) invalid(`zero_yields item ${i + 1} = ${zeroYields[i]} is not a number`);
   }
   // Discount factors at every coupon date up to the longest maturity, computed once.
   const last = maturitiesYears[maturitiesYears.length - 1];
