@@ -76,11 +76,12 @@ async function main() {
     console.log();
   }
 
-// Benchmarks of other modules register themselves as bench/<name>.ts exporting bench<Name>().
-  const acm = join(__dirname, "acm.ts");
-  if (existsSync(acm)) {
-    const m = (await import(pathToFileURL(acm).href)) as { benchAcm?: () => void };
-    m.benchAcm?.();
+  // Benchmarks of other modules: bench/<name>.ts exporting bench<Name>().
+  for (const name of ["refusals", "sheets", "acm"]) {
+    const file = join(__dirname, `${name}.ts`);
+    if (!existsSync(file)) continue;
+    const m = (await import(pathToFileURL(file).href)) as Record<string, (() => void) | undefined>;
+    m[`bench${name[0].toUpperCase()}${name.slice(1)}`]?.();
   }
 }
 
