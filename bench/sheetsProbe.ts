@@ -1,5 +1,5 @@
 /**
- * Runs in a bare `node --expose-gc` child started by bench/sheets.ts (transpiled there, no tsx):
+ * Runs in a bare `node` child started by bench/sheets.ts (transpiled there, no tsx):
  * each measurement gets a new process, as Apps Script starts one for every custom-function call.
  *
  *   cold <Code.js>                        one cold start: a fresh global, Code.js loaded, the first call
@@ -80,12 +80,9 @@ function path(codePath: string, realm: string, rows: number, which: string): voi
     }
   }
   for (let k = 0; k < 3; k++) f();
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  // Calls in a row, each paying for the garbage collection of its own allocations.
   const warm: [number, number][] = [];
-  for (let k = 0; k < 15; k++) {
-    gc(); // each run starts from a clean heap, as a fresh Apps Script runtime does
-    warm.push(timed(f));
-  }
+  for (let k = 0; k < 15; k++) warm.push(timed(f));
   console.log(JSON.stringify({ first: first[0], firstCpu: first[1], warm: median(warm.map((t) => t[0])), warmCpu: median(warm.map((t) => t[1])) }));
 }
 
