@@ -98,7 +98,7 @@ async function main() {
   console.log();
 
   // Benchmarks of other modules register themselves as bench/<name>.ts exporting bench<Name>().
-  for (const name of ["acm", "chain", "history"]) {
+  for (const name of ["refusals", "sheets", "acm", "chain", "history"]) {
     const file = join(__dirname, `${name}.ts`);
     if (!existsSync(file)) continue;
     const m = (await import(pathToFileURL(file).href)) as Record<string, (() => void) | undefined>;

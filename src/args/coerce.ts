@@ -100,15 +100,12 @@ export function checkNumber(x: number, p: ParamSpec, name = p.name): number | Sh
   if (slip) return slip;
   const min = p.min ?? (p.kind === "fraction" ? 0 : undefined);
   const max = p.max ?? (p.kind === "fraction" ? 1 : undefined);
-  if (min !== undefined && (p.minExclusive ? x <= min : x < min)) {
-    return new SheetError("value", `${name} = ${show(x)} must be ${p.minExclusive ? "above" : "at least"} ${min}`);
-  }
-  if (max !== undefined && (p.maxExclusive ? x >= max : x > max)) {
-    return new SheetError("value", `${name} = ${show(x)} must be ${p.maxExclusive ? "below" : "at most"} ${max}`);
-  }
+  if (min !== undefined && (p.minExclusive ? x <= min : x < min)) return broken(x, p, name, `must be ${p.minExclusive ? "above" : "at least"} ${min}`);
+  if (max !== undefined && (p.maxExclusive ? x >= max : x > max)) return broken(x, p, name, `must be ${p.maxExclusive ? "below" : "at most"} ${max}`);
   if ((p.integer || p.kind === "count") && !Number.isInteger(x)) {
     return new SheetError("value", `${name} = ${show(x)} must be a whole number`);
   }
+  if (p.allowed && !p.allowed.includes(x)) return broken(x, p, name, `must be ${allowedText(p.allowed)}`);
   return x;
 }
 
@@ -137,4 +134,14 @@ function unitSlip(x: number, p: ParamSpec, name: string): SheetError | undefined
     return new SheetError("value", `${name} = ${show(x)} is a fraction of a basis point: this argument is in basis points (50 = 0.50%)`);
   }
   return undefined;
+}
+
+/** `1, 2 or 4`: the allowed values as the messages and the docs list them. */
+export function allowedText(values: readonly number[]): string {
+  return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
+}
+
+/** A value outside a declared rule, with the rule's reason when the table gives one. */
+function broken(x: number, p: ParamSpec, name: string, rule: string): SheetError {
+  return new SheetError("value", `${name} = ${show(x)} ${rule}${p.reason ? ` (${p.reason})` : ""}`);
 }

@@ -4,20 +4,17 @@ import { invalid } from "../core/errors";
 export interface Grid {
   rows: number;
   cols: number;
-  /** Row-major cells. */
-  at(r: number, c: number): unknown;
+  /** The cells, row-major: `cells[r][c]` (a bare value or a 1-D row is wrapped once). */
+  cells: readonly (readonly unknown[])[];
   /** True for a single value, whether passed bare or as a 1×1 range. */
   single: boolean;
 }
 
 /** Accept a scalar, a 1-D array (one row) or a 2-D array; refuse ragged blocks. */
 export function toGrid(raw: unknown, name: string): Grid {
-  if (!Array.isArray(raw)) return { rows: 1, cols: 1, at: () => raw, single: true };
+  if (!Array.isArray(raw)) return { rows: 1, cols: 1, cells: [[raw]], single: true };
   if (raw.length === 0) invalid(`${name} is an empty range`);
-  if (!Array.isArray(raw[0])) {
-    const row = raw as unknown[];
-    return { rows: 1, cols: row.length, at: (_r, c) => row[c], single: row.length === 1 };
-  }
+  if (!Array.isArray(raw[0])) return { rows: 1, cols: raw.length, cells: [raw], single: raw.length === 1 };
   const block = raw as unknown[][];
   const cols = block[0].length;
   for (let r = 0; r < block.length; r++) {
@@ -25,7 +22,7 @@ export function toGrid(raw: unknown, name: string): Grid {
   }
   if (cols === 0) invalid(`${name} is an empty range`);
   // Excel passes every single value as [[x]]: a 1×1 block reads (and is named in messages) as a value.
-  return { rows: block.length, cols, at: (r, c) => block[r][c], single: block.length === 1 && cols === 1 };
+  return { rows: block.length, cols, cells: block, single: block.length === 1 && cols === 1 };
 }
 
 export const shapeText = (g: { rows: number; cols: number }) => `${g.rows}×${g.cols}`;

@@ -2,18 +2,15 @@ import { SheetError, invalid, show } from "../core/errors";
 import type { Cell, Table } from "../core/table";
 import { BLANK, type Coerced, checkNumber, coerceCell, isBlank, takesPlainNumbers } from "./coerce";
 import { type Grid, broadcastShape, shapeText, toGrid } from "./grid";
+import type { Callable } from "./callable";
 import type { ParamSpec, Signature } from "./kinds";
+
+export type { Callable } from "./callable";
 
 /** What a function gives a host: one cell, or a block to spill. */
 export type Result = Cell | Table;
 
 type Impl = (...a: unknown[]) => unknown;
-
-/**
- * A function the argument layer calls: a core function (`impl`), or a live-data function
- * (`live`: its plan/compute pair), which only a host that can fetch runs (src/live/run.ts).
- */
-export type Callable = Signature & ({ impl: (...args: never[]) => unknown; live?: undefined } | { live: object; impl?: undefined });
 
 /** A whole range read as a list: blanks skipped, any bad cell fails the call (it is one input). */
 export function coerceList(raw: unknown, p: ParamSpec): number[] {
@@ -21,7 +18,7 @@ export function coerceList(raw: unknown, p: ParamSpec): number[] {
   const out: number[] = [];
   for (let r = 0; r < g.rows; r++) {
     for (let c = 0; c < g.cols; c++) {
-      const v = coerceCell(g.at(r, c), p, g.single ? "" : ` (item ${r * g.cols + c + 1})`);
+      const v = coerceCell(g.cells[r][c], p, g.single ? "" : ` (item ${r * g.cols + c + 1})`);
       if (v === BLANK) continue;
       if (v instanceof SheetError) throw v;
       if (typeof v !== "number") invalid(`${p.name} = ${show(v)} is not a number`);
@@ -39,7 +36,7 @@ export function coerceMatrix(raw: unknown, p: ParamSpec): number[][] {
     const row: number[] = [];
     for (let c = 0; c < g.cols; c++) {
       const where = ` (row ${r + 1}, column ${c + 1})`;
-      const v = coerceCell(g.at(r, c), p, where);
+      const v = coerceCell(g.cells[r][c], p, where);
       if (v === BLANK) invalid(`${p.name}${where} is blank: the block must be complete`);
       if (v instanceof SheetError) throw v;
       if (typeof v !== "number") invalid(`${p.name}${where} = ${show(v)} is not a number`);
@@ -56,43 +53,24 @@ export function coercePairs(raw: unknown, p: ParamSpec): [string, unknown][] {
   if (g.cols !== 2) invalid(`${p.name} must be a two-column range of names and values, not ${shapeText(g)}`);
   const out: [string, unknown][] = [];
   for (let r = 0; r < g.rows; r++) {
-    const key = g.at(r, 0);
-    if (isBlank(key) && isBlank(g.at(r, 1))) continue;
+    const key = g.cells[r][0];
+    if (isBlank(key) && isBlank(g.cells[r][1])) continue;
     if (typeof key !== "string" || key.trim() === "") invalid(`${p.name} row ${r + 1}: the name ${show(key)} should be text`);
-    out.push([key.trim().toLowerCase(), g.at(r, 1)]);
+    out.push([key.trim().toLowerCase(), g.cells[r][1]]);
   }
   return out;
 }
 
-/** Per-parameter cells read once: numbers in `values`, anything else in the sparse `other`. */
-interface ReadParam {
-  rows: number;
-  cols: number;
-  values: Float64Array;
-  other: (Coerced | undefined)[] | null;
-}
-
-function readCells(g: Grid, p: ParamSpec): ReadParam {
-  const values = new Float64Array(g.rows * g.cols);
-  let other: (Coerced | undefined)[] | null = null;
-  const plain = takesPlainNumbers(p);
-  for (let r = 0, i = 0; r < g.rows; r++) {
-    for (let c = 0; c < g.cols; c++, i++) {
-      const raw = g.at(r, c);
-      // Fast path: a number that passes its checks; the located message is built only on failure.
-      if (plain && typeof raw === "number") {
-        const x = checkNumber(raw, p);
-        if (typeof x === "number") {
-          values[i] = x;
-          continue;
-        }
-      }
-      const v = coerceCell(raw, p, g.single ? "" : ` (row ${r + 1}, column ${c + 1})`);
-      if (typeof v === "number") values[i] = v;
-      else (other ??= [])[i] = v === BLANK && p.optional ? (p.default as Coerced) : v;
-    }
+/** One cell of a broadcast argument; a blank optional one takes its default. */
+function readCell(g: Grid, p: ParamSpec, r: number, c: number): Coerced {
+  const raw = g.cells[r][c];
+  // Fast path: a number that passes its checks; the located message is built only on failure.
+  if (typeof raw === "number" && takesPlainNumbers(p)) {
+    const x = checkNumber(raw, p);
+    if (typeof x === "number") return x;
   }
-  return { rows: g.rows, cols: g.cols, values, other };
+  const v = coerceCell(raw, p, g.single ? "" : ` (row ${r + 1}, column ${c + 1})`);
+  return v === BLANK && p.optional ? (p.default as Coerced) : v;
 }
 
 function readWhole(raw: unknown, p: ParamSpec): unknown {
@@ -184,10 +162,87 @@ export function noFetcherError(spec: Signature): SheetError {
 }
 
 /**
+ * A broadcast call: the per-cell arguments (`grids[k]` read for `params[k]`, passed at
+ * `args[argAt[k]]`), which of them are ranges (`varying`) and what the single values gave.
+ * Plain data for module-level functions rather than closures made per call: the optimised code
+ * of one call's closure would not fit the next call's (measured with `npm run bench`).
+ */
+interface Broadcast {
+  spec: Signature;
+  impl: Impl;
+  args: unknown[];
+  grids: Grid[];
+  params: ParamSpec[];
+  argAt: number[];
+  varying: number[];
+  /** The first bad single value (in parameter order) and its index, or null and Infinity. */
+  failure: SheetError | null;
+  failureAt: number;
+  /** A single value is blank: every output cell is blank. */
+  blank: boolean;
+}
+
+/** Single values are read once, into `args`; ranges are listed in `varying`, read cell by cell. */
+function readSingleValues(b: Broadcast): void {
+  for (let k = 0; k < b.grids.length; k++) {
+    const g = b.grids[k];
+    if (g.rows * g.cols > 1) {
+      b.varying.push(k);
+      continue;
+    }
+    const v = readCell(g, b.params[k], 0, 0);
+    if (v === BLANK) b.blank = true;
+    else if (v instanceof SheetError) {
+      if (b.failure === null) {
+        b.failure = v;
+        b.failureAt = k;
+      }
+    } else b.args[b.argAt[k]] = v;
+  }
+}
+
+/** One output cell: the first bad argument (in parameter order) names the error, a blank one gives a blank. */
+function cellAt(b: Broadcast, r: number, c: number): Cell {
+  let failure = b.failure;
+  let failureAt = b.failureAt;
+  let blank = b.blank;
+  for (let v = 0; v < b.varying.length; v++) {
+    const k = b.varying[v];
+    const g = b.grids[k];
+    const x = readCell(g, b.params[k], g.rows === 1 ? 0 : r, g.cols === 1 ? 0 : c);
+    if (x === BLANK) blank = true;
+    else if (x instanceof SheetError) {
+      if (k < failureAt) {
+        failure = x;
+        failureAt = k;
+      }
+    } else b.args[b.argAt[k]] = x;
+  }
+  return failure ?? (blank ? "" : callOne(b.spec, b.impl, b.args));
+}
+
+/** Every output cell, row by row (a loop of its own, which the optimiser compiles with cellAt inlined). */
+function spill(b: Broadcast, rows: number, cols: number): Table {
+  const out: Table = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    // A column (the common case) gets packed one-element rows, as a hand-written loop would build.
+    if (cols === 1) {
+      out[r] = [cellAt(b, r, 0)];
+      continue;
+    }
+    const row: Cell[] = [];
+    for (let c = 0; c < cols; c++) row.push(cellAt(b, r, c));
+    out[r] = row;
+  }
+  return out;
+}
+
+/**
  * Call a catalog function with the arguments exactly as a host passed them.
  * Never throws: a problem with the call as a whole comes back as a single SheetError,
  * a problem with one cell of a range as that cell's SheetError. A live function's arguments
  * are read and checked, then it answers `#N/A`: only a host can fetch (src/live/run.ts).
+ * A table comes new from every call: the host may rewrite its cells in place.
  */
 export function invoke(spec: Callable, raws: readonly unknown[]): Result {
   return guarded(spec, () => invokeUnsafe(spec, raws));
@@ -214,7 +269,7 @@ export function readSingleArgs(spec: Signature, raws: readonly unknown[]): unkno
     }
     const g = toGrid(raws[i], p.name);
     if (!g.single) invalid(`${spec.name} ${spec.result === "table" ? "spills a table" : "takes one value per argument"}: give ${p.name} as a single value, not a ${shapeText(g)} range`);
-    const v = coerceCell(g.at(0, 0), p);
+    const v = coerceCell(g.cells[0][0], p);
     if (v instanceof SheetError) throw v;
     if (v !== BLANK) args[i] = v;
     else if (p.optional) args[i] = p.default;
@@ -246,55 +301,8 @@ function invokeUnsafe(spec: Callable, raws: readonly unknown[]): Result {
   const { rows, cols } = broadcastShape(grids, names);
   const singleResult = grids.every((g) => g.rows === 1 && g.cols === 1);
 
-  const read = grids.map((g, k) => readCells(g, params[cellIdx[k]]));
-  // Single values are set once; only the ranges are read per output cell.
-  // The first bad argument (in parameter order) names the error, whichever are single values.
-  let constantFailure = null as SheetError | null;
-  let constantFailureAt = Infinity;
-  let constantBlank = false;
-  const varying: number[] = [];
-  read.forEach((rp, k) => {
-    if (rp.rows * rp.cols > 1) return void varying.push(k);
-    const o = rp.other === null ? undefined : rp.other[0];
-    if (o === undefined) args[cellIdx[k]] = rp.values[0];
-    else if (o === BLANK) constantBlank = true;
-    else if (o instanceof SheetError) {
-      if (constantFailure === null) {
-        constantFailure = o;
-        constantFailureAt = k;
-      }
-    } else args[cellIdx[k]] = o;
-  });
-  const cellAt = (r: number, c: number): Cell => {
-    let failure: SheetError | null = constantFailure;
-    let failureAt = constantFailureAt;
-    let blank = constantBlank;
-    for (let v = 0; v < varying.length; v++) {
-      const k = varying[v];
-      const rp = read[k];
-      const i = (rp.rows === 1 ? 0 : r) * rp.cols + (rp.cols === 1 ? 0 : c);
-      const o = rp.other === null ? undefined : rp.other[i];
-      if (o === undefined) args[cellIdx[k]] = rp.values[i];
-      else if (o === BLANK) blank = true;
-      else if (o instanceof SheetError) {
-        if (k < failureAt) {
-          failure = o;
-          failureAt = k;
-        }
-      } else args[cellIdx[k]] = o;
-    }
-    return failure ?? (blank ? "" : callOne(spec, impl, args));
-  };
-  const out: Table = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    // A column (the common case) gets packed one-element rows, as a hand-written loop would build.
-    if (cols === 1) {
-      out[r] = [cellAt(r, 0)];
-      continue;
-    }
-    const row: Cell[] = [];
-    for (let c = 0; c < cols; c++) row.push(cellAt(r, c));
-    out[r] = row;
-  }
+  const b: Broadcast = { spec, impl, args, grids, params: cellIdx.map((i) => params[i]), argAt: cellIdx, varying: [], failure: null, failureAt: Infinity, blank: false };
+  readSingleValues(b);
+  const out = spill(b, rows, cols);
   return singleResult ? out[0][0] : out;
 }

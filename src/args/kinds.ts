@@ -56,6 +56,10 @@ export interface ParamSpec {
   minExclusive?: boolean;
   maxExclusive?: boolean;
   integer?: boolean;
+  /** The only values accepted (e.g. the coupon frequencies 1, 2, 4); a message lists them. */
+  allowed?: readonly number[];
+  /** Why the bounds or allowed values are what they are, added to the message (e.g. "fully hedged: no FX breakeven"). */
+  reason?: string;
   /** Names accepted instead of a number (e.g. the term-premium presets). */
   presets?: readonly string[];
   /** One value only, never a range (live-data functions fetch or spill; they do not broadcast). */

@@ -1,11 +1,11 @@
 import { bondConvexity, bondDuration, bondPrice } from "../core/bonds/bullet";
 import { priceChange } from "../core/bonds/priceChange";
 import { P } from "./params";
-import type { FunctionSpec } from "./spec";
+import { defineFunctions } from "./define";
 
-const bond = [P.bondYield, P.coupon, P.years, P.freq];
+const bond = [P.bondYield, P.coupon, P.years, P.freq] as const;
 
-export const BONDS: FunctionSpec[] = [
+export const BONDS = defineFunctions([
   {
     name: "BOND_PRICE",
     domain: "bonds",
@@ -50,4 +50,4 @@ export const BONDS: FunctionSpec[] = [
     example: { formula: "=PRICE_CHANGE(0.3%, 8)", result: "-2.40%" },
     impl: priceChange,
   },
-];
+]);

@@ -2,11 +2,11 @@ import { TP_PRESETS, tpImpact, tpImpactTable } from "../core/demand/tpImpact";
 import { termPremium } from "../core/demand/termPremium";
 import { holdingsLoss } from "../core/demand/holdingsLoss";
 import { P } from "./params";
-import type { FunctionSpec } from "./spec";
+import { defineFunctions } from "./define";
 
 const shortfall = { name: "shortfall_bn", kind: "usd_bn", help: "annual buying (USD bn) that other buyers must replace, e.g. half of Japan's 75bn = 37.5" } as const;
 
-export const DEMAND: FunctionSpec[] = [
+export const DEMAND = defineFunctions([
   {
     name: "TP_IMPACT",
     domain: "demand",
@@ -64,4 +64,4 @@ export const DEMAND: FunctionSpec[] = [
     example: { formula: "=HOLDINGS_LOSS(1130, 0.3%, 8)", result: "-27.12" },
     impl: holdingsLoss,
   },
-];
+]);

@@ -1,9 +1,9 @@
 import { equityDuration, peChange, peRatio } from "../core/equities/gordon";
 import { pvChange } from "../core/equities/pvChange";
 import { P } from "./params";
-import type { FunctionSpec } from "./spec";
+import { defineFunctions } from "./define";
 
-export const EQUITIES: FunctionSpec[] = [
+export const EQUITIES = defineFunctions([
   {
     name: "PE_RATIO",
     domain: "equities",
@@ -58,4 +58,4 @@ export const EQUITIES: FunctionSpec[] = [
     example: { formula: "=PV_CHANGE({1,1,101}, {1,2,3}, 4%, 0.3%)", result: "-0.85%" },
     impl: pvChange,
   },
-];
+]);

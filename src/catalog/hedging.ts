@@ -2,9 +2,9 @@ import { fxForward, hedgeCost, hedgeCostCip, hedgeCostFromForward, impliedBasis 
 import { fxBreakeven, hedgedUst, jgbAdvantage } from "../core/hedging/hedgedUst";
 import { bojHike } from "../core/hedging/bojHike";
 import { P } from "./params";
-import type { FunctionSpec } from "./spec";
+import { defineFunctions } from "./define";
 
-export const HEDGING: FunctionSpec[] = [
+export const HEDGING = defineFunctions([
   {
     name: "HEDGE_COST",
     domain: "hedging",
@@ -92,7 +92,13 @@ export const HEDGING: FunctionSpec[] = [
     params: [
       P.ustYield,
       P.jgbYield,
-      { ...P.hedgeRatio(0), help: "fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged)" },
+      {
+        ...P.hedgeRatio(0),
+        help: "fraction of the position that is FX-hedged, 0 to 1; must be below 1. Default 0 (unhedged)",
+        max: 1,
+        maxExclusive: true,
+        reason: "fully hedged: no FX breakeven",
+      },
       { name: "hedge_cost", kind: "rate", help: "annual hedge cost of the hedged part, decimal (HEDGE_COST). Default 0", optional: true, default: 0 },
     ],
     result: "cell",
@@ -119,7 +125,7 @@ export const HEDGING: FunctionSpec[] = [
     result: "table",
     returns: "a 6×4 table: header, then jp_short, jgb_yield, hedge_cost, hedged_ust, jgb_advantage with before, after and change",
     example: { formula: "=BOJ_HIKE(50, 4.3%, 4.5%, 0.5%, 1.5%)", result: "hedged_ust 0.30% → 0.80%" },
-    impl: (hikeBp: number, ustYield: number, usShort: number, jpShort: number, jgbYield: number, shortPassthrough: number, jgbPassthrough: number, basis: number) =>
+    impl: (hikeBp: number, ustYield: number, usShort: number, jpShort: number, jgbYield: number, shortPassthrough?: number, jgbPassthrough?: number, basis?: number) =>
       bojHike({ hikeBp, ustYield, usShort, jpShort, jgbYield, shortPassthrough, jgbPassthrough, basis }),
   },
-];
+]);

@@ -1,5 +1,11 @@
 import type { ParamSpec } from "../args/kinds";
 
+/**
+ * Longest maturity accepted, in years: a century bond, the longest ever issued. It also bounds
+ * the work of one cell (BOND_DURATION and ZERO_TO_PAR visit every coupon date).
+ */
+export const MAX_YEARS = 100;
+
 /** Parameters that recur across functions, described once. */
 export const P = {
   usShort: { name: "us_short", kind: "rate", help: "USD short rate for the hedge tenor (e.g. 3-month SOFR/T-bill), decimal: 4.5% or 0.045" },
@@ -13,13 +19,14 @@ export const P = {
   },
   ustYield: { name: "ust_yield", kind: "rate", help: "US Treasury yield, decimal: 4.3% or 0.043" },
   jgbYield: { name: "jgb_yield", kind: "rate", help: "JGB yield of the comparable maturity, decimal: 1.5% or 0.015" },
-  hedgeRatio: (dflt: number): ParamSpec => ({
-    name: "hedge_ratio",
-    kind: "fraction",
-    help: `fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default ${dflt}`,
-    optional: true,
-    default: dflt,
-  }),
+  hedgeRatio: (dflt: number) =>
+    ({
+      name: "hedge_ratio",
+      kind: "fraction",
+      help: `fraction of the position that is FX-hedged, 0 to 1 (Japanese lifers run about 0.5–0.7). Default ${dflt}`,
+      optional: true,
+      default: dflt,
+    }) as const,
   fxChange: {
     name: "fx_change",
     kind: "rate",
@@ -45,10 +52,19 @@ export const P = {
     help: "coupons a year: 1 annual, 2 semi-annual (USTs, JGBs), 4 quarterly. Default 2",
     optional: true,
     default: 2,
+    // The frequencies of Excel's PRICE and MDURATION.
+    allowed: [1, 2, 4],
   },
   bondYield: { name: "yield", kind: "rate", help: "yield to maturity, decimal, compounded at the coupon frequency (negative yields allowed)" },
   coupon: { name: "coupon", kind: "rate", help: "annual coupon rate, decimal: 4.25% or 0.0425", min: 0 },
-  years: { name: "years", kind: "years", help: "years to maturity from a coupon date; years·freq must be a whole number of periods", min: 0, minExclusive: true },
+  years: {
+    name: "years",
+    kind: "years",
+    help: "years to maturity from a coupon date; years·freq must be a whole number of periods",
+    min: 0,
+    minExclusive: true,
+    max: MAX_YEARS,
+  },
   modDuration: { name: "mod_duration", kind: "factor", help: "modified duration in years (a 10y UST is about 8)", min: 0 },
   convexity: { name: "convexity", kind: "factor", help: "convexity in years² (BOND_CONVEXITY). Default 0: duration only", optional: true, default: 0, min: 0 },
   yieldChange: { name: "yield_change", kind: "rate", help: "change of the yield, decimal: +0.30% is 0.003" },
@@ -56,6 +72,3 @@ export const P = {
   growth: { name: "growth", kind: "rate", help: "long-run growth g of the cash flows, decimal; must be below the discount rate" },
   rateChange: { name: "rate_change", kind: "rate", help: "change of the discount rate, decimal: +0.30% is 0.003" },
 } satisfies Record<string, ParamSpec | ((d: number) => ParamSpec)>;
-
-/** A copy of a shared parameter with another name or help, keeping kind and bounds. */
-export const renamed = (p: ParamSpec, name: string, help = p.help): ParamSpec => ({ ...p, name, help });

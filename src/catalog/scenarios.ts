@@ -11,6 +11,7 @@ import { scenario, scenarioTable } from "../core/scenarios/scenario";
 import { TP_PRESETS } from "../core/demand/tpImpact";
 import { inputBlockRange } from "../model/inputBlock";
 import type { FunctionSpec } from "./spec";
+import { defineFunctions } from "./define";
 
 /** Units and help of every CHAIN input, in the order CHAIN_INPUTS spills them. */
 export const CHAIN_INPUT_PARAMS: readonly ParamSpec[] = [
@@ -88,9 +89,9 @@ function readScenarios(g: Grid) {
   if (g.cols < 2) invalid(`inputs has ${g.cols} column: give a column of input names, then one column per scenario`);
   const rows: { name: string; r: number }[] = [];
   for (let r = 1; r < g.rows; r++) {
-    const key = g.at(r, 0);
+    const key = g.cells[r][0];
     let empty = isBlank(key);
-    for (let c = 1; empty && c < g.cols; c++) empty = isBlank(g.at(r, c));
+    for (let c = 1; empty && c < g.cols; c++) empty = isBlank(g.cells[r][c]);
     if (empty) continue;
     if (typeof key !== "string" || key.trim() === "") invalid(`inputs row ${r + 1}: the name ${show(key)} should be text`);
     rows.push({ name: key.trim().toLowerCase(), r });
@@ -98,16 +99,16 @@ function readScenarios(g: Grid) {
   checkInputNames(rows.map((x) => x.name));
   const scenarios = [];
   for (let c = 1; c < g.cols; c++) {
-    const raw = g.at(0, c);
+    const raw = g.cells[0][c];
     const name: Cell = isBlank(raw) ? `scenario ${c}` : typeof raw === "string" ? raw.trim() : typeof raw === "number" ? raw : show(raw);
-    const pairs = rows.map(({ name: k, r }) => [k, g.at(r, c)] as [string, unknown]);
+    const pairs = rows.map(({ name: k, r }) => [k, g.cells[r][c]] as [string, unknown]);
     scenarios.push({ name, inputs: readValues(pairs, ` (scenario ${JSON.stringify(String(name))})`) });
   }
   return scenarios;
 }
 
 /** CHAIN_SENSITIVITY: the sweep of one input over `points` values, each read with that input's unit. */
-function sensitivityOf(pairs: [string, unknown][], inputName: string, from: number, to: number, points: number) {
+function sensitivityOf(pairs: [string, unknown][], inputName: string, from: number, to: number, points = 11) {
   const base = readChainInputs(pairs);
   const name = inputName.trim().toLowerCase();
   const p = inputSpec(name);
@@ -125,7 +126,7 @@ const defaultCell = (name: string) => CHAIN_DEFAULTS[name as ChainInput];
 /** A scenario block for the examples: the note's inputs against a life insurer that hedges 60% (note §2.4). */
 const LIFER_EXAMPLE = '{"input","note","lifer";"hedge_ratio",1,60%;"fx_response",0,-4%;"bid_elasticity_bn",0,50;"bid_cut",0.5,0}';
 
-export const SCENARIOS_CATALOG: FunctionSpec[] = [
+export const SCENARIOS_CATALOG = defineFunctions([
   {
     name: "SCENARIO",
     domain: "scenarios",
@@ -211,7 +212,7 @@ export const SCENARIOS_CATALOG: FunctionSpec[] = [
     result: "table",
     returns: "a 16×4 table: header, then one row per step of the chain",
     example: { formula: `=CHAIN(${inputBlockRange(CHAIN_INPUT_PARAMS.length)})`, result: "us_10y 4.30% → 4.60%, scenario A → B" },
-    impl: (pairs: [string, unknown][] | undefined) => chain(pairs ? readChainInputs(pairs) : {}),
+    impl: (pairs?: [string, unknown][]) => chain(pairs ? readChainInputs(pairs) : {}),
   },
   {
     name: "CHAIN_COMPARE",
@@ -255,4 +256,4 @@ export const SCENARIOS_CATALOG: FunctionSpec[] = [
     example: { formula: '=CHAIN_SENSITIVITY({"hedge_ratio",60%;"fx_response",-4%;"bid_elasticity_bn",50}, "hike_bp", 0, 100, 3)', result: "4.30%, 4.70%, 5.10%" },
     impl: sensitivityOf,
   },
-];
+]);

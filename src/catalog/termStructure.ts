@@ -1,12 +1,12 @@
 import { MAX_MATURITY_MONTHS, acmTermPremium, minMonths } from "../core/termstructure/acm";
 import { parToZero } from "../core/termstructure/parToZero";
 import { svenssonYield } from "../core/termstructure/svensson";
-import { MAX_YEARS, zeroToPar } from "../core/termstructure/zeroToPar";
-import { P } from "./params";
-import type { FunctionSpec } from "./spec";
+import { zeroToPar } from "../core/termstructure/zeroToPar";
+import { MAX_YEARS, P } from "./params";
+import { defineFunctions } from "./define";
 
 /** Zero curves and the ACM term premium (SPEC "Term-structure analytics"). */
-export const TERM_STRUCTURE: FunctionSpec[] = [
+export const TERM_STRUCTURE = defineFunctions([
   {
     name: "SVENSSON_YIELD",
     domain: "term-structure",
@@ -138,4 +138,4 @@ export const TERM_STRUCTURE: FunctionSpec[] = [
     },
     impl: acmTermPremium,
   },
-];
+]);

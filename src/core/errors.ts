@@ -47,17 +47,6 @@ export function invalid(message: string): never {
   throw new SheetError("value", message);
 }
 
-/** Throw a `#NUM!`: the inputs are valid but the result is not a finite number. */
-export function notFinite(message: string): never {
-  throw new SheetError("num", message);
-}
-
-/** Guard a core result: NaN or ±Infinity never reaches a cell. */
-export function finite(x: number, what: string): number {
-  if (!Number.isFinite(x)) notFinite(`${what} is not a finite number`);
-  return x;
-}
-
 /** Format a value the way the user typed it, for messages that repeat the bad value. */
 export function show(x: unknown): string {
   if (typeof x === "string") return JSON.stringify(x);

@@ -8,6 +8,7 @@ import { NOTES } from "./notes";
 import { CATALOG, type FunctionSpec } from "../catalog";
 import { DOMAIN_TITLES, type Domain } from "../catalog/spec";
 import { defaultText, helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
+import { allowedText } from "../args/coerce";
 import type { ParamSpec } from "../args/kinds";
 import { EXCEL_PREFIX } from "../catalog/namespace";
 import { NOTE_CHAPTERS, NOTE_INTRO, NOTE_TITLE, type NoteSection, citedSections, noteAnchor } from "./note";
@@ -40,6 +41,8 @@ export function constraintText(p: ParamSpec): string {
   if (p.min !== undefined) parts.push(`${p.minExclusive ? "above" : "at least"} ${p.min}`);
   if (p.max !== undefined) parts.push(`${p.maxExclusive ? "below" : "at most"} ${p.max}`);
   if (p.integer) parts.push("a whole number");
+  if (p.allowed) parts.push(allowedText(p.allowed));
+  if (p.reason) parts.push(p.reason);
   if (p.presets?.length) parts.push(`or a preset name: ${p.presets.map((s) => `"${s}"`).join(", ")}`);
   return parts.join("; ");
 }

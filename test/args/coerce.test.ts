@@ -205,6 +205,27 @@ describe("argument count and bounds", () => {
   it("refuses a fractional coupon frequency", () => {
     expect(errOf(call("BOND_PRICE", 0.04, 0.04, 10, 2.5)).message).toContain("freq");
   });
+
+  it("refuses a value outside a declared list, listing the allowed ones", () => {
+    // the function table: BOND_PRICE's freq is 1, 2 or 4 (the frequencies of Excel's PRICE)
+    expect(errOf(call("BOND_PRICE", 0.04, 0.04, 10, 3)).message).toBe("freq = 3 must be 1, 2 or 4");
+    const inRange = call("BOND_DURATION", 0.04, 0.04, 10, [[1, 3, 4]]) as unknown[][];
+    expect((inRange[0][1] as SheetError).message).toBe("freq (row 1, column 2) = 3 must be 1, 2 or 4");
+    expect(typeof inRange[0][0]).toBe("number"); // the other cells of the range stand
+    expect(typeof inRange[0][2]).toBe("number");
+  });
+
+  it("gives the table's reason with a bound that has one", () => {
+    // the function table: FX_BREAKEVEN's hedge_ratio is below 1, "fully hedged: no FX breakeven"
+    expect(errOf(call("FX_BREAKEVEN", 0.043, 0.015, 1)).message).toBe("hedge_ratio = 1 must be below 1 (fully hedged: no FX breakeven)");
+    expect(typeof call("FX_BREAKEVEN", 0.043, 0.015, 0.999)).toBe("number");
+  });
+
+  it("refuses a maturity beyond a century bond", () => {
+    // the function table: years at most 100 (MAX_YEARS in src/catalog/params.ts)
+    expect(errOf(call("BOND_CONVEXITY", 0.04, 0.04, 100.5)).message).toBe("years = 100.5 must be at most 100");
+    expect(num("BOND_PRICE", 0.04, 0.04, 100, 1)).toBeCloseTo(100, 10); // closed form: coupon = yield prices at par
+  });
 });
 
 describe("results", () => {
@@ -216,8 +237,8 @@ describe("results", () => {
   });
 
   it("gives BOND_PRICE #NUM! rather than Infinity at a long maturity with a deeply negative yield", () => {
-    // closed form: 100/(1 − 0.90/2)^2000 = 100·1.818^2000 is beyond the largest double
-    const e = errOf(call("BOND_PRICE", "-90%", "1%", 1000, 2));
+    // closed form: 100/(1 − 0.9999)^100 = 100·10^400 is beyond the largest double (a century bond, annual coupons)
+    const e = errOf(call("BOND_PRICE", "-99.99%", "1%", 100, 1));
     expect(e.kind).toBe("num");
   });
 });

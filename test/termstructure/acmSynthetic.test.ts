@@ -17,8 +17,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { acmLoadings, acmTermPremium, affineLoadings, affineYield, checkAcmInputs, estimateAcm } from "../../src/core/termstructure/acm";
-import { leastSquares, matMul, solve, transpose } from "../../src/core/termstructure/linalg";
+import { leastSquares } from "../../src/core/termstructure/linalg";
 import { meanStd, rmseBp, sigmaOf, simulatePanel, testModel, trueLoadings } from "./affineModel";
+import { matMul, solve, transpose } from "./matrix";
 
 const QUIET = 0.05;
 const REALISTIC = 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RankDeficientError, leastSquares, matMul, solve, symmetricEigen, transpose } from "../../src/core/termstructure/linalg";
+import { RankDeficientError, leastSquares, symmetricEigen } from "../../src/core/termstructure/linalg";
+import { matMul, solve, transpose } from "./matrix";
 import { Rng } from "./affineModel";
 
 /** A random symmetric matrix with entries N(0,1) (seeded). */
@@ -55,7 +56,7 @@ describe("symmetricEigen (Householder tridiagonalisation + implicit QL)", () => 
     expect(maxAbs(matMul(transpose(vectors), vectors).map((r, i) => r.map((x, j) => x - (i === j ? 1 : 0))))).toBeLessThan(1e-14);
   });
 
-  it.each([5, 30, 120])("decomposes a random symmetric %i×%i matrix: A·V = V·Λ, V′V = I, trace preserved", (n) => {
+  it.each([5, 30, 120])("decomposes a random symmetric matrix of order %i: A·V = V·Λ, V′V = I, trace preserved", (n) => {
     const a = randomSymmetric(n, 1000 + n);
     const { values, vectors } = symmetricEigen(a);
     const av = matMul(a, vectors);

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { invoke } from "../../src/args/invoke";
+import { findFunction } from "../../src/catalog";
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import type { Table } from "../../src/core/table";
@@ -132,12 +134,19 @@ describe("PAR_TO_ZERO", () => {
   });
 
   it("rejects a curve it cannot read, naming the argument", () => {
+    // What joins the two lists is the core's to check …
     expect(() => parToZero([0.04, 0.05], [1], 2)).toThrow(/par_yields has 2 values but maturities_years has 1/);
     expect(() => parToZero([0.04, 0.05], [2, 1], 2)).toThrow(/must increase/);
-    expect(() => parToZero([0.04], [0], 2)).toThrow(/above 0/);
-    expect(() => parToZero([0.04], [1], 3)).toThrow(/freq = 3/);
     expect(() => parToZero([], [], 2)).toThrow(/par_yields is empty/);
-    expect(() => parToZero([0.04], [101], 2)).toThrow(/beyond 100 years/);
-    expect(() => parToZero([NaN], [1], 2)).toThrow(/par_yields item 1 = NaN is not a number/);
+    // … each value's own rules are the function table's, read before the core is called.
+    const spec = findFunction("PAR_TO_ZERO")!;
+    const message = (raws: unknown[]) => {
+      const r = invoke(spec, raws);
+      return r instanceof SheetError ? `${r.code} ${r.message}` : "no error";
+    };
+    expect(message([[[0.04]], [[0]]])).toBe("#VALUE! maturities_years = 0 must be above 0");
+    expect(message([[[0.04]], [[101]]])).toBe("#VALUE! maturities_years = 101 must be at most 100");
+    expect(message([[[0.04]], [[1]], 3])).toMatch(/^#VALUE! freq = 3 must be 1, 2 or 4/);
+    expect(message([[["abc"]], [[1]]])).toBe('#VALUE! par_yields = "abc" is not a number');
   });
 });

@@ -3,6 +3,7 @@ import { SheetError } from "../../src/core/errors";
 import { bondPrice } from "../../src/core/bonds/bullet";
 import { svenssonYield } from "../../src/core/termstructure/svensson";
 import { zeroAt, zeroToPar } from "../../src/core/termstructure/zeroToPar";
+import { call } from "../catalog/sheet";
 import { gswRows } from "./fixtures";
 
 const column = (t: (number | string | SheetError)[][]) => t.map((r) => r[0]);
@@ -90,9 +91,14 @@ describe("ZERO_TO_PAR", () => {
   it("rejects a curve it cannot read", () => {
     expect(() => zeroToPar([0.04, 0.05], [1], 2)).toThrow(SheetError);
     expect(() => zeroToPar([0.04, 0.05], [2, 1], 2)).toThrow(/must increase/);
-    expect(() => zeroToPar([0.04, 0.05], [0, 1], 2)).toThrow(/above 0/);
-    expect(() => zeroToPar([0.04], [1], 3)).toThrow(/freq = 3/);
     expect(() => zeroToPar([], [], 2)).toThrow(/empty/);
-    expect(() => zeroToPar([0.04], [1e7], 2)).toThrow(/beyond 100 years/);
+  });
+
+  it("refuses, through the function table, a maturity or frequency outside the declared rules", () => {
+    // The table's rules (docs/functions.md, ZERO_TO_PAR): maturities above 0 and at most 100 years, freq 1, 2 or 4.
+    const message = (...args: unknown[]) => (call("ZERO_TO_PAR", ...args) as SheetError).message;
+    expect(message([[0.04, 0.05]], [[0, 1]], 2)).toMatch(/maturities_years \(item 1\) = 0 must be above 0/);
+    expect(message([[0.04]], [[1]], 3)).toBe("freq = 3 must be 1, 2 or 4");
+    expect(message([[0.04]], [[1e7]], 2)).toMatch(/maturities_years = 10000000 must be at most 100/);
   });
 });

@@ -1,15 +1,11 @@
 import { invalid } from "../errors";
 
-/** Coupon frequencies Excel's PRICE and MDURATION accept. */
-export const FREQUENCIES = [1, 2, 4] as const;
-
-/** Longest maturity priced: the cash-flow loops of duration and convexity stay bounded (a cell must never hang). */
-export const MAX_YEARS = 1000;
-
-/** Number of whole coupon periods, or a `#VALUE!` when `years·freq` is not whole. */
+/**
+ * Number of whole coupon periods, or a `#VALUE!` when `years·freq` is not whole. The table
+ * declares each argument's own rules (freq 1, 2 or 4; years up to MAX_YEARS, which keeps the
+ * loops below short); a rule joining two arguments is checked here, where both are known.
+ */
 export function periods(years: number, freq: number): number {
-  if (years > MAX_YEARS) invalid(`years = ${+years.toPrecision(12)} is more than ${MAX_YEARS}: give the years to maturity of a real bond`);
-  if (!(FREQUENCIES as readonly number[]).includes(freq)) invalid(`freq = ${freq} must be 1 (annual), 2 (semi-annual) or 4 (quarterly)`);
   const n = Math.round(years * freq);
   if (n < 1 || Math.abs(years * freq - n) > 1e-9) {
     invalid(`years = ${years} with freq = ${freq} is not a whole number of coupon periods (years·freq = ${+(years * freq).toPrecision(10)})`);

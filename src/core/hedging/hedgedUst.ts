@@ -1,4 +1,3 @@
-import { invalid } from "../errors";
 import { hedgeCost } from "./hedgeCost";
 
 /**
@@ -23,8 +22,7 @@ export function jgbAdvantage(
   return jgbYield - hedgedUst(ustYield, usShort, jpShort, basis, hedgeRatio, fxChange);
 }
 
-/** The `fx_change` at which the partly hedged UST earns exactly the JGB yield. */
+/** The `fx_change` at which the partly hedged UST earns exactly the JGB yield (the table keeps hedge_ratio below 1). */
 export function fxBreakeven(ustYield: number, jgbYield: number, hedgeRatio = 0, hedgeCostRate = 0): number {
-  if (hedgeRatio === 1) invalid("hedge_ratio = 1: fully hedged: no FX breakeven");
   return (jgbYield - ustYield + hedgeRatio * hedgeCostRate) / (1 - hedgeRatio);
 }

@@ -26,7 +26,7 @@ const Z_LIMIT = 10;
  * are worth more than par) is `#NUM!` in its row and in every later row, which depend on it.
  */
 export function parToZero(parYields: readonly number[], maturitiesYears: readonly number[], freq = 2): Table {
-  checkCurve(parYields, maturitiesYears, freq, "par_yields", "par yield");
+  checkCurve(parYields, maturitiesYears, "par_yields", "par yield");
   const solvedT: number[] = [];
   const solvedZ: number[] = [];
   let annuity = 0; // Σ d(k/f) over the coupon dates up to the last solved maturity

@@ -1,12 +1,6 @@
 import { SheetError, invalid } from "../errors";
 import type { Table } from "../table";
 
-/** Coupon frequencies accepted, as for BOND_PRICE (Excel's PRICE). */
-const FREQUENCIES = [1, 2, 4];
-
-/** Longest maturity accepted (years): a century bond; every coupon date up to it is discounted. */
-export const MAX_YEARS = 100;
-
 /**
  * Zero yield at `t` years read off the curve (maturities increasing): linear in maturity between
  * the given points, flat before the first one. `t` never exceeds the last maturity here.
@@ -22,23 +16,20 @@ export function zeroAt(t: number, zeros: readonly number[], maturities: readonly
 }
 
 /**
- * Check a curve given as values at maturities (ZERO_TO_PAR's zeros, PAR_TO_ZERO's par yields):
- * a known frequency, one value per maturity, maturities above 0, increasing, up to MAX_YEARS.
+ * Check what joins the two lists of a curve (ZERO_TO_PAR's zeros, PAR_TO_ZERO's par yields): one
+ * value per maturity, maturities increasing. Each value's own rules (freq 1, 2 or 4; maturities
+ * above 0 and up to MAX_YEARS) are the function table's, checked before the core is called.
  */
-export function checkCurve(values: readonly number[], maturitiesYears: readonly number[], freq: number, valuesName: string, itemName: string): void {
-  if (!FREQUENCIES.includes(freq)) invalid(`freq = ${freq} must be 1 (annual), 2 (semi-annual) or 4 (quarterly)`);
+export function checkCurve(values: readonly number[], maturitiesYears: readonly number[], valuesName: string, itemName: string): void {
   if (values.length === 0) invalid(`${valuesName} is empty: give the curve, one ${itemName} per maturity`);
   if (values.length !== maturitiesYears.length) {
     invalid(`${valuesName} has ${values.length} values but maturities_years has ${maturitiesYears.length}: give one maturity per ${itemName}`);
   }
   for (let i = 0; i < maturitiesYears.length; i++) {
     const t = maturitiesYears[i];
-    if (!Number.isFinite(t) || t <= 0) invalid(`maturities_years item ${i + 1} = ${t} must be above 0 (years)`);
-    if (t > MAX_YEARS) invalid(`maturities_years item ${i + 1} = ${t} is beyond ${MAX_YEARS} years`);
     if (i > 0 && !(t > maturitiesYears[i - 1])) {
       invalid(`maturities_years must increase: item ${i + 1} (${t}) does not come after item ${i} (${maturitiesYears[i - 1]})`);
     }
-    if (!Number.isFinite(values[i])) invalid(`${valuesName} item ${i + 1} = ${values[i]} is not a number`);
   }
 }
 
@@ -66,7 +57,7 @@ export const notOnCouponDate = (t: number, i: number, freq: number): SheetError 
  * periods gives a `#VALUE!` in its own row only.
  */
 export function zeroToPar(zeroYields: readonly number[], maturitiesYears: readonly number[], freq = 2): Table {
-  checkCurve(zeroYields, maturitiesYears, freq, "zero_yields", "zero yield");
+  checkCurve(zeroYields, maturitiesYears, "zero_yields", "zero yield");
   // Discount factors at every coupon date up to the longest maturity, computed once.
   const last = maturitiesYears[maturitiesYears.length - 1];
   const dates = Math.round(last * freq + 1e-9);

@@ -26,11 +26,22 @@ function spec(name: string): FunctionSpec {
   return f;
 }
 
-/** The argument layer's result as Sheets wants it; throws for a single error. */
+/**
+ * The argument layer's result as Sheets wants it; throws for a single error. A spilled result
+ * is a table `invoke()` made for this call alone, so its error cells become text in place
+ * rather than in a second copy of every row.
+ */
 export function toSheets(r: Result): SheetsValue {
   if (r instanceof SheetError) throw new Error(r.toString());
-  if (Array.isArray(r)) return r.map((row) => row.map((c) => (c instanceof SheetError ? c.toString() : c)));
-  return r;
+  if (!Array.isArray(r)) return r;
+  for (let i = 0; i < r.length; i++) {
+    const row = r[i];
+    for (let j = 0; j < row.length; j++) {
+      const c = row[j];
+      if (c instanceof SheetError) row[j] = c.toString();
+    }
+  }
+  return r as (number | string)[][];
 }
 
 /**
