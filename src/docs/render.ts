@@ -40,6 +40,7 @@ export function constraintText(p: ParamSpec): string {
   if (p.max !== undefined) parts.push(`${p.maxExclusive ? "below" : "at most"} ${p.max}`);
   if (p.integer) parts.push("a whole number");
   if (p.presets?.length) parts.push(`or a preset name: ${p.presets.map((s) => `"${s}"`).join(", ")}`);
+  if (p.choices?.length) parts.push(`one of ${p.choices.map((s) => `"${s}"`).join(", ")}`);
   return parts.join("; ");
 }
 
