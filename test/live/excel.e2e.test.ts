@@ -351,16 +351,25 @@ describe("the proxy URL setting (task pane)", () => {
   });
 });
 
+/**
+ * A proxy process for the tests of one describe block (with its own cache; `endpoints`, read when
+ * it starts, default our small files), a new Excel session before each test. Returns the running proxy.
+ */
+function proxyForBlock(endpoints?: () => Endpoints): () => ProxyProcess {
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy(endpoints?.());
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+  beforeEach(freshSession);
+  return () => proxy;
+}
+
 describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the publishers' real files", () => {
   // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
   // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv (cp932, which the proxy converts to UTF-8).
   const here = historyFilesHere();
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy(up.realEndpoints);
-  }, 60_000);
-  afterAll(() => proxy?.stop());
-  beforeEach(freshSession);
+  const proxy = proxyForBlock(() => up.realEndpoints);
 
 
   it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
@@ -401,12 +410,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the pu
 describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
   // A proxy of its own: it caches good replies, so each failure asks for a file it does not hold yet.
   const here = historyFilesHere();
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy(up.realEndpoints);
-  }, 60_000);
-  afterAll(() => proxy?.stop());
-  beforeEach(freshSession);
+  const proxy = proxyForBlock(() => up.realEndpoints);
 
   it.skipIf(!here)("source down → JAPAN_FLOWS #N/A naming week.csv", async () => {
     await whileFailing(up.mof, MOF_WEEKLY_PATH, { status: 500 }, async () => {
@@ -439,7 +443,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
   it.skipIf(!here)("stale copy served when the proxy is down, within the weekly file's 14 days; then the proxy's unreachability", async () => {
     const fresh = await call("JAPAN_FLOWS", m(4), null, m("foreign_equity"), null);
     expect(fresh).toEqual(asExcel(expectedFlows(4, "foreign_equity"), [0, 1]));
-    await proxy.stop();
+    await proxy().stop();
     const t0 = Date.now();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(t0 + 5 * HOUR); // past the 4 h maxAge of week.csv (AGES.mofFlowsWeekly), within its 14-day stale age
@@ -462,7 +466,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
       expect([t[1][3], t[1][6], t[1][8], t[1][9]]).toEqual([0.00275, 0.0107, 1093.5, -18.3]); // MoF 1Y, 10Y; TIC Japan (read by hand above)
     } finally {
       await keyless.stop();
-      await officeStorage.setItem(PROXY_URL_KEY, proxy.url);
+      await officeStorage.setItem(PROXY_URL_KEY, proxy().url);
     }
   });
 });
