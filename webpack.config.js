@@ -162,9 +162,11 @@ module.exports = async (env, options) => {
     target: ["web", "es2016"],
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: FUNCTIONS_SOURCE,
+      // The functions runtime gets its own layer: there the function table loses its reader-facing text.
+      functions: { import: FUNCTIONS_SOURCE, layer: "functions" },
       taskpane: "./src/hosts/excel/taskpane/taskpane.ts",
     },
+    experiments: { layers: true },
     output: {
       path: path.join(ROOT, "dist"),
       filename: "[name].js",
@@ -183,6 +185,11 @@ module.exports = async (env, options) => {
             { loader: "babel-loader", options: TO_ES2016 },
             { loader: "babel-loader", options: STRIP_TYPES },
           ],
+        },
+        {
+          test: /[\\/]src[\\/]catalog[\\/].*\.ts$/,
+          issuerLayer: "functions",
+          use: [{ loader: "babel-loader", options: { ...STRIP_TYPES, plugins: [require("./scripts/stripReferenceText")] } }],
         },
       ],
     },

@@ -399,13 +399,13 @@ describe("live-data functions: their arguments read by the argument layer", () =
     globalThis.fetch = realFetch;
   });
 
-  it('are the six of "Live checkpoints" (docs/functions.md), each with its plan/compute pair', () => {
-    expect(LIVE.map((f) => f.name)).toEqual(["FRED", "FRED_SERIES", "TIC_HOLDINGS", "TIC_CHANGE", "JGB_YIELD", "CHECKPOINTS"]);
+  it('are the eight of "Live checkpoints" (docs/functions.md), each with its plan/compute pair', () => {
+    expect(LIVE.map((f) => f.name)).toEqual(["FRED", "FRED_SERIES", "TIC_HOLDINGS", "TIC_CHANGE", "JGB_YIELD", "CHECKPOINTS", "HEDGE_HISTORY", "JAPAN_FLOWS"]);
     for (const f of LIVE) expect(typeof f.live?.plan, f.name).toBe("function");
   });
 
   /** Values a live argument may meet besides the random ones: ids, countries, tenors, dates and months as typed. */
-  const liveValueArb = fc.constantFrom<unknown>("DGS10", "dgs3mo", "T5YIE", "NOSUCH1", "Japan", "grand total", "Atlantis", "10Y", " 5 years ", "2026-08-05", "2026/7/1", "2026-03", "2026-13", "5/8/2026", 46239, 46112.5, 12, 13, 0, -1, 1e6);
+  const liveValueArb = fc.constantFrom<unknown>("DGS10", "dgs3mo", "T5YIE", "NOSUCH1", "Japan", "grand total", "Atlantis", "10Y", " 5 years ", "2026-08-05", "2026/7/1", "2026-03", "2026-13", "5/8/2026", 46239, 46112.5, 12, 13, 0, -1, 1e6, "foreign_bonds", " Japan_Bonds ", 2000, 2001, "-0.5%");
   const liveArgsArb = (f: FunctionSpec) =>
     fc.oneof(
       argsArb(f),

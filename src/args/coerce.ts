@@ -35,12 +35,20 @@ export function isBlank(raw: unknown): boolean {
 /** A JGB-style tenor as traders write it: "10Y", "10y", "10 years". */
 const TENOR_TEXT = /^\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\s*$/i;
 
+/** `" Japan_Bonds "` → `"japan_bonds"` when that is a choice; anything else is `#VALUE!` listing them. */
+function choice(text: string, choices: readonly string[], name: string): string | SheetError {
+  const key = text.toLowerCase();
+  for (const c of choices) if (c.toLowerCase() === key) return c;
+  return new SheetError("value", `${name} = ${show(text)} is not one of ${choices.map((c) => `"${c}"`).join(", ")}`);
+}
+
 /** Kinds that are not read as plain numbers: each reads a non-blank, non-error cell its own way. */
 const READERS: Partial<Record<ParamKind, (raw: unknown, p: ParamSpec, name: string) => Coerced>> = {
-  text: (raw, _p, name) => {
+  text: (raw, p, name) => {
     if (typeof raw !== "string") return new SheetError("value", `${name} = ${show(raw)} should be text`);
     const t = raw.trim();
-    return t === "" ? BLANK : t;
+    if (t === "") return BLANK;
+    return p.choices ? choice(t, p.choices, name) : t;
   },
   date: (raw, _p, name) => readDay(raw, name),
   month: (raw, _p, name) => readMonth(raw, name),

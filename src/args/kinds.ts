@@ -62,6 +62,8 @@ export interface ParamSpec {
   reason?: string;
   /** Names accepted instead of a number (e.g. the term-premium presets). */
   presets?: readonly string[];
+  /** The only values a text argument accepts, in any case, spaces around ignored; it is read as written here. */
+  choices?: readonly string[];
   /** One value only, never a range (live-data functions fetch or spill; they do not broadcast). */
   single?: boolean;
   /** The unit in words for the docs when it is not the kind's (CHAIN_SENSITIVITY's bounds take the swept input's). */

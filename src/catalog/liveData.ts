@@ -5,7 +5,10 @@
  */
 import type { ParamSpec } from "../args/kinds";
 import { FRED_KEY_URL } from "../core/data/fred";
-import { checkpointsLive, fredLive, fredSeriesLive, jgbYieldLive, ticChangeLive, ticHoldingsLive } from "../core/data/live";
+import { HEDGE_HISTORY_HEADER } from "../core/data/hedgeHistory";
+import { DEFAULT_FLOW_WEEKS, FLOW_SERIES, MAX_FLOW_WEEKS } from "../core/data/japanFlows";
+import { checkpointsLive, fredLive, fredSeriesLive, hedgeHistoryLive, japanFlowsLive, jgbYieldLive, ticChangeLive, ticHoldingsLive } from "../core/data/live";
+import { P } from "./params";
 import type { LiveFunctionSpec } from "./spec";
 
 const API_KEY: ParamSpec = {
@@ -111,5 +114,52 @@ export const LIVE_DATA: LiveFunctionSpec[] = [
     returns: 'header ["indicator", "latest", "as_of", "change_1m", "watch"], then 8 rows; as_of is text (YYYY-MM-DD, or YYYY-MM for TIC)',
     example: { formula: "=CHECKPOINTS()", result: "the 8-row panel" },
     live: checkpointsLive,
+  }),
+  live({
+    name: "HEDGE_HISTORY",
+    description:
+      "The note's comparison month by month: the US 10y, the 3-month hedge cost, the fully hedged UST against the JGB 10y, and Japan's Treasury holdings with their 12-month change. One row per month, oldest first.",
+    source: "note §3.1 (hedged UST), §2 (Japan's holdings); FRED DGS10, DGS3MO; MoF JGB curve (1Y, 10Y); US Treasury TIC mfhhis01.txt with slt_table5.txt",
+    params: [
+      { name: "start", kind: "month", help: 'the first month: text like "2022-01", or any date in it' },
+      { name: "end", kind: "month", optional: true, help: "the last month, as start. Default: the last complete calendar month" },
+      { ...P.basis, help: "USD/JPY cross-currency basis added to the JPY leg, decimal: hedge_cost = us_3m − jp_short − basis, so a negative basis adds to the cost. Default 0" },
+      API_KEY,
+    ],
+    result: "table",
+    returns: `header [${HEDGE_HISTORY_HEADER.map((h) => `"${h}"`).join(", ")}], then one row per month: month is its last day (a date), rates are decimals (the last observation within the month; jp_short is the MoF 1-year JGB), holdings USD bn; "" where a month has no value, and in the cells computed from it`,
+    example: { formula: '=HEDGE_HISTORY("2022-01", "2024-07")', result: "31 months; 2024-07: hedged_ust −1.045%, jgb_10y 1.07%, jgb_advantage 2.115%, Japan 1,093.5bn (FRED, MoF and TIC files of 2024-08)" },
+    live: hedgeHistoryLive,
+  }),
+  live({
+    name: "JAPAN_FLOWS",
+    description:
+      "Japan's marginal bid week by week: Japanese investors' net purchases of foreign bonds (or another flow) from the Ministry of Finance's weekly securities transactions, with 4- and 13-week sums, in JPY bn.",
+    source: "note §2 (Japan's marginal bid); Japan MoF, International Transactions in Securities, weekly, designated major investors (week.csv)",
+    params: [
+      {
+        name: "weeks",
+        kind: "count",
+        optional: true,
+        default: DEFAULT_FLOW_WEEKS,
+        min: 1,
+        max: MAX_FLOW_WEEKS,
+        help: `how many weeks to show, 1 to ${MAX_FLOW_WEEKS} (the file starts in 2005). Default ${DEFAULT_FLOW_WEEKS}`,
+      },
+      { name: "end", kind: "date", optional: true, help: "a date: weeks that end after it are left out. Default: up to the latest week" },
+      {
+        name: "series",
+        kind: "text",
+        optional: true,
+        default: "foreign_bonds",
+        choices: Object.keys(FLOW_SERIES),
+        help: 'which flow: "foreign_bonds" (residents\' net purchases of foreign long-term debt, the note\'s bid), "foreign_equity", "foreign_total" or "japan_bonds" (non-residents\' purchases of Japanese bonds)',
+      },
+    ],
+    result: "table",
+    returns:
+      'header ["week_start", "week_end", series, "sum_4w", "sum_13w"], then one row per week (Sunday to Saturday), oldest first: dates as the host\'s dates, JPY bn (the file\'s 100 million yen ÷ 10; plus = net purchases); a sum is blank until the file holds enough weeks',
+    example: { formula: "=JAPAN_FLOWS()", result: "13 weeks to 2026-09-12: foreign bonds +1,082.9bn in the last week, 815.8bn over the 13 weeks (week.csv of 2026-09-17)" },
+    live: japanFlowsLive,
   }),
 ];

@@ -57,4 +57,22 @@ export const NOTES: Readonly<Record<string, string>> = {
     "Maturities the estimator needs but the panel lacks are interpolated linearly. fitted = risk-neutral + term premium. " +
     "The risk-neutral yield rests on the VAR's forecast of the short rate, so on 40 years of data the term premium carries a sampling error of tens of bp; " +
     "with 5 factors on short panels the fifth component can be nearly degenerate and the estimated dynamics explosive: try 3 or 4 factors.",
+  HEDGE_HISTORY:
+    "Each rate is the last observation within the month, never carried from an earlier month: US 10y FRED DGS10, US 3-month FRED DGS3MO, jp_short the MoF 1-year JGB " +
+    "(the JPY leg CHECKPOINTS uses too: the MoF curve has no 3-month rate), JGB 10y MoF (its history file up to last month, the current-month file for this month). " +
+    "hedge_cost = us_3m − jp_short − basis, hedged_ust = us_10y − hedge_cost, jgb_advantage = jgb_10y − hedged_ust: HEDGED_UST and JGB_ADVANTAGE fully hedged (note §3.1); " +
+    "a positive advantage is a month the JGB wins. A month without an observation is blank there and in the cells computed from it. " +
+    "Japan's holdings are the Treasury's Major Foreign Holders history (mfhhis01.txt, from 2000), joined with slt_table5.txt for the latest months (slt_table5 wins where both have a month; " +
+    "at a survey break, where the history has two June columns, the newer series); blank where a month is not published yet (TIC runs about two months behind). " +
+    "A source that fails spoils only its own cells and those computed from them, with its #N/A; the other columns fill. " +
+    "The thesis in one table: the first month jgb_advantage turns positive is when the hedged UST fell below the JGB (on the published data to 2024-07: 2022-07, and for good from 2022-10); " +
+    "japan_change_12m_bn, and JAPAN_FLOWS week by week, show whether Japan's buying slowed after it.",
+  JAPAN_FLOWS:
+    "The Ministry of Finance's weekly International Transactions in Securities (designated major investors), one row per week from Sunday to Saturday, " +
+    "published on Thursdays. The series: foreign_bonds, residents' net purchases of foreign long-term debt securities (the note's bid); " +
+    "foreign_equity, of foreign equity and investment fund shares; foreign_total, of all foreign securities, short-term debt included; " +
+    "japan_bonds, non-residents' net purchases of Japanese long-term debt securities. Values are the file's 100 million yen ÷ 10 (JPY bn), plus = net purchases. " +
+    "sum_4w and sum_13w add the weeks ending at each row, reaching back before the first row shown; they are blank until the file holds enough weeks, " +
+    "and #N/A when a week is missing from the file (a 13-week sum must cover 13 weeks). The file is published in cp932: Google Sheets reads it as Windows-31J, " +
+    "Excel through the marginal-bid proxy, which converts it to UTF-8.",
 };

@@ -44,6 +44,7 @@ export function constraintText(p: ParamSpec): string {
   if (p.allowed) parts.push(allowedText(p.allowed));
   if (p.reason) parts.push(p.reason);
   if (p.presets?.length) parts.push(`or a preset name: ${p.presets.map((s) => `"${s}"`).join(", ")}`);
+  if (p.choices?.length) parts.push(`one of ${p.choices.map((s) => `"${s}"`).join(", ")}`);
   return parts.join("; ");
 }
 

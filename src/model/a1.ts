@@ -14,16 +14,21 @@ export function parseA1(ref: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: columnNumber(m[1]) - 1 };
 }
 
-/** Zero-based row/column → `"B5"`. */
-export function toA1(row: number, col: number): string {
-  let c = col + 1;
+/** 28 → `"AB"` (the inverse of columnNumber). */
+export function columnLetters(n: number): string {
+  let c = n;
   let letters = "";
   while (c > 0) {
     const r = (c - 1) % 26;
     letters = String.fromCharCode(65 + r) + letters;
     c = Math.floor((c - 1) / 26);
   }
-  return `${letters}${row + 1}`;
+  return letters;
+}
+
+/** Zero-based row/column → `"B5"`. */
+export function toA1(row: number, col: number): string {
+  return `${columnLetters(col + 1)}${row + 1}`;
 }
 
 /** `"E5:H18"` → its corners. */

@@ -13,19 +13,25 @@ import { CATALOG } from "../catalog";
 import { signature } from "../catalog/describe";
 import type { ParamKind } from "../args/kinds";
 import { WATCH } from "../core/data/checkpoints";
+import { HEDGE_HISTORY_HEADER } from "../core/data/hedgeHistory";
+import { flowsHeader } from "../core/data/japanFlows";
+import { columnLetters } from "./a1";
 import { INPUT_BLOCK, inputBlockRange } from "./inputBlock";
 import type { CellStyle } from "./styles";
 
 export type { CellStyle } from "./styles";
-export type NumberFormatName = "percent" | "bp" | "usd_bn" | "fraction" | "factor" | "datetime" | "general";
+export type NumberFormatName = "percent" | "bp" | "usd_bn" | "jpy_bn" | "fraction" | "factor" | "date" | "month" | "datetime" | "general";
 
 /** Number formats in the syntax Excel, Sheets and exceljs all accept. */
 export const NUMBER_FORMATS: Record<NumberFormatName, string> = {
   percent: "0.00%",
   bp: "0",
   usd_bn: "#,##0.0",
+  jpy_bn: "#,##0.0",
   fraction: "0%",
   factor: "0.00",
+  date: "yyyy-mm-dd",
+  month: "yyyy-mm",
   datetime: "yyyy-mm-dd hh:mm",
   general: "General",
 };
@@ -48,12 +54,14 @@ export interface Spill {
   fn: string;
 }
 
-/** One line of a chart: the cells it reads (no header) and its name in the legend. */
+/** One series of a chart: the cells it reads (no header) and its name in the legend. */
 export interface ChartSeries {
   name: string;
   values: string;
   /** A reference line (a scenario threshold) rather than a result. */
   dashed: boolean;
+  /** Drawn as columns (a weekly flow) rather than a line; only on a `categories` x axis. */
+  columns?: boolean;
 }
 
 /**
@@ -65,7 +73,15 @@ export interface ModelChart {
   title: string;
   /** The x values (no header) and the axis titles. */
   x: string;
+  /**
+   * `values`: x is a number or a date on a value axis (Excel: an XY chart), and rows left empty
+   * below a table are not drawn, so the x cells may reach past a table that grows;
+   * `categories`: one slot per row (needed for columns), over a table of fixed size.
+   */
+  xAxis: "values" | "categories";
   xTitle: string;
+  /** The x labels' format (dates) in Excel; Sheets labels a date axis its own way (its chart patterns are not cell formats). */
+  xFormat?: NumberFormatName;
   yTitle: string;
   yFormat: NumberFormatName;
   series: ChartSeries[];
@@ -113,6 +129,11 @@ export interface LiveRefs {
   fed: Record<string, string>;
   /** The cell every live formula of the block passes as its `refresh` argument (beside REFRESH_LABEL). */
   refresh: string;
+  /** HEDGE_HISTORY: its first month's input cell, and the block its spill may fill (header and HISTORY_ROWS months). */
+  historyFrom: string;
+  history: string;
+  /** JAPAN_FLOWS over FLOW_WEEKS weeks. */
+  flows: string;
 }
 
 export const MODEL_SHEET_NAME = "marginal-bid model";
@@ -175,7 +196,7 @@ const FORMAT_OF_KIND: Record<ParamKind, NumberFormatName> = {
 const STEP_FORMAT: Partial<Record<ChainStep, NumberFormatName>> = { japan_buying_bn: "usd_bn", holdings_mtm_bn: "usd_bn", scenario: "general" };
 const stepFormat = (s: ChainStep): NumberFormatName => STEP_FORMAT[s] ?? "percent";
 
-const col = (n: number) => String.fromCharCode(64 + n);
+const col = columnLetters;
 const INPUT_ROW = INPUT_BLOCK.firstRow;
 const CHAIN_ROW = 5;
 const CHAIN_COL = 5; // E
@@ -216,11 +237,14 @@ export interface ModelOptions {
   live?: boolean;
 }
 
+/** Writes cells into a list: `put("B5", { value: 50, style: "input" })`. */
+const putter = (cells: ModelCell[]) => (ref: string, cell: Omit<ModelCell, "ref">) => void cells.push({ ref, ...cell });
+
 /** The model, laid out once. */
 export function modelSheet(options: ModelOptions = {}): ModelSheet {
   const cells: ModelCell[] = [];
   const rangeFormats: ModelSheet["rangeFormats"] = [];
-  const put = (ref: string, cell: Omit<ModelCell, "ref">) => cells.push({ ref, ...cell });
+  const put = putter(cells);
   /** Formats of a spilled block's rows, one per CHAIN step, in the given columns. */
   const stepFormats = (firstRow: number, columns: string, steps: readonly ChainStep[]) =>
     steps.forEach((s, k) => rangeFormats.push({ range: columns.replace(/#/g, String(firstRow + k)), format: stepFormat(s) }));
@@ -338,6 +362,7 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
         { name: "US 10y after", values: `${us10yCol}${sRow + 1}:${us10yCol}${sEnd}`, dashed: false },
         ...thresholdCols.map((c, k) => ({ name: thresholdNames[k], values: `${c}${sRow + 1}:${c}${sEnd}`, dashed: true })),
       ],
+      xAxis: "values",
       from: `A${chartTop}`,
       to: `F${chartTop + 20}`,
     },
@@ -390,7 +415,7 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
 
 /** The live block, columns K–R, beside the main model (which it leaves as it is). */
 function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chainFormat: Record<string, NumberFormatName>): void {
-  const put = (ref: string, cell: Omit<ModelCell, "ref">) => model.cells.push({ ref, ...cell });
+  const put = putter(model.cells);
   model.name = LIVE_MODEL_SHEET_NAME;
 
   put("K2", {
@@ -438,11 +463,114 @@ function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chai
     { anchor: `N${cpRow}`, rows: rows.length + 1, cols: 5, fn: "CHECKPOINTS" },
   );
   Object.assign(model.columnWidths, { J: 3, K: 30, L: 12, M: 3, N: 28, O: 12, P: 12, Q: 12, R: 60 });
+  const basis = `L${INPUT_ROW + CHAIN_INPUT_PARAMS.findIndex((p) => p.name === "basis")}`;
   model.refs.live = {
     inputs: liveInputs,
     chain: `N${CHAIN_ROW}:Q${chainEnd}`,
     checkpoints: `N${cpRow}:R${cpRow + rows.length}`,
     fed,
     refresh: REFRESH_REF.replace(/\$/g, ""),
+    ...addHistoryBlock(model, basis),
+    flows: addFlowsBlock(model),
   };
+}
+
+/**
+ * The default first month of HEDGE_HISTORY on the live model: early enough to show the hedged UST
+ * falling below the JGB 10y (2022-07 on the published data) and Japan's holdings a year before.
+ */
+export const HISTORY_FROM = "2022-01";
+
+/**
+ * Months the history block and its chart make room for below the header: the table runs from its
+ * first month to the last complete one, so it grows a row a month; 600 months (50 years) hold a
+ * start as early as 2000 (TIC's history) until 2049. Nothing else is placed in those rows.
+ */
+export const HISTORY_ROWS = 600;
+
+/** Weeks of JAPAN_FLOWS on the live model: a year, so that the 13-week sum shows its trend, not one quarter. */
+export const FLOW_WEEKS = 52;
+
+/** Where the two history blocks sit: right of the live block (K–R), charts on top, tables below them. */
+const HISTORY_COL = 20; // T
+const FLOWS_COL = 31; // AE
+const BLOCK_HEADER_ROW = 4;
+const BLOCK_CHART_ROWS = [5, 24] as const;
+const BLOCK_TABLE_ROW = 27;
+
+/** HEDGE_HISTORY from a month typed in its input cell, with the chart of the hedged UST against the JGB 10y. */
+function addHistoryBlock(model: ModelSheet, basis: string): { historyFrom: string; history: string } {
+  const put = putter(model.cells);
+  const c = (k: number) => col(HISTORY_COL + k);
+  const cols = HEDGE_HISTORY_HEADER.length;
+  const at = (name: (typeof HEDGE_HISTORY_HEADER)[number]) => c(HEDGE_HISTORY_HEADER.indexOf(name));
+  const first = BLOCK_TABLE_ROW + 1;
+  const last = BLOCK_TABLE_ROW + HISTORY_ROWS;
+  const rows = (name: (typeof HEDGE_HISTORY_HEADER)[number]) => `${at(name)}${first}:${at(name)}${last}`;
+  const from = `${c(1)}${BLOCK_TABLE_ROW - 1}`;
+
+  put(`${c(0)}${BLOCK_HEADER_ROW}`, { value: "The thesis month by month: the hedged UST against the JGB 10y, and Japan's holdings (HEDGE_HISTORY)", style: "header" });
+  put(`${c(0)}${BLOCK_TABLE_ROW - 1}`, { value: "history from", style: "label" });
+  put(from, { value: HISTORY_FROM, style: "input", format: "month" });
+  put(`${c(2)}${BLOCK_TABLE_ROW - 1}`, {
+    value: "a month (text like 2022-01 or a date); the table runs to the last complete month, the chart follows it. Basis: the live block's.",
+    style: "note",
+  });
+  put(`${c(0)}${BLOCK_TABLE_ROW}`, { formula: `={{HEDGE_HISTORY}}(${from},,${basis},,${REFRESH_REF})`, style: "output" });
+  model.rangeFormats.push({ range: rows("month"), format: "date" });
+  for (const name of ["us_10y", "us_3m", "jp_short", "hedge_cost", "hedged_ust", "jgb_10y", "jgb_advantage"] as const) model.rangeFormats.push({ range: rows(name), format: "percent" });
+  for (const name of ["japan_holdings_bn", "japan_change_12m_bn"] as const) model.rangeFormats.push({ range: rows(name), format: "usd_bn" });
+  model.spills.push({ anchor: `${c(0)}${BLOCK_TABLE_ROW}`, rows: HISTORY_ROWS + 1, cols, fn: "HEDGE_HISTORY" });
+  model.charts.push({
+    name: "hedged-ust-vs-jgb",
+    title: "A Japanese investor's 10y: the fully hedged UST against the JGB (note §3.1), month-end",
+    x: rows("month"),
+    xAxis: "values",
+    xTitle: "month",
+    xFormat: "month",
+    yTitle: "yield",
+    yFormat: "percent",
+    series: [
+      { name: "hedged UST 10y", values: rows("hedged_ust"), dashed: false },
+      { name: "JGB 10y", values: rows("jgb_10y"), dashed: false },
+    ],
+    from: `${c(0)}${BLOCK_CHART_ROWS[0]}`,
+    to: `${c(cols - 1)}${BLOCK_CHART_ROWS[1]}`,
+  });
+  Object.assign(model.columnWidths, { S: 3, [c(0)]: 14, [at("japan_holdings_bn")]: 18, [at("japan_change_12m_bn")]: 20 });
+  return { historyFrom: from, history: `${c(0)}${BLOCK_TABLE_ROW}:${c(cols - 1)}${last}` };
+}
+
+/** JAPAN_FLOWS over FLOW_WEEKS weeks, with the chart of the weekly purchases and their 13-week sum. */
+function addFlowsBlock(model: ModelSheet): string {
+  const put = putter(model.cells);
+  const c = (k: number) => col(FLOWS_COL + k);
+  const header = flowsHeader("foreign_bonds");
+  const first = BLOCK_TABLE_ROW + 1;
+  const last = BLOCK_TABLE_ROW + FLOW_WEEKS;
+  const rows = (name: string) => `${c(header.indexOf(name))}${first}:${c(header.indexOf(name))}${last}`;
+
+  put(`${c(0)}${BLOCK_HEADER_ROW}`, { value: "Japan's weekly bid: residents' net purchases of foreign bonds, JPY bn (JAPAN_FLOWS, MoF weekly)", style: "header" });
+  put(`${c(0)}${BLOCK_TABLE_ROW - 1}`, { value: `the last ${FLOW_WEEKS} weeks; plus = net purchases; the sums cover the weeks ending at each row`, style: "note" });
+  put(`${c(0)}${BLOCK_TABLE_ROW}`, { formula: `={{JAPAN_FLOWS}}(${FLOW_WEEKS},,"${header[2]}",${REFRESH_REF})`, style: "output" });
+  model.rangeFormats.push({ range: `${c(0)}${first}:${c(1)}${last}`, format: "date" }, { range: `${c(2)}${first}:${c(4)}${last}`, format: "jpy_bn" });
+  model.spills.push({ anchor: `${c(0)}${BLOCK_TABLE_ROW}`, rows: FLOW_WEEKS + 1, cols: header.length, fn: "JAPAN_FLOWS" });
+  model.charts.push({
+    name: "japan-weekly-bid",
+    title: "Japan's net purchases of foreign bonds: each week and the 13 weeks to it (JPY bn)",
+    x: rows("week_end"),
+    xAxis: "categories",
+    xTitle: "week ending",
+    xFormat: "date",
+    yTitle: "JPY bn",
+    yFormat: "jpy_bn",
+    series: [
+      { name: "net purchases in the week", values: rows("foreign_bonds"), dashed: false, columns: true },
+      { name: "13-week sum", values: rows("sum_13w"), dashed: false },
+    ],
+    from: `${c(0)}${BLOCK_CHART_ROWS[0]}`,
+    to: `${col(FLOWS_COL + 7)}${BLOCK_CHART_ROWS[1]}`,
+  });
+  Object.assign(model.columnWidths, { AD: 3, [c(0)]: 12, [c(1)]: 12, [c(2)]: 14 });
+  return `${c(0)}${BLOCK_TABLE_ROW}:${c(header.length - 1)}${last}`;
 }

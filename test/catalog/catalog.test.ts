@@ -45,6 +45,8 @@ const SPEC_SIGNATURES: Record<string, string> = {
   TIC_CHANGE: "country, months, [refresh]",
   JGB_YIELD: "tenor_years, [date], [refresh]",
   CHECKPOINTS: "[api_key], [refresh]",
+  HEDGE_HISTORY: "start, [end], [basis=0], [api_key], [refresh]",
+  JAPAN_FLOWS: '[weeks=13], [end], [series="foreign_bonds"], [refresh]',
   SVENSSON_YIELD: "maturity_years, beta0, beta1, beta2, beta3, tau1, tau2",
   ZERO_TO_PAR: "zero_yields, maturities_years, [freq=2]",
   PAR_TO_ZERO: "par_yields, maturities_years, [freq=2]",
@@ -60,14 +62,14 @@ const OPTIONAL_EXTENSIONS = new Set(["CHAIN.inputs"]);
 interface SpecParam {
   name: string;
   optional: boolean;
-  default?: number;
+  default?: number | string;
 }
 
 function parseSignature(sig: string): SpecParam[] {
   if (sig.trim() === "") return [];
   return sig.split(",").map((s) => {
     const m = /^\s*\[(\w+)(?:=([^\]]+))?\]\s*$/.exec(s);
-    if (m) return { name: m[1], optional: true, default: m[2] === undefined ? undefined : Number(m[2]) };
+    if (m) return { name: m[1], optional: true, default: m[2] === undefined ? undefined : m[2].startsWith('"') ? (JSON.parse(m[2]) as string) : Number(m[2]) };
     return { name: s.trim(), optional: false };
   });
 }

@@ -62,6 +62,9 @@ const FIXTURE_BY_LABEL: Record<string, string> = {
   "US Treasury TIC slt_table5.txt": "tic_slt_table5_small.txt",
   "Japan MoF jgbcme.csv": "mof_jgbcme_small.csv",
   "Japan MoF jgbcme_all.csv": "mof_jgbcme_all_small.csv",
+  "US Treasury TIC mfhhis01.txt": "tic_mfh_legacy_small.txt",
+  // Synthetic, in the Ministry's layout (numbers made up), UTF-8 as the proxy serves it.
+  "Japan MoF week.csv": "mof_week_small.csv",
 };
 
 /** The reply a request gets in the data tests: its fixture, or FRED's "unknown series" for any other. */

@@ -27,9 +27,10 @@ function call(name: string, args: unknown[], replyFor: (r: DataRequest) => Reply
 const fixtures = fixtureReply;
 
 describe("the live function table", () => {
-  it("has SPEC's six functions with SPEC's argument order, refresh last", () => {
+  it("has SPEC's eight functions with SPEC's argument order, refresh last", () => {
     // docs/functions.md "Live checkpoints": FRED(series_id, [date], [api_key], [refresh]), FRED_SERIES(series_id, [start], [end], [api_key], [refresh]),
-    // TIC_HOLDINGS(country, [month], [refresh]), TIC_CHANGE(country, months, [refresh]), JGB_YIELD(tenor_years, [date], [refresh]), CHECKPOINTS([api_key], [refresh])
+    // TIC_HOLDINGS(country, [month], [refresh]), TIC_CHANGE(country, months, [refresh]), JGB_YIELD(tenor_years, [date], [refresh]), CHECKPOINTS([api_key], [refresh]),
+    // HEDGE_HISTORY(start, [end], [basis=0], [api_key], [refresh]), JAPAN_FLOWS([weeks=13], [end], [series="foreign_bonds"], [refresh])
     expect(LIVE_DATA.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")])).toEqual([
       ["FRED", "series_id, [date], [api_key], [refresh]"],
       ["FRED_SERIES", "series_id, [start], [end], [api_key], [refresh]"],
@@ -37,7 +38,12 @@ describe("the live function table", () => {
       ["TIC_CHANGE", "country, months, [refresh]"],
       ["JGB_YIELD", "tenor_years, [date], [refresh]"],
       ["CHECKPOINTS", "[api_key], [refresh]"],
+      ["HEDGE_HISTORY", "start, [end], [basis], [api_key], [refresh]"],
+      ["JAPAN_FLOWS", "[weeks], [end], [series], [refresh]"],
     ]);
+    // The defaults SPEC gives.
+    const param = (f: string, p: string) => live(f).params.find((x) => x.name === p)!;
+    expect([param("HEDGE_HISTORY", "basis").default, param("JAPAN_FLOWS", "weeks").default, param("JAPAN_FLOWS", "series").default]).toEqual([0, 13, "foreign_bonds"]);
     for (const f of LIVE_DATA) {
       expect(f.domain, f.name).toBe("live-data");
       expect(f.params.every((p) => p.single), `${f.name}: one value per argument`).toBe(true);
@@ -88,6 +94,29 @@ describe("arguments are read like every other function's (src/args), and a bad o
     expect(valueError("FRED", ["DGS10", true])).toBe("date = TRUE is not a date");
     expect(valueError("FRED_SERIES", ["T5YIE", "2026-07-01", "31/07/2026"])).toBe('end = "31/07/2026" is not a date: write it as "2026-03-31" (year first), or give a date cell');
     expect(valueError("TIC_HOLDINGS", ["Japan", "2026-13"])).toBe('month = "2026-13" is not a month: write it as "2026-03"');
+  });
+
+  it("JAPAN_FLOWS: weeks 1 to 2,000 and the four series are declared, read in any case", () => {
+    // SPEC "Real-data history": weeks 1 to 2,000; series "foreign_bonds", "foreign_equity", "foreign_total", "japan_bonds".
+    expect(valueError("JAPAN_FLOWS", [0])).toBe("weeks = 0 must be at least 1");
+    expect(valueError("JAPAN_FLOWS", [2001])).toBe("weeks = 2001 must be at most 2000");
+    expect(valueError("JAPAN_FLOWS", [2.5])).toBe("weeks = 2.5 must be a whole number");
+    expect(valueError("JAPAN_FLOWS", [13, null, "bonds"])).toBe('series = "bonds" is not one of "foreign_bonds", "foreign_equity", "foreign_total", "japan_bonds"');
+    expect(valueError("JAPAN_FLOWS", [13, null, 7])).toBe("series = 7 should be text");
+    expect(valueError("JAPAN_FLOWS", [13, "12/9/2026"])).toContain("end = ");
+    expect(readSingleArgs(live("JAPAN_FLOWS"), [null, null, " Japan_Bonds "])).toEqual([13, undefined, "japan_bonds", undefined]);
+    expect(readSingleArgs(live("JAPAN_FLOWS"), [])).toEqual([13, undefined, "foreign_bonds", undefined]);
+  });
+
+  it("HEDGE_HISTORY: start is required, months are months, the basis is a rate; a window that cannot be is #VALUE!, asking nothing", () => {
+    expect(valueError("HEDGE_HISTORY", [])).toBe("start is required");
+    expect(valueError("HEDGE_HISTORY", ["2024-13"])).toBe('start = "2024-13" is not a month: write it as "2026-03"');
+    expect(valueError("HEDGE_HISTORY", ["2024-01", null, 50])).toBe("basis = 50 looks like a percent: enter 50% or 0.5");
+    // today is 2026-08-07 (PROXY): end defaults to 2026-07; a start after it, or an end after this month, cannot be.
+    expect(valueError("HEDGE_HISTORY", ["2026-08"])).toBe("start 2026-08 is after end 2026-07");
+    expect(valueError("HEDGE_HISTORY", ["2026-01", "2026-09"])).toBe("end = 2026-09 is after this month (2026-08): there are no observations yet");
+    // A date cell in the month reads as the month: serial 46113 = 2026-04-01 (Python: date(2026,4,1) − date(1899,12,30)).
+    expect(readSingleArgs(live("HEDGE_HISTORY"), [46113])).toEqual(["2026-04", undefined, 0, undefined, undefined]);
   });
 
   it("one value per argument: a range → #VALUE! naming it; too many arguments → #VALUE!", () => {
@@ -228,5 +257,29 @@ describe("checkFetch: what a failing source looks like in a cell", () => {
     const body = JSON.stringify({ proxy_error: "HTTP 500 server error" });
     expect(msg({ kind: "response", status: 502, body })).toBe("#N/A FRED DGS10: HTTP 500 server error (via the proxy, HTTP 502) [stale allowed]");
     expect(checkFetch(req, { kind: "response", status: 200, body: "x" }, () => undefined)).toEqual({ ok: true, body: "x" });
+  });
+});
+
+describe("JAPAN_FLOWS through the host runner (the synthetic mof_week_small.csv)", () => {
+  it("the last weeks, oldest first, with ISO week days that a host turns into its dates", () => {
+    // mof_week_small.csv lines 21–22 (weeks ending 2026-09-05 and 09-12): long-term debt net 11,500 and 13,500 (100 million yen) → 1,150 and 1,350 bn;
+    // sum_4w of 09-05: lines 18–21, 9,500 + 9,500 + 11,500 + 11,500 → 4,200 bn; sum_13w of 09-05: lines 9–21 → 7,750 bn.
+    expect(call("JAPAN_FLOWS", [2], fixtures)).toEqual([
+      ["week_start", "week_end", "foreign_bonds", "sum_4w", "sum_13w"],
+      ["2026-08-30", "2026-09-05", 1150, 4200, 7750],
+      ["2026-09-06", "2026-09-12", 1350, 4600, 9150],
+    ]);
+    expect(live("JAPAN_FLOWS").live.dateColumns).toEqual([0, 1]);
+    expect(live("HEDGE_HISTORY").live.dateColumns).toEqual([0]);
+    // japan_bonds: liabilities long-term debt net, line 22: 2,650 − 1,900 = 750 → 75 bn; sum_4w lines 19–22: 600 + 650 + 700 + 750 → 270;
+    // sum_13w lines 10–22: 150 + 200 + … + 750 → 585.
+    expect((call("JAPAN_FLOWS", [1, null, "JAPAN_BONDS"], fixtures) as unknown[][])[1]).toEqual(["2026-09-06", "2026-09-12", 75, 270, 585]);
+  });
+
+  it("plans the weekly file once: our proxy's path, or the Ministry's address read as Windows-31J", () => {
+    expect((planOf("JAPAN_FLOWS", []) as DataRequest[]).map((r) => [r.url, r.charset])).toEqual([["http://localhost:8787/mof/week.csv", undefined]]);
+    expect((planOf("JAPAN_FLOWS", [], DIRECT) as DataRequest[]).map((r) => [r.url, r.charset])).toEqual([
+      ["https://www.mof.go.jp/policy/international_policy/reference/itn_transactions_in_securities/week.csv", "Windows-31J"],
+    ]);
   });
 });

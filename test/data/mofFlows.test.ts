@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { type FlowWeek, WEEK_COLUMNS, mofWeekRequest, oku100ToBn, parseMofWeekly, parseWeekLabel } from "../../src/core/data/mofFlows";
-import { hasReal, realCp932, thrown } from "./fixtures";
+import { javaDecode } from "../helpers/javaCharsets";
+import { hasReal, realBytes, realCp932, thrown } from "./fixtures";
 
 const WEEK = "mof_itn_week_sjis_2005-01-02_2026-09-12.csv";
 const A = WEEK_COLUMNS.assets;
@@ -111,9 +112,18 @@ describe("parseMofWeekly on the real week.csv", () => {
     expect(worst).toBeLessThanOrEqual(2);
   });
 
-  it.skipIf(!ok)("reads the file the same when a decoder gives U+301C for the dash (Java's Shift_JIS)", () => {
-    const java = parseMofWeekly(text!.replace(/\uFF5E/g, "\u301C"));
+  it.skipIf(!ok)("reads the file the same through Java's Shift_JIS (Apps Script's getContentText(\"Shift_JIS\")): U+301C dashes, ①②③ as U+FFFD in the footnotes", () => {
+    const decoded = javaDecode(realBytes(WEEK)!, "Shift_JIS");
+    expect(decoded).toContain("2026．9．6\u301C9．12"); // line 1147, 0x8160 → U+301C
+    expect(decoded).toContain(",\uFFFD平成26年1月より"); // line 1149, footnote ① → U+FFFD
+    const java = parseMofWeekly(decoded);
     expect(java.map((w) => [w.start, w.end, w.values])).toEqual(weeks.map((w) => [w.start, w.end, w.values]));
+  });
+
+  it.skipIf(!ok)("refuses the file read without its charset (as UTF-8): every Japanese character is U+FFFD", () => {
+    expect(thrown(() => parseMofWeekly(javaDecode(realBytes(WEEK)!))).message).toBe(
+      "Japan MoF week.csv: the file holds U+FFFD replacement characters: it was decoded with the wrong encoding (it is cp932, Windows-31J)",
+    );
   });
 
   it.skipIf(!ok)("refuses a file whose columns moved, whose units are gone, or that was decoded wrongly", () => {
@@ -121,7 +131,8 @@ describe("parseMofWeekly on the real week.csv", () => {
     const shifted = lines.map((l) => (l.startsWith(",Acquisition") ? `,Net${l}` : l)).join("\r\n");
     expect(thrown(() => parseMofWeekly(shifted)).message).toMatch(/^Japan MoF week\.csv: no "Acquisition,Disposition,Net,…" header/);
     expect(thrown(() => parseMofWeekly(text!.replace("Unit: 100 million Yen", "").replace("単位： 億円", ""))).message).toMatch(/units cannot be confirmed/);
-    expect(thrown(() => parseMofWeekly(text!.replace(/[①②③]/g, "\uFFFD"))).message).toMatch(/wrong encoding/);
+    expect(thrown(() => parseMofWeekly(text!.replace("2019．4．28～5．4,", "2019．4．28\uFFFD5．4,"))).message).toMatch(/wrong encoding/);
+    expect(thrown(() => parseMofWeekly(text!.replace("Unit: 100 million Yen", "Unit: 100 million Yen\uFFFD"))).message).toMatch(/wrong encoding/);
     const typo = text!.replace("2019．4．28～5．4,", "2019．4．28～5．4x,");
     expect(thrown(() => parseMofWeekly(typo)).message).toMatch(/the row "2019．4．28～5．4x" \(after the week 2019．4．21～4．27\) is not a week/);
     expect(thrown(() => parseMofWeekly("<html>maintenance</html>")).kind).toBe("na");

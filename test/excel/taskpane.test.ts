@@ -29,6 +29,8 @@ interface SeriesRecord {
   x?: string;
   format: { line: { lineStyle?: string } };
   markerStyle?: string;
+  /** Set only on a series drawn otherwise than the chart (a combo). */
+  chartType?: string;
 }
 
 /** The mock chart's properties that insertModelSheet sets. */
@@ -36,7 +38,7 @@ interface ChartProps {
   name?: string;
   title: { text?: string };
   legend: { position?: string };
-  axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string }; numberFormat?: string } };
+  axes: { categoryAxis: { title: { text?: string }; numberFormat?: string }; valueAxis: { title: { text?: string }; numberFormat?: string } };
 }
 
 /** What a mock chart records: how it was created, its properties, its series and where it sits. */
@@ -123,7 +125,7 @@ function mockWorkbook(existing: string[]) {
                       // What the code set on each series mock, with the ranges recorded above.
                       return series.map(({ rec, mock: m }) => {
                         const o = m as unknown as SeriesRecord;
-                        return { ...rec, name: o.name, markerStyle: o.markerStyle, format: { line: { lineStyle: o.format.line.lineStyle } } };
+                        return { ...rec, name: o.name, markerStyle: o.markerStyle, chartType: o.chartType, format: { line: { lineStyle: o.format.line.lineStyle } } };
                       });
                     },
                   } as unknown as ChartRecord;
@@ -289,6 +291,39 @@ describe("Insert model sheet (task pane)", () => {
     const firstThreshold = spec.series[1].values.split(":")[0];
     expect(thresholds.get(firstThreshold)!.values).toEqual([[0.045]]);
     expect(thresholds.get(spec.series[2].values.split(":")[0])!.values).toEqual([[0.05]]);
+  });
+
+  it("draws the live model's history charts: the hedged UST and the JGB 10y over the months; weekly purchases as columns, the 13-week sum as a line", async () => {
+    const wb = mockWorkbook([]);
+    const live = modelSheet({ live: true });
+    await insertModelSheet(wb.context, live);
+    const charts = wb.added[0].charts;
+    expect(charts.map((c) => c.chart.name)).toEqual(["lifer-hike-sensitivity", "hedged-ust-vs-jgb", "japan-weekly-bid"]);
+    const [, history, flows] = charts;
+    // HEDGE_HISTORY spills at T27 (SPEC columns: month T, hedged_ust Y, jgb_10y Z); 600 months reserved below its header.
+    expect(wb.added[0].ranges.get("T27")!.formulas).toEqual([["=JPUST.HEDGE_HISTORY(U26,,L10,,$L$3)"]]);
+    expect([history.type, history.source]).toEqual(["XYScatterLines", "Y28:Y627"]);
+    expect(history.series.map((x) => [x.name, x.values, x.x, x.chartType])).toEqual([
+      ["hedged UST 10y", "Y28:Y627", "T28:T627", undefined],
+      ["JGB 10y", "Z28:Z627", "T28:T627", undefined],
+    ]);
+    expect([history.chart.axes.categoryAxis.numberFormat, history.chart.axes.valueAxis.numberFormat]).toEqual(["yyyy-mm", "0.00%"]);
+    expect(history.position).toEqual(["T5", "AC24"]);
+    // JAPAN_FLOWS spills at AE27 (SPEC columns: week_end AF, foreign_bonds AG, sum_13w AI), 52 weeks.
+    expect(wb.added[0].ranges.get("AE27")!.formulas).toEqual([['=JPUST.JAPAN_FLOWS(52,,"foreign_bonds",$L$3)']]);
+    expect([flows.type, flows.source, flows.seriesBy]).toEqual(["ColumnClustered", "AG28:AG79", "Columns"]);
+    expect(flows.series.map((x) => [x.name, x.values, x.x, x.chartType])).toEqual([
+      ["net purchases in the week", "AG28:AG79", "AF28:AF79", undefined],
+      ["13-week sum", "AI28:AI79", "AF28:AF79", "Line"],
+    ]);
+    expect([flows.chart.axes.categoryAxis.title.text, flows.chart.axes.categoryAxis.numberFormat, flows.chart.axes.valueAxis.numberFormat]).toEqual([
+      "week ending",
+      "yyyy-mm-dd",
+      "#,##0.0",
+    ]);
+    expect(flows.position).toEqual(["AE5", "AL24"]);
+    // The sensitivity chart keeps its numeric x axis, without a date format.
+    expect(charts[0].chart.axes.categoryAxis.numberFormat).toBeUndefined();
   });
 
   it("leaves the chart out, and writes the cells all the same, when Excel lacks the chart API", async () => {

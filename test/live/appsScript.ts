@@ -2,7 +2,8 @@
  * Stand-ins for the Apps Script services the live functions use, for running the BUILT
  * apps-script/build/Code.js in a vm context (test/sheets/helpers.ts loadCode):
  *
- * - UrlFetchApp: synchronous, as in Apps Script. Each fetch/fetchAll runs a short child process
+ * - UrlFetchApp: synchronous, as in Apps Script; `getContentText(charset)` decodes the reply's bytes
+ *   with Java's charset of that name (UTF-8 without one), as Apps Script does. Each fetch/fetchAll runs a short child process
  *   (`node -e`, execFileSync with a time limit) that does the HTTP requests with Node's fetch and
  *   prints the replies; the mock servers therefore run in another process (upstreamsProcess.ts).
  *   Only http://127.0.0.1 URLs are fetched: anything else throws and is recorded, so a test can
@@ -14,6 +15,7 @@
  *   zone), Session, Utilities.formatDate/parseDate ("yyyy-MM-dd" in a time zone, through Intl).
  */
 import { execFileSync } from "node:child_process";
+import { javaDecode } from "../helpers/javaCharsets";
 
 export interface Clock {
   t: number;
@@ -27,7 +29,7 @@ process.stdin.on("end", async () => {
   const out = await Promise.all(urls.map(async (u) => {
     try {
       const r = await fetch(u, { signal: AbortSignal.timeout(15000), headers: { Accept: "*/*" } });
-      return { status: r.status, body: await r.text() };
+      return { status: r.status, body: Buffer.from(await r.arrayBuffer()).toString("base64") };
     } catch (e) {
       return { error: String((e && e.cause && e.cause.code) || (e && e.message) || e) };
     }
@@ -39,12 +41,9 @@ const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\//;
 
 interface Reply {
   status?: number;
+  /** The body's bytes, base64. */
   body?: string;
   error?: string;
-}
-
-function httpResponse(r: Reply) {
-  return { getResponseCode: () => r.status!, getContentText: () => r.body! };
 }
 
 export class UrlFetchAppStandIn {
@@ -54,7 +53,21 @@ export class UrlFetchAppStandIn {
   readonly refused: string[] = [];
   /** Requests made without muteHttpExceptions (must stay empty). */
   readonly unmuted: string[] = [];
+  /** Each getContentText call: the URL and the charset it was given (undefined: none). */
+  readonly decoded: { url: string; charset?: string }[] = [];
   batches = 0;
+
+  /** An HTTPResponse: getContentText decodes the bytes as Apps Script's Java does (test/helpers/javaCharsets.ts). */
+  private response(url: string, r: Reply) {
+    const bytes = Buffer.from(r.body!, "base64");
+    return {
+      getResponseCode: () => r.status!,
+      getContentText: (charset?: string) => {
+        this.decoded.push({ url, charset });
+        return javaDecode(bytes, charset);
+      },
+    };
+  }
 
   private run(urls: string[]): Reply[] {
     for (const u of urls) {
@@ -79,7 +92,7 @@ export class UrlFetchAppStandIn {
     if (!params.muteHttpExceptions) this.unmuted.push(url);
     const [r] = this.run([url]);
     this.check(url, r, params.muteHttpExceptions === true);
-    return httpResponse(r);
+    return this.response(url, r);
   }
 
   fetchAll(requests: { url: string; muteHttpExceptions?: boolean }[]) {
@@ -87,7 +100,7 @@ export class UrlFetchAppStandIn {
     for (const q of requests) if (!q.muteHttpExceptions) this.unmuted.push(q.url);
     const replies = this.run(requests.map((q) => q.url));
     replies.forEach((r, i) => this.check(requests[i].url, r, requests[i].muteHttpExceptions === true));
-    return replies.map(httpResponse);
+    return replies.map((r, i) => this.response(requests[i].url, r));
   }
 }
 

@@ -17,10 +17,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { StandInError, installCustomFunctions, removeCustomFunctions } from "../excel/customFunctionsStandIn";
 import { ROOT } from "../../scripts/generated";
 import { excel } from "../../src/hosts/excel/adapter";
-import { resetLiveFetcher } from "../../src/hosts/excel/live";
+import { localToday, resetLiveFetcher } from "../../src/hosts/excel/live";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../../src/hosts/excel/proxySetting";
 import { refreshLiveData } from "../../src/hosts/excel/taskpane/refreshLiveData";
-import { MOF_CURRENT_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../proxy/mocks";
+import type { Endpoints } from "../../src/core/data/request";
+import { isoToSerial } from "../../src/core/data/dates";
+import type { Table } from "../../src/core/table";
+import { MOF_CURRENT_PATH, MOF_WEEKLY_PATH, TIC_HISTORY_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../proxy/mocks";
+import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
 const ORIGIN = "https://localhost:3000"; // the add-in's origin (ADDIN_URL default)
@@ -51,20 +55,27 @@ interface ProxyProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run proxy` as a process of its own, upstreams at the mocks; a fresh cache each time. */
-async function startProxy(): Promise<ProxyProcess> {
+/**
+ * `npm run proxy` as a process of its own, upstreams at the mocks (`endpoints`, default our small
+ * files); a fresh cache each time. `fredKey` null: a proxy started without FRED_API_KEY.
+ */
+async function startProxy(endpoints: Endpoints = up.endpoints, fredKey: string | null = KEY): Promise<ProxyProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/proxy/main.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
-      FRED_API_KEY: KEY,
+      ...(fredKey === null ? {} : { FRED_API_KEY: fredKey }),
       ADDIN_ORIGIN: ORIGIN,
       PROXY_PORT: "0",
       UPSTREAM_TIMEOUT_MS: "1000",
-      FRED_BASE_URL: up.endpoints.fred,
-      TIC_URL: up.endpoints.tic,
-      MOF_CURRENT_URL: up.endpoints.mofCurrent,
-      MOF_ALL_URL: up.endpoints.mofAll,
+      // The proxy's environment for its upstreams (src/proxy/main.ts).
+      FRED_BASE_URL: endpoints.fred,
+      TIC_URL: endpoints.tic,
+      MOF_CURRENT_URL: endpoints.mofCurrent,
+      MOF_ALL_URL: endpoints.mofAll,
+      TIC_HISTORY_URL: endpoints.ticHistory,
+      MOF_WEEKLY_URL: endpoints.mofFlowsWeekly,
+      MOF_MONTHLY_URL: endpoints.mofFlowsMonthly,
     },
   });
   let out = "";
@@ -378,3 +389,128 @@ describe("the proxy URL setting (task pane)", () => {
     expect(checkProxyUrl("proxy").ok).toBe(false);
   });
 });
+
+/**
+ * A proxy process for the tests of one describe block (with its own cache; `endpoints`, read when
+ * it starts, default our small files), a new Excel session before each test. Returns the running proxy.
+ */
+function proxyForBlock(endpoints?: () => Endpoints): () => ProxyProcess {
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy(endpoints?.());
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+  beforeEach(freshSession);
+  return () => proxy;
+}
+
+describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the publishers' real files", () => {
+  // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
+  // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv (cp932, which the proxy converts to UTF-8).
+  const here = historyFilesHere();
+  const proxy = proxyForBlock(() => up.realEndpoints);
+
+
+  it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
+    const t = await call("HEDGE_HISTORY", m("2000-03"), m("2024-07"), null, null, null);
+    expect(t).toEqual(asExcel(expectedHedgeHistory("2000-03", "2024-07", localToday()), [0]));
+    // Read by hand (lines named in test/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
+    expect(t[1]).toEqual([36616, 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
+    expect(t[293]).toEqual([45504, 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
+    console.log(`Excel HEDGE_HISTORY("2000-03", "2024-07") through the proxy:\n${[t[0], t[1], t[293]].map((r) => r.join("\t")).join("\n")}`);
+    // The add-in asked the proxy's paths, never with a key; the proxy added its key for FRED only.
+    const paths = sent.slice(-6).map((u) => new URL(u).pathname);
+    expect(paths.sort()).toEqual(["/fred/series/observations", "/fred/series/observations", "/mof/jgbcme.csv", "/mof/jgbcme_all.csv", "/tic/mfhhis01.txt", "/tic/slt_table5.txt"]);
+    expect(sent.some((u) => u.includes("api_key"))).toBe(false);
+  });
+
+  it.skipIf(!here)("JAPAN_FLOWS() through the proxy (week.csv converted from cp932): the last 13 weeks as serials and JPY bn", async () => {
+    const t = await call("JAPAN_FLOWS", null, null, null, null);
+    expect(t).toEqual(asExcel(expectedFlows(13, "foreign_bonds"), [0, 1]));
+    // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; DATE(2026,9,6) = 46271, DATE(2026,9,12) = 46277.
+    expect(t[13].slice(0, 3)).toEqual([46271, 46277, 1082.9]);
+    expect(t[13][4]).toBeCloseTo((t.slice(1) as number[][]).reduce((a, r) => a + r[2], 0), 9); // the 13 weeks shown
+    // Another series and window from the same cached file: the weeks to the Golden Week of 2019 (line 763: "-28 " → −2.8).
+    const gw = await call("JAPAN_FLOWS", m(2), m("2019-05-04"), m("Japan_Bonds"), null);
+    expect(gw).toEqual(asExcel(expectedFlows(2, "japan_bonds", "2019-05-04"), [0, 1]));
+    expect(gw[2][2]).toBe(-2.8);
+  });
+
+  it("a bad argument → #VALUE! naming it, nothing sent", async () => {
+    const n = sent.length;
+    const e = await rejection(call("JAPAN_FLOWS", m(13), null, m("bonds"), null));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe('series = "bonds" is not one of "foreign_bonds", "foreign_equity", "foreign_total", "japan_bonds"');
+    expect((await rejection(call("HEDGE_HISTORY", m("2024-07"), m("2024-06"), null, null, null))).message).toBe("start 2024-07 is after end 2024-06");
+    expect(sent.length).toBe(n);
+  });
+});
+
+describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
+  // A proxy of its own: it caches good replies, so each failure asks for a file it does not hold yet.
+  const here = historyFilesHere();
+  const proxy = proxyForBlock(() => up.realEndpoints);
+
+  it.skipIf(!here)("source down → JAPAN_FLOWS #N/A naming week.csv", async () => {
+    await whileFailing(up.mof, MOF_WEEKLY_PATH, { status: 500 }, async () => {
+      const e = await rejection(call("JAPAN_FLOWS", null, null, null, null));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toBe("Japan MoF week.csv: HTTP 500 server error (via the proxy, HTTP 502)");
+    });
+  });
+
+  it.skipIf(!here)("garbage → #N/A 'unparseable reply', never a number", async () => {
+    await whileFailing(up.mof, MOF_WEEKLY_PATH, "garbage", async () => {
+      const e = await rejection(call("JAPAN_FLOWS", m(4), null, null, null));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toMatch(/^Japan MoF week\.csv: unparseable reply: .* \(via the proxy, HTTP 502\)$/);
+    });
+  });
+
+  it.skipIf(!here)("timeout of one file → only HEDGE_HISTORY's cells from it are #N/A; the rates fill", async () => {
+    await whileFailing(up.tic, TIC_HISTORY_PATH, "hang", async () => {
+      const t = await call("HEDGE_HISTORY", m("2024-06"), m("2024-07"), null, null, null);
+      const held = t[2][8] as StandInError;
+      expect(held).toBeInstanceOf(StandInError);
+      expect([held.code, held.message]).toEqual(["#N/A", "US Treasury TIC mfhhis01.txt: no reply within 1 s (timeout) (via the proxy, HTTP 504)"]);
+      expect((t[2][9] as StandInError).message).toBe(held.message); // the 12-month change is computed from it
+      // 2024-07 read by hand as above: DGS10 4.09, DGS3MO 5.41, MoF 1Y 0.275 and 10Y 1.07.
+      expect(t[2].slice(0, 8)).toEqual([45504, 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115]);
+    });
+  });
+
+  it.skipIf(!here)("stale copy served when the proxy is down, within the weekly file's 14 days; then the proxy's unreachability", async () => {
+    const fresh = await call("JAPAN_FLOWS", m(4), null, m("foreign_equity"), null);
+    expect(fresh).toEqual(asExcel(expectedFlows(4, "foreign_equity"), [0, 1]));
+    await proxy().stop();
+    const t0 = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(t0 + 5 * HOUR); // past the 4 h maxAge of week.csv (AGES.mofFlowsWeekly), within its 14-day stale age
+    expect(await call("JAPAN_FLOWS", m(4), null, m("foreign_equity"), null)).toEqual(fresh);
+    resetLiveFetcher(); // a new session: from OfficeRuntime.storage
+    expect(await call("JAPAN_FLOWS", m(4), null, m("foreign_equity"), null)).toEqual(fresh);
+    vi.setSystemTime(t0 + 15 * 24 * HOUR);
+    const e = await rejection(call("JAPAN_FLOWS", m(4), null, m("foreign_equity"), null));
+    expect(e.message).toMatch(/^Japan MoF week\.csv: unreachable \(fetch failed at http:\/\/127\.0\.0\.1:\d+\)$/);
+  });
+
+  it.skipIf(!here)("a proxy without a FRED key: HEDGE_HISTORY's US columns say so, the MoF and TIC columns fill", async () => {
+    const keyless = await startProxy(up.realEndpoints, null);
+    try {
+      const t = await call("HEDGE_HISTORY", m("2024-07"), null, null, null, null);
+      const us10 = t[1][1] as StandInError;
+      expect(us10.code).toBe("#N/A");
+      expect(us10.message).toMatch(/^FRED DGS10: the proxy has no FRED API key: .* \(via the proxy, HTTP 503\)$/);
+      expect((t[1][2] as StandInError).message).toMatch(/^FRED DGS3MO: the proxy has no FRED API key/);
+      expect([t[1][3], t[1][6], t[1][8], t[1][9]]).toEqual([0.00275, 0.0107, 1093.5, -18.3]); // MoF 1Y, 10Y; TIC Japan (read by hand above)
+    } finally {
+      await keyless.stop();
+      await officeStorage.setItem(PROXY_URL_KEY, proxy().url);
+    }
+  });
+});
+
+/** The core's table as Excel gets it: the ISO days of `dateColumns` (below the header) as serials. */
+function asExcel(t: Table, dateColumns: number[]): unknown[][] {
+  return t.map((row, i) => row.map((c, j) => (i > 0 && dateColumns.includes(j) && typeof c === "string" && c !== "" ? isoToSerial(c) : c)));
+}

@@ -11,7 +11,19 @@ import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
 import { CHAIN_STEPS } from "../../src/core/scenarios/chain";
 import { createEngine } from "../../src/hosts/hyperformula/plugin";
 import { modelContents, parseA1 } from "../../src/hosts/hyperformula/workbook";
-import { LIVE_INPUT_FORMULAS, LIVE_MODEL_SHEET_NAME, MODEL_SHEET_NAME, type ModelSheet, REFRESH_LABEL, modelSheet, renderFormula } from "../../src/model/modelSheet";
+import { LIVE_DATA } from "../../src/catalog/liveData";
+import {
+  FLOW_WEEKS,
+  HISTORY_FROM,
+  HISTORY_ROWS,
+  LIVE_INPUT_FORMULAS,
+  LIVE_MODEL_SHEET_NAME,
+  MODEL_SHEET_NAME,
+  type ModelSheet,
+  REFRESH_LABEL,
+  modelSheet,
+  renderFormula,
+} from "../../src/model/modelSheet";
 
 describe("modelSheet({ live: true })", () => {
   const plain = modelSheet();
@@ -66,9 +78,67 @@ describe("modelSheet({ live: true })", () => {
     expect(live.refs.live!.refresh).toBe("L3");
     expect(at("K3")!.value).toBe(REFRESH_LABEL);
     expect(at("L3")!.formula).toBeUndefined(); // a value cell: "Refresh live data" writes the time there
-    const liveCalls = live.cells.filter((c) => /\{\{(FRED|JGB_YIELD|TIC_HOLDINGS|TIC_CHANGE|FRED_SERIES|CHECKPOINTS)\}\}/.test(c.formula ?? ""));
-    expect(liveCalls).toHaveLength(5);
+    const liveNames = new RegExp(`\\{\\{(${LIVE_DATA.map((f) => f.name).join("|")})\\}\\}`);
+    const liveCalls = live.cells.filter((c) => liveNames.test(c.formula ?? ""));
+    expect(liveCalls).toHaveLength(7); // FRED ×2, JGB_YIELD, TIC_HOLDINGS, CHECKPOINTS, HEDGE_HISTORY, JAPAN_FLOWS
     for (const c of liveCalls) expect(c.formula, c.ref).toMatch(/,\$L\$3\)$/);
+  });
+
+  it("HEDGE_HISTORY from the month in its input cell, with the live block's basis; JAPAN_FLOWS over a year", () => {
+    const at = (ref: string) => live.cells.find((c) => c.ref === ref);
+    const refs = live.refs.live!;
+    // The live block's basis input (L row of "basis") follows column B, as every input the live functions do not feed.
+    const basisRow = 5 + CHAIN_INPUT_PARAMS.findIndex((p) => p.name === "basis");
+    expect(refs.historyFrom).toBe("U26");
+    expect(at("U26")).toMatchObject({ value: HISTORY_FROM, style: "input", format: "month" });
+    expect(HISTORY_FROM).toBe("2022-01");
+    expect(at("T27")!.formula).toBe(`={{HEDGE_HISTORY}}(U26,,L${basisRow},,$L$3)`);
+    expect(at("AE27")!.formula).toBe('={{JAPAN_FLOWS}}(52,,"foreign_bonds",$L$3)');
+    expect([FLOW_WEEKS, HISTORY_ROWS]).toEqual([52, 600]);
+    // The history spill may grow a row a month: its block reserves HISTORY_ROWS months below the header.
+    expect(refs.history).toBe("T27:AC627");
+    expect(refs.flows).toBe("AE27:AI79"); // header + 52 weeks, 5 columns (SPEC JAPAN_FLOWS)
+    const spill = (fn: string) => live.spills.find((x) => x.fn === fn)!;
+    expect([spill("HEDGE_HISTORY").rows, spill("HEDGE_HISTORY").cols]).toEqual([601, 10]);
+    expect([spill("JAPAN_FLOWS").rows, spill("JAPAN_FLOWS").cols]).toEqual([53, 5]);
+  });
+
+  it("charts the history and the flows over their spilled columns, each chart above its table", () => {
+    const chart = (name: string) => live.charts.find((c) => c.name === name)!;
+    expect(live.charts.map((c) => c.name)).toEqual(["lifer-hike-sensitivity", "hedged-ust-vs-jgb", "japan-weekly-bid"]);
+    // HEDGE_HISTORY's columns (SPEC): month T, hedged_ust Y (the 6th), jgb_10y Z (the 7th); rows 28.. below the header in row 27.
+    const history = chart("hedged-ust-vs-jgb");
+    expect([history.x, history.xAxis, history.xFormat]).toEqual(["T28:T627", "values", "month"]);
+    expect(history.series.map((s) => [s.name, s.values, s.columns ?? false])).toEqual([
+      ["hedged UST 10y", "Y28:Y627", false],
+      ["JGB 10y", "Z28:Z627", false],
+    ]);
+    expect([history.from, history.to]).toEqual(["T5", "AC24"]);
+    // JAPAN_FLOWS' columns (SPEC): week_end AF, foreign_bonds AG as columns, sum_13w AI as a line; 52 rows from 28.
+    const flows = chart("japan-weekly-bid");
+    expect([flows.x, flows.xAxis, flows.xFormat, flows.yFormat]).toEqual(["AF28:AF79", "categories", "date", "jpy_bn"]);
+    expect(flows.series.map((s) => [s.name, s.values, s.columns ?? false])).toEqual([
+      ["net purchases in the week", "AG28:AG79", true],
+      ["13-week sum", "AI28:AI79", false],
+    ]);
+    expect([flows.from, flows.to]).toEqual(["AE5", "AL24"]);
+  });
+
+  it("no chart covers a cell of the model, a spill or another chart", () => {
+    const box = (from: string, to: string) => ({ a: parseA1(from), b: parseA1(to) });
+    const meets = (p: ReturnType<typeof box>, q: ReturnType<typeof box>) => p.a.row <= q.b.row && q.a.row <= p.b.row && p.a.col <= q.b.col && q.a.col <= p.b.col;
+    const charts = live.charts.map((c) => ({ name: c.name, ...box(c.from, c.to) }));
+    const taken = [
+      ...live.cells.map((c) => ({ name: c.ref, ...box(c.ref, c.ref) })),
+      ...live.spills.map((s) => {
+        const { row, col } = parseA1(s.anchor);
+        return { name: s.fn, a: { row, col }, b: { row: row + s.rows - 1, col: col + s.cols - 1 } };
+      }),
+    ];
+    for (const c of charts) {
+      for (const t of taken) expect(meets(c, t), `${c.name} covers ${t.name}`).toBe(false);
+      for (const d of charts) if (d !== c) expect(meets(c, d), `${c.name} overlaps ${d.name}`).toBe(false);
+    }
   });
 
   it("the live block does not overlap the main model", () => {
@@ -129,5 +199,9 @@ describe("the live model in HyperFormula (offline)", () => {
     expect(value("L7")).toBe(0.005); // jp_short follows B7: 0.50% (§3.1)
     const anchor = modelSheet({ live: true }).spills.find((s) => s.fn === "CHECKPOINTS")!.anchor;
     expect((value(anchor) as { type: string }).type).toBe("NA");
+    for (const fn of ["HEDGE_HISTORY", "JAPAN_FLOWS"]) {
+      const cell = value(modelSheet({ live: true }).spills.find((s) => s.fn === fn)!.anchor) as { type: string; message: string };
+      expect([cell.type, cell.message.startsWith(`${fn} reads live data`)], fn).toEqual(["NA", true]);
+    }
   });
 });

@@ -14,9 +14,11 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/generated";
 import { testEndpoints } from "../../src/hosts/sheets/live";
-import { request } from "../proxy/mocks";
+import { localToday } from "../../src/hosts/excel/live";
+import { MOF_WEEKLY_PATH, TIC_HISTORY_PATH, request } from "../proxy/mocks";
 import { loadCode, thrown } from "../sheets/helpers";
-import { type SheetsWorld, sheetsWorld, uiStandIn } from "./appsScript";
+import { type SheetsWorld, sheetsWorld, uiStandIn, utilitiesStandIn } from "./appsScript";
+import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
 const OBS = "/fred/series/observations";
@@ -26,12 +28,14 @@ const HOUR = 3600_000;
 
 let child: ChildProcessWithoutNullStreams;
 let endpoints: Record<string, string>;
+/** The same sources with FRED DGS10/DGS3MO, slt_table5 and the MoF history from the publishers' real files. */
+let realEndpoints: Record<string, string>;
 let control: string;
 
 beforeAll(async () => {
   child = spawn(process.execPath, ["--import", "tsx", "test/live/upstreamsProcess.ts"], { cwd: ROOT, env: { PATH: process.env.PATH, FRED_KEY: KEY } });
   let out = "";
-  const started = await new Promise<{ endpoints: Record<string, string>; control: string }>((resolve, reject) => {
+  const started = await new Promise<{ endpoints: Record<string, string>; realEndpoints: Record<string, string>; control: string }>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`the mock upstreams did not start: ${out}`)), 30_000);
     child.stdout.on("data", (d) => {
       out += d;
@@ -45,6 +49,7 @@ beforeAll(async () => {
     child.on("exit", (code) => reject(new Error(`the mock upstreams exited (${code}): ${out}`)));
   });
   endpoints = started.endpoints;
+  realEndpoints = started.realEndpoints;
   control = started.control;
 }, 60_000);
 
@@ -382,5 +387,133 @@ describe("the test-only upstream override cannot redirect production requests", 
     for (const bad of ["https://evil.example.com", "http://127.0.0.1.evil.com:80", "http://10.0.0.1:80", "http://127.0.0.1:80?x=1"]) {
       expect(() => testEndpoints(JSON.stringify({ fred: bad })), bad).toThrow();
     }
+  });
+});
+
+describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", () => {
+  // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
+  // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv as published (test/proxy/mocks.ts realEndpoints).
+  const here = historyFilesHere();
+  const world = (withKey = true) => {
+    const w = sheetsWorld({ timeZone: "Asia/Tokyo", endpoints: realEndpoints });
+    if (withKey) w.documentProperties.setProperty("FRED_API_KEY", KEY);
+    return w;
+  };
+  /** A spilled table with its Dates read back as their days in Tokyo (Dates made in the vm: another realm). */
+  const tokyoDays = (t: unknown[][]) =>
+    t.map((row) => row.map((c) => (c !== null && typeof c === "object" && typeof (c as Date).getTime === "function" ? utilitiesStandIn.formatDate(c as Date, "Asia/Tokyo", "yyyy-MM-dd") : c)));
+  /** The core's table as Sheets shows it: errors as their text. */
+  const shown = (t: unknown[][]) => t.map((row) => row.map((c) => (c instanceof Error ? String(c) : c)));
+  const WEEK_LABEL = "Japan MoF week.csv";
+
+  it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Dates at midnight in Tokyo", () => {
+    const w = world();
+    const t = liveCode(w).fn("HEDGE_HISTORY")("2000-03", "2024-07") as unknown[][];
+    expect(tokyoDays(t)).toEqual(shown(expectedHedgeHistory("2000-03", "2024-07", localToday())));
+    expect(t).toHaveLength(1 + 293);
+    // Read by hand (lines named in test/data/hedgeHistory.test.ts): 2000-03 DGS10 6.03, DGS3MO 5.88, MoF 1Y 0.256 and 10Y 1.776,
+    // mfhhis01 Japan Mar 2000 307.6 (no month a year before); 2024-07 DGS10 4.09, DGS3MO 5.41, MoF 1Y 0.275 and 10Y 1.07, Japan 1093.5 − 1111.8.
+    expect(tokyoDays(t)[1]).toEqual(["2000-03-31", 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
+    expect(tokyoDays(t)[293]).toEqual(["2024-07-31", 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
+    expect((t[1][0] as Date).toISOString()).toBe("2000-03-30T15:00:00.000Z"); // midnight in Tokyo (UTC+9)
+    console.log(`Sheets HEDGE_HISTORY("2000-03", "2024-07") on the real files:\n${[t[0], tokyoDays(t)[1], tokyoDays(t)[293]].map((r) => r.join("\t")).join("\n")}`);
+    // One fetchAll batch: DGS10 and DGS3MO over the window (with the key), the two MoF files, the two TIC files; all UTF-8.
+    expect(w.fetch.batches).toBe(1);
+    expect(w.fetch.urls).toHaveLength(6);
+    const fred = w.fetch.urls.filter((u) => u.includes("/fred/"));
+    expect(fred.map((u) => new URL(u).searchParams.get("series_id"))).toEqual(["DGS10", "DGS3MO"]);
+    for (const u of fred) expect(u).toContain(`observation_start=2000-03-01&observation_end=2024-07-31&sort_order=asc&api_key=${KEY}`);
+    expect(w.fetch.decoded.map((d) => d.charset)).toEqual(Array(6).fill(undefined));
+  });
+
+  it.skipIf(!here)("JAPAN_FLOWS() reads week.csv as Windows-31J: the last 13 weeks, oldest first, Dates in Tokyo, JPY bn", () => {
+    const w = world(false); // the MoF needs no key
+    const t = liveCode(w).fn("JAPAN_FLOWS")() as unknown[][];
+    expect(tokyoDays(t)).toEqual(expectedFlows(13, "foreign_bonds"));
+    // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; sum_4w lines 1144–1147 → −1,606.5 (test/data/japanFlows.test.ts)
+    expect(tokyoDays(t)[13].slice(0, 4)).toEqual(["2026-09-06", "2026-09-12", 1082.9, -1606.5]);
+    // The 13-week sum of the last row is the sum of the 13 weeks shown.
+    expect(t[13][4]).toBeCloseTo((t.slice(1) as number[][]).reduce((a, r) => a + r[2], 0), 9);
+    console.log(`Sheets JAPAN_FLOWS(): Japan's net purchases of foreign bonds over the 13 weeks to 2026-09-12: JPY ${t[13][4]} bn`);
+    expect(w.fetch.decoded).toEqual([{ url: realEndpoints.mofFlowsWeekly, charset: "Windows-31J" }]);
+  });
+
+  /** A world whose UrlFetchApp replies decode with `charset` whatever the code asks: what a Code.js that got the charset wrong would read. */
+  const readingAs = (charset: string | undefined) => {
+    const w = world(false);
+    const real = w.fetch;
+    const forced = (r: { getResponseCode(): number; getContentText(c?: string): string }) => ({ getResponseCode: () => r.getResponseCode(), getContentText: () => r.getContentText(charset) });
+    w.globals.UrlFetchApp = {
+      fetch: (url: string, params: object) => forced(real.fetch(url, params)),
+      fetchAll: (requests: { url: string }[]) => real.fetchAll(requests).map(forced),
+    };
+    return liveCode(w);
+  };
+
+  it.skipIf(!here)("the charset matters: read without one, week.csv is refused as wrongly decoded (never a number); Java's Shift_JIS reads the same weeks", () => {
+    expect(thrown(() => readingAs(undefined).fn("JAPAN_FLOWS")()).message).toBe(
+      `#N/A ${WEEK_LABEL}: unparseable reply: the file holds U+FFFD replacement characters: it was decoded with the wrong encoding (it is cp932, Windows-31J)`,
+    );
+    // Java's plain Shift_JIS: ①②③ of the footnotes become U+FFFD and the wave dash U+301C (test/helpers/javaCharsets.ts); the weeks read the same.
+    expect(tokyoDays(readingAs("Shift_JIS").fn("JAPAN_FLOWS")(52) as unknown[][])).toEqual(expectedFlows(52, "foreign_bonds"));
+  });
+
+  it.skipIf(!here)("source down → JAPAN_FLOWS #N/A naming week.csv; in HEDGE_HISTORY a failing file spoils only its own cells", async () => {
+    await fail("mof", MOF_WEEKLY_PATH, "500");
+    await fail("tic", TIC_HISTORY_PATH, "500");
+    try {
+      expect(thrown(() => liveCode(world()).fn("JAPAN_FLOWS")()).message).toBe(`#N/A ${WEEK_LABEL}: HTTP 500 server error`);
+      const t = tokyoDays(liveCode(world()).fn("HEDGE_HISTORY")("2024-06", "2024-07") as unknown[][]);
+      // mfhhis01.txt alone holds 2024 (slt_table5 starts in 2025-04): the holdings and their change are its #N/A; the rates fill.
+      expect(t[2].slice(8)).toEqual(Array(2).fill("#N/A US Treasury TIC mfhhis01.txt: HTTP 500 server error"));
+      expect(t[2].slice(0, 8)).toEqual(["2024-07-31", 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115]);
+    } finally {
+      await fail("mof", MOF_WEEKLY_PATH, "clear");
+      await fail("tic", TIC_HISTORY_PATH, "clear");
+    }
+  });
+
+  it.skipIf(!here)("garbage (a 200 maintenance page) → #N/A 'unparseable reply', never cached", async () => {
+    const w = world();
+    await fail("mof", MOF_WEEKLY_PATH, "garbage");
+    try {
+      expect(thrown(() => liveCode(w).fn("JAPAN_FLOWS")()).message).toMatch(/^#N\/A Japan MoF week\.csv: unparseable reply: no "Acquisition,Disposition,Net,…" header row/);
+    } finally {
+      await fail("mof", MOF_WEEKLY_PATH, "clear");
+    }
+    expect(tokyoDays(liveCode(w).fn("JAPAN_FLOWS")() as unknown[][])).toEqual(expectedFlows(13, "foreign_bonds"));
+  });
+
+  it.skipIf(!here)("stale copy served: after the weekly file's 4 h the copy stands in while the MoF fails, until CacheService drops it at 6 h", async () => {
+    const w = world(false);
+    const before = tokyoDays(liveCode(w).fn("JAPAN_FLOWS")(4, "", "japan_bonds") as unknown[][]);
+    expect(before).toEqual(expectedFlows(4, "japan_bonds"));
+    await fail("mof", MOF_WEEKLY_PATH, "500");
+    try {
+      w.clock.t += 5 * HOUR; // past maxAge (4 h, AGES.mofFlowsWeekly), within CacheService's 6 h
+      expect(tokyoDays(liveCode(w).fn("JAPAN_FLOWS")(4, "", "japan_bonds") as unknown[][])).toEqual(before);
+      w.clock.t += 2 * HOUR;
+      expect(thrown(() => liveCode(w).fn("JAPAN_FLOWS")(4, "", "japan_bonds")).message).toBe(`#N/A ${WEEK_LABEL}: HTTP 500 server error`);
+    } finally {
+      await fail("mof", MOF_WEEKLY_PATH, "clear");
+    }
+  });
+
+  it.skipIf(!here)("no FRED key: HEDGE_HISTORY's US columns say how to set one, the Japanese ones fill, FRED is not asked", () => {
+    const w = world(false);
+    const t = tokyoDays(liveCode(w).fn("HEDGE_HISTORY")("2024-07", "2024-07") as unknown[][]);
+    const noKey = "#N/A FRED needs an API key: get a free one at https://fred.stlouisfed.org/docs/api/api_key.html, then set it with the menu marginal-bid → Set FRED API key (or pass it as the api_key argument)";
+    // us_10y, us_3m and every cell computed from them; jp_short, jgb_10y and the holdings from the MoF and TIC files.
+    expect(t[1]).toEqual(["2024-07-31", noKey, noKey, 0.00275, noKey, noKey, 0.0107, noKey, 1093.5, -18.3]);
+    expect(w.fetch.urls.some((u) => u.includes("/fred/"))).toBe(false);
+  });
+
+  it("a bad argument → #VALUE! naming it, nothing fetched", () => {
+    const w = world();
+    const code = liveCode(w);
+    expect(thrown(() => code.fn("JAPAN_FLOWS")(13, "", "bonds")).message).toBe('#VALUE! series = "bonds" is not one of "foreign_bonds", "foreign_equity", "foreign_total", "japan_bonds"');
+    expect(thrown(() => code.fn("JAPAN_FLOWS")(2001)).message).toBe("#VALUE! weeks = 2001 must be at most 2000");
+    expect(thrown(() => code.fn("HEDGE_HISTORY")()).message).toBe("#VALUE! start is required");
+    expect(w.fetch.urls).toEqual([]);
   });
 });

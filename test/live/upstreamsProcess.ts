@@ -3,7 +3,7 @@
  * process of their own, for the Sheets end-to-end test: its UrlFetchApp stand-in is synchronous
  * (it blocks the test's event loop while a child process fetches), so the servers cannot live in
  * the test process. Run as `node --import tsx test/live/upstreamsProcess.ts` with FRED_KEY set;
- * prints one JSON line `{"endpoints": {...}, "control": "http://127.0.0.1:…"}` and serves:
+ * prints one JSON line `{"endpoints": {...}, "realEndpoints": {...}, "control": "http://127.0.0.1:…"}` and serves:
  *
  *   GET  /received                 → {"fred": [targets], "tic": [...], "mof": [...]}
  *   POST /fail?server=&path=&how=  → how: a status (429, 500), "garbage", "hang" or "clear"
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((r) => control.listen(0, "127.0.0.1", r));
   const port = (control.address() as AddressInfo).port;
-  process.stdout.write(`${JSON.stringify({ endpoints: up.endpoints, control: `http://127.0.0.1:${port}` })}\n`);
+  process.stdout.write(`${JSON.stringify({ endpoints: up.endpoints, realEndpoints: up.realEndpoints, control: `http://127.0.0.1:${port}` })}\n`);
   const stop = () => {
     control.close();
     control.closeAllConnections();

@@ -1,7 +1,8 @@
 /**
  * Mock upstreams on 127.0.0.1 for the proxy tests: FRED (JSON), the TIC tables (text), the MoF
  * curve and flow files (CSV), serving our fixtures (test/fixtures/data) and, for the TIC history
- * and the MoF flows, the publishers' real bytes (shared/fixtures/real; 404 where absent). Each
+ * and the MoF flows, the publishers' real bytes (shared/fixtures/real; 404 where absent). Under
+ * `realEndpoints` FRED DGS10/DGS3MO, slt_table5 and the MoF history are the real files too. Each
  * counts its requests, records the URLs it received, and can be told to fail a path: an HTTP
  * status (with headers), garbage, or no reply at all.
  */
@@ -10,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import type { Endpoints } from "../../src/core/data/request";
 import { type ProxyOptions, type ProxyServer, createProxy } from "../../src/proxy/server";
 import { own } from "../data/fixtures";
+import { fredgraphCsvToApiJson } from "../helpers/fredgraph";
 import { realFixtureBytes } from "../helpers/realFixtures";
 
 export type Failure = { status: number; body?: string; headers?: Record<string, string> } | "hang" | "garbage";
@@ -104,15 +106,59 @@ const FRED_FIXTURES: Record<string, string> = {
 };
 const FRED_SERIES: Record<string, string> = { T5YIE: "fred_series_T5YIE.json", EXJPUS: "fred_series_EXJPUS.json" };
 
+/** The real histories the FRED mock serves under REAL_FRED_PREFIX (shared/fixtures/real). */
+export const REAL_FRED = {
+  DGS10: "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json",
+  // Only FRED's download CSV is in the fixtures: rewritten as the API's JSON (test/helpers/fredgraph.ts).
+  DGS3MO: "fred_DGS3MO_fredgraph_csv_1981-09-01_2026-04-17.csv",
+} as const;
+
+/** The FRED base under which the mock answers from the real histories: `${fred.url}${REAL_FRED_PREFIX}/fred/series/observations`. */
+export const REAL_FRED_PREFIX = "/real";
+
+interface FredObservation {
+  date: string;
+  value: string;
+}
+const realFredCache = new Map<string, FredObservation[] | null>();
+
+/** A real FRED history as the API's observations (oldest first), or null where the file is not on this machine. */
+function realFredObservations(id: keyof typeof REAL_FRED): FredObservation[] | null {
+  if (!realFredCache.has(id)) {
+    const bytes = realFixtureBytes(REAL_FRED[id]);
+    const json = bytes === undefined ? null : id === "DGS3MO" ? fredgraphCsvToApiJson(bytes.toString("utf8"), id) : bytes.toString("utf8");
+    realFredCache.set(id, json === null ? null : (JSON.parse(json) as { observations: FredObservation[] }).observations);
+  }
+  return realFredCache.get(id)!;
+}
+
+/** FRED's `series/observations` over a real history, as the API answers: the window, the order and the limit applied. */
+function realFredReply(q: URLSearchParams): { status: number; body: string } | undefined {
+  const id = q.get("series_id") ?? "";
+  if (!Object.prototype.hasOwnProperty.call(REAL_FRED, id)) return undefined;
+  const all = realFredObservations(id as keyof typeof REAL_FRED);
+  if (all === null) return { status: 404, body: `${REAL_FRED[id as keyof typeof REAL_FRED]} is not on this machine` };
+  const from = q.get("observation_start") ?? "0000-00-00";
+  const to = q.get("observation_end") ?? "9999-12-31";
+  let observations = all.filter((o) => o.date >= from && o.date <= to);
+  if (q.get("sort_order") === "desc") observations = observations.slice().reverse();
+  const limit = Number(q.get("limit") ?? 100000);
+  observations = observations.slice(0, limit);
+  const body = { observation_start: from, observation_end: to, units: "lin", file_type: "json", sort_order: q.get("sort_order") ?? "asc", count: observations.length, limit, observations };
+  return { status: 200, body: JSON.stringify(body) };
+}
+
 /**
  * FRED: checks the api_key like FRED does (400 with error_message), 400 for an unknown series.
  * Series "ECHOKEY" answers with the key it received in its body and a header: a leak test.
+ * Under REAL_FRED_PREFIX, DGS10 and DGS3MO come from the real histories (REAL_FRED).
  */
 export function startFredMock(validKey: string): Promise<Mock> {
   const keyCheck = (q: URLSearchParams) =>
     q.get("api_key") === validKey ? undefined : { status: 400, body: readFixture("fred_error_bad_key_400.json") };
   const unknown = { status: 400, body: readFixture("fred_error_unknown_series_400.json") };
   return startMock({
+    [`${REAL_FRED_PREFIX}/fred/series/observations`]: (q) => keyCheck(q) ?? realFredReply(q) ?? unknown,
     "/fred/series/observations": (q) => {
       const bad = keyCheck(q);
       if (bad) return bad;
@@ -134,12 +180,16 @@ export function startFredMock(validKey: string): Promise<Mock> {
 
 export const TIC_PATH = "/resource-center/data-chart-center/tic/Documents/slt_table5.txt";
 export const TIC_HISTORY_PATH = "/resource-center/data-chart-center/tic/Documents/mfhhis01.txt";
-/** The real files the mocks serve for the new sources (shared/fixtures/real). */
+/** The real files the mocks serve for the new sources, and for the history at the REAL_* paths (shared/fixtures/real). */
 export const REAL = {
   ticHistory: "tic_mfhhis01_crlf_2000-2025_rev2026-05.txt",
   mofFlowsWeekly: "mof_itn_week_sjis_2005-01-02_2026-09-12.csv",
   mofFlowsMonthly: "mof_itn_montha1_sjis_2005-01_2026-08.csv",
+  tic: "tic_slt_table5_2025-04_2026-04.txt",
+  mofAll: "mof_jgbcme_all_1974-2024.csv",
 } as const;
+/** The real slt_table5.txt (our small one stays at TIC_PATH). */
+export const REAL_TIC_PATH = "/real/slt_table5.txt";
 
 /** A real publisher file as the publisher serves it (its bytes), or 404 where it is not on this machine. */
 const realFile = (name: string) => () => {
@@ -151,6 +201,7 @@ export function startTicMock(): Promise<Mock> {
   return startMock({
     [TIC_PATH]: () => ({ status: 200, body: readFixture("tic_slt_table5_small.txt") }),
     [TIC_HISTORY_PATH]: realFile(REAL.ticHistory),
+    [REAL_TIC_PATH]: realFile(REAL.tic),
   });
 }
 
@@ -158,12 +209,15 @@ export const MOF_CURRENT_PATH = "/english/policy/jgbs/reference/interest_rate/jg
 export const MOF_ALL_PATH = "/english/policy/jgbs/reference/interest_rate/historical/jgbcme_all.csv";
 export const MOF_WEEKLY_PATH = "/policy/international_policy/reference/itn_transactions_in_securities/week.csv";
 export const MOF_MONTHLY_PATH = "/policy/international_policy/reference/itn_transactions_in_securities/montha1.csv";
+/** The real JGB history, 1974 .. 2024-07 (our small one stays at MOF_ALL_PATH). */
+export const REAL_MOF_ALL_PATH = "/real/jgbcme_all.csv";
 export function startMofMock(): Promise<Mock> {
   return startMock({
     [MOF_CURRENT_PATH]: () => ({ status: 200, body: readFixture("mof_jgbcme_small.csv") }),
     [MOF_ALL_PATH]: () => ({ status: 200, body: readFixture("mof_jgbcme_all_small.csv") }),
     [MOF_WEEKLY_PATH]: realFile(REAL.mofFlowsWeekly),
     [MOF_MONTHLY_PATH]: realFile(REAL.mofFlowsMonthly),
+    [REAL_MOF_ALL_PATH]: realFile(REAL.mofAll),
   });
 }
 
@@ -179,24 +233,28 @@ export interface Upstreams {
   mof: Mock;
   /** The proxy's `upstreams` option / the direct plan's `endpoints`. */
   endpoints: Endpoints;
+  /** The same, with FRED DGS10/DGS3MO, slt_table5 and the MoF JGB history from the publishers' real files (HEDGE_HISTORY). */
+  realEndpoints: Endpoints;
   close(): Promise<void>;
 }
 
 export async function startUpstreams(fredKey: string): Promise<Upstreams> {
   const [fred, tic, mof] = await Promise.all([startFredMock(fredKey), startTicMock(), startMofMock()]);
+  const endpoints: Endpoints = {
+    fred: fred.url,
+    tic: tic.url + TIC_PATH,
+    mofCurrent: mof.url + MOF_CURRENT_PATH,
+    mofAll: mof.url + MOF_ALL_PATH,
+    ticHistory: tic.url + TIC_HISTORY_PATH,
+    mofFlowsWeekly: mof.url + MOF_WEEKLY_PATH,
+    mofFlowsMonthly: mof.url + MOF_MONTHLY_PATH,
+  };
   return {
     fred,
     tic,
     mof,
-    endpoints: {
-      fred: fred.url,
-      tic: tic.url + TIC_PATH,
-      mofCurrent: mof.url + MOF_CURRENT_PATH,
-      mofAll: mof.url + MOF_ALL_PATH,
-      ticHistory: tic.url + TIC_HISTORY_PATH,
-      mofFlowsWeekly: mof.url + MOF_WEEKLY_PATH,
-      mofFlowsMonthly: mof.url + MOF_MONTHLY_PATH,
-    },
+    endpoints,
+    realEndpoints: { ...endpoints, fred: fred.url + REAL_FRED_PREFIX, tic: tic.url + REAL_TIC_PATH, mofAll: mof.url + REAL_MOF_ALL_PATH },
     close: async () => {
       await Promise.all([fred.close(), tic.close(), mof.close()]);
     },

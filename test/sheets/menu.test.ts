@@ -47,6 +47,10 @@ class FakeSheet {
         rec.type = "LINE";
         return builder;
       },
+      asComboChart() {
+        rec.type = "COMBO";
+        return builder;
+      },
       addRange(r: { a1: string }) {
         rec.ranges.push(r.a1);
         return builder;
@@ -302,6 +306,11 @@ describe("Insert model sheet", () => {
   it("inserts the native chart of the lifer's sensitivity over the spilled cells, the thresholds as dashed lines", () => {
     expect(sheet.charts.length).toBe(1);
     const [c] = sheet.charts;
+    expect(c.options.series).toEqual({
+      0: { labelInLegend: "US 10y after" },
+      1: { labelInLegend: "scenario B from 4.5%", lineDashStyle: [6, 4], lineWidth: 1 },
+      2: { labelInLegend: "scenario C from 5%", lineDashStyle: [6, 4], lineWidth: 1 },
+    });
     const spec = model.charts[0];
     // Each range starts at the header row (setNumHeaders(1) names the series): the spilled hike_bp and
     // us_10y columns of CHAIN_SENSITIVITY at A90 (header) … row 99, then the two threshold columns.
@@ -364,6 +373,46 @@ describe("Insert model sheet with live data", () => {
     expect(sheet.cells.get("N5")!.formula).toBe("=CHAIN(K5:L26)");
     expect(sheet.cells.get("E5")!.formula).toBe("=CHAIN(A5:B26)"); // the main model is still there
     expect([...sheet.cells.values()].some((r) => r.formula === "=CHECKPOINTS(,$L$3)")).toBe(true);
+  });
+
+  it("HEDGE_HISTORY and JAPAN_FLOWS beside it, each passing the refresh cell, their spilled columns formatted", () => {
+    // The live block's basis (L10, following B10) goes to HEDGE_HISTORY; the first month is the input cell U26.
+    expect(sheet.cells.get("T27")!.formula).toBe("=HEDGE_HISTORY(U26,,L10,,$L$3)");
+    expect(sheet.cells.get("K10")!.value).toBe("basis");
+    expect(sheet.cells.get("U26")).toMatchObject({ value: "2022-01", numberFormat: "yyyy-mm", background: CELL_LOOKS.input.fill });
+    expect(sheet.cells.get("AE27")!.formula).toBe('=JAPAN_FLOWS(52,,"foreign_bonds",$L$3)');
+    // Formats of the spilled columns (SPEC: month a date, rates decimals, holdings USD bn; flows JPY bn).
+    expect(sheet.cells.get("T28:T627")!.numberFormat).toBe("yyyy-mm-dd");
+    expect(sheet.cells.get("Y28:Y627")!.numberFormat).toBe("0.00%");
+    expect(sheet.cells.get("AB28:AB627")!.numberFormat).toBe("#,##0.0");
+    expect(sheet.cells.get("AE28:AF79")!.numberFormat).toBe("yyyy-mm-dd");
+    expect(sheet.cells.get("AG28:AI79")!.numberFormat).toBe("#,##0.0");
+  });
+
+  it("inserts the two history charts: the hedged UST and the JGB 10y as lines; weekly purchases as columns with the 13-week sum as a line", () => {
+    expect(sheet.charts.map((c) => c.type)).toEqual(["LINE", "LINE", "COMBO"]);
+    const [, history, flows] = sheet.charts;
+    // Each range from the spill's header row: month (T27), hedged_ust (Y27), jgb_10y (Z27), to the 600 reserved months.
+    expect(history.ranges).toEqual(["T27:T627", "Y27:Y627", "Z27:Z627"]);
+    expect(history.numHeaders).toBe(1);
+    expect(history.options).toMatchObject({
+      "hAxis.title": "month",
+      "vAxis.format": "0.00%",
+      series: { 0: { labelInLegend: "hedged UST 10y" }, 1: { labelInLegend: "JGB 10y" } },
+    });
+    expect(history.position).toEqual([5, 20, 0, 0]); // T5
+    // JAPAN_FLOWS' week_end (AF27), foreign_bonds (AG27) and sum_13w (AI27), 52 weeks.
+    expect(flows.ranges).toEqual(["AF27:AF79", "AG27:AG79", "AI27:AI79"]);
+    expect(flows.options).toMatchObject({
+      seriesType: "line",
+      "vAxis.format": "#,##0.0",
+      series: { 0: { type: "bars", labelInLegend: "net purchases in the week" }, 1: { labelInLegend: "13-week sum" } },
+    });
+    expect((flows.options.series as Record<number, object>)[1]).not.toHaveProperty("type");
+    expect(flows.position).toEqual([5, 31, 0, 0]); // AE5
+    // 20 rows of 21 px; AE–AL: AE, AF 12 characters, AG 14, AH–AL at Sheets' default 100 px.
+    expect(flows.options.height).toBe(20 * 21);
+    expect(flows.options.width).toBe([12, 12, 14].reduce((w, chars) => w + chars * 7 + 5, 0) + 5 * 100);
   });
 });
 

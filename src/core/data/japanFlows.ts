@@ -84,6 +84,9 @@ function rollingSum(all: readonly FlowWeek[], i: number, n: number, column: numb
   return blank ? "" : tidy(sum);
 }
 
+/** The table's header: the week, the series, the rolling sums. */
+export const flowsHeader = (series: FlowSeries): string[] => ["week_start", "week_end", series, ...WINDOWS.map(([, name]) => name)];
+
 /** The table from the parsed weeks (oldest first). */
 export function japanFlowsTable(args: JapanFlowsArgs, all: readonly FlowWeek[]): Table {
   const { column } = FLOW_SERIES[args.series];
@@ -93,7 +96,7 @@ export function japanFlowsTable(args: JapanFlowsArgs, all: readonly FlowWeek[]):
     if (last < 0) throw new SheetError("na", `${MOF_WEEK_LABEL}: no week ends on or before ${args.end}: the file starts with the week ending ${all[0]?.end}`);
   }
   const first = Math.max(0, last - args.weeks + 1);
-  const out: Table = [["week_start", "week_end", args.series, ...WINDOWS.map(([, name]) => name)]];
+  const out: Table = [flowsHeader(args.series)];
   for (let i = first; i <= last; i++) {
     const w = all[i];
     const v = bn(w, column);

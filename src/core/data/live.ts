@@ -23,6 +23,8 @@ import {
   requireKey,
   seriesId,
 } from "./fred";
+import { hedgeHistory, hedgeHistoryMonths, hedgeHistoryPlan } from "./hedgeHistory";
+import { flowSeries, flowWeeks, japanFlows, japanFlowsPlan } from "./japanFlows";
 import { jgbYieldFromReplies, mofRequests } from "./mof";
 import type { PlanContext, PlanItem, Reply } from "./request";
 import { asOf, tidy } from "./series";
@@ -120,4 +122,18 @@ export const jgbYieldLive: LiveData<[tenorYears: number, date: IsoDate | undefin
 export const checkpointsLive: LiveData<[apiKey: string | undefined]> = {
   plan: ([apiKey], ctx) => checkpointsPlan(ctx, apiKey),
   compute: (_args, replies) => checkpoints(replies),
+};
+
+/** HEDGE_HISTORY(start, [end], [basis], [api_key]): the months are checked before anything is fetched. */
+export const hedgeHistoryLive: LiveData<[start: MonthKey | undefined, end: MonthKey | undefined, basis: number, apiKey: string | undefined]> = {
+  dateColumns: [0],
+  plan: ([start, end, , apiKey], ctx) => hedgeHistoryPlan(hedgeHistoryMonths(start, end, ctx.today), ctx, apiKey),
+  compute: ([start, end, basis], replies, ctx) => hedgeHistory({ ...hedgeHistoryMonths(start, end, ctx.today), basis }, replies, ctx.today),
+};
+
+/** JAPAN_FLOWS([weeks], [end], [series]). */
+export const japanFlowsLive: LiveData<[weeks: number, end: IsoDate | undefined, series: string | undefined]> = {
+  dateColumns: [0, 1],
+  plan: (_args, ctx) => japanFlowsPlan(ctx),
+  compute: ([weeks, end, series], replies) => japanFlows({ weeks: flowWeeks(weeks), end, series: flowSeries(series) }, replies),
 };

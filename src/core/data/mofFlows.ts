@@ -14,7 +14,8 @@
  *   Shift_JIS) for the dash;
  * - values in 100 million yen with a trailing space, quoted when they hold a thousands comma
  *   (`"1,689 "`, `270 `, `-671 `); plus = net purchases;
- * - an all-comma row, then footnotes (①②③ and English notes), which are not data.
+ * - an all-comma row, then footnotes (①②③ and English notes), which are not data: Java's
+ *   Shift_JIS decodes ①②③ as U+FFFD, which is accepted there and nowhere above them.
  */
 import { isBlankRecord, parseDelimited } from "./csv";
 import { type IsoDate, isoFromParts } from "./dates";
@@ -78,14 +79,22 @@ function headerIndex(records: string[][]): number {
   return records.findIndex((r) => r.length >= FIELDS && ENGLISH_HEADS.every((h, k) => r[1 + k].trim() === h && r[12 + k].trim() === h));
 }
 
+const REPLACEMENT = "\uFFFD";
+const wrongEncoding = () =>
+  sourceError(MOF_WEEK_LABEL, "the file holds U+FFFD replacement characters: it was decoded with the wrong encoding (it is cp932, Windows-31J)");
+
 /** Parse `week.csv` (decoded text). Refuses a file whose layout or units differ, naming what differs. */
 export function parseMofWeekly(text: string): FlowWeek[] {
-  if (text.includes("\uFFFD")) {
-    throw sourceError(MOF_WEEK_LABEL, "the file holds U+FFFD replacement characters: it was decoded with the wrong encoding (it is cp932, Windows-31J)");
-  }
   const records = parseDelimited(text.replace(/^\uFEFF/, ""));
   const h = headerIndex(records);
-  if (h < 0) throw sourceError(MOF_WEEK_LABEL, `no "Acquisition,Disposition,Net,…" header row with 22 value columns: ${preview(text)}`);
+  if (h < 0) {
+    if (text.includes(REPLACEMENT)) throw wrongEncoding();
+    throw sourceError(MOF_WEEK_LABEL, `no "Acquisition,Disposition,Net,…" header row with 22 value columns: ${preview(text)}`);
+  }
+  // U+FFFD above the footnotes means a wrong decoder; in the footnotes it is Java's Shift_JIS on ①②③, harmless.
+  for (let i = 0; i < records.length && !(i > h && isBlankRecord(records[i])); i++) {
+    if (records[i].some((c) => c.includes(REPLACEMENT))) throw wrongEncoding();
+  }
   const groups = records[h - 2] ?? [];
   const group = (k: number) => (groups[k] ?? "").trim().toLowerCase();
   if (!(group(1).startsWith("equity") && group(4).startsWith("long-term debt") && group(12).startsWith("equity") && group(15).startsWith("long-term debt") && group(11) === "total" && group(22) === "total")) {

@@ -529,3 +529,36 @@ function JGB_YIELD(tenor_years: any[][], date: any[][], refresh: any[][], invoca
 function CHECKPOINTS(api_key: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
   return excel("CHECKPOINTS", [api_key, refresh], invocation) as Promise<any[][]>;
 }
+
+/**
+ * The note's comparison month by month: the US 10y, the 3-month hedge cost, the fully hedged UST against the JGB 10y, and Japan's Treasury holdings with their 12-month change. One row per month, oldest first.
+ * @customfunction HEDGE_HISTORY HEDGE_HISTORY
+ * @param {any[][]} start the first month: text like "2022-01", or any date in it.
+ * @param {any[][]} [end] the last month, as start. Default: the last complete calendar month.
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal: hedge_cost = us_3m − jp_short − basis, so a negative basis adds to the cost. Default 0.
+ * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
+ * @returns {Promise<any[][]>} header ["month", "us_10y", "us_3m", "jp_short", "hedge_cost", "hedged_ust", "jgb_10y", "jgb_advantage", "japan_holdings_bn", "japan_change_12m_bn"], then one row per month: month is its last day (a date), rates are decimals (the last observation within the month; jp_short is the MoF 1-year JGB), holdings USD bn; "" where a month has no value, and in the cells computed from it
+ * @helpurl https://localhost:3000/help/hedge_history.html
+ * @cancelable
+ */
+function HEDGE_HISTORY(start: any[][], end: any[][], basis: any[][], api_key: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("HEDGE_HISTORY", [start, end, basis, api_key, refresh], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Japan's marginal bid week by week: Japanese investors' net purchases of foreign bonds (or another flow) from the Ministry of Finance's weekly securities transactions, with 4- and 13-week sums, in JPY bn.
+ * @customfunction JAPAN_FLOWS JAPAN_FLOWS
+ * @param {any[][]} [weeks] how many weeks to show, 1 to 2000 (the file starts in 2005). Default 13.
+ * @param {any[][]} [end] a date: weeks that end after it are left out. Default: up to the latest week.
+ * @param {any[][]} [series] which flow: "foreign_bonds" (residents' net purchases of foreign long-term debt, the note's bid), "foreign_equity", "foreign_total" or "japan_bonds" (non-residents' purchases of Japanese bonds). Optional, default "foreign_bonds".
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
+ * @returns {Promise<any[][]>} header ["week_start", "week_end", series, "sum_4w", "sum_13w"], then one row per week (Sunday to Saturday), oldest first: dates as the host's dates, JPY bn (the file's 100 million yen ÷ 10; plus = net purchases); a sum is blank until the file holds enough weeks
+ * @helpurl https://localhost:3000/help/japan_flows.html
+ * @cancelable
+ */
+function JAPAN_FLOWS(weeks: any[][], end: any[][], series: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("JAPAN_FLOWS", [weeks, end, series, refresh], invocation) as Promise<any[][]>;
+}

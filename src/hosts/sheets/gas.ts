@@ -18,6 +18,7 @@ export interface GasRange {
 /** Apps Script's EmbeddedChartBuilder: the calls the menu makes (each returns the builder). */
 export interface GasChartBuilder {
   asLineChart(): GasChartBuilder;
+  asComboChart(): GasChartBuilder;
   addRange(range: GasRange): GasChartBuilder;
   setNumHeaders(headers: number): GasChartBuilder;
   setOption(option: string, value: unknown): GasChartBuilder;

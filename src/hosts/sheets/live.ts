@@ -6,6 +6,9 @@
  *   `muteHttpExceptions: true` so that a 4xx/5xx is a status to report, not an exception (when
  *   `fetchAll` throws for the whole batch, on a DNS failure or a timeout, the requests are retried
  *   one at a time by SyncFetcher);
+ * - a reply is read with `getContentText(charset)` when its request names a charset: the MoF flow
+ *   files are cp932, read as `Windows-31J` (Java's `Shift_JIS` has no ①②③ and maps the wave dash
+ *   0x8160 to U+301C); every other source is UTF-8;
  * - CacheService's document cache as the store, through ChunkedStorage (100 KB a value; the MoF
  *   history is ~1.1 MB). CacheService keeps an entry at most 6 hours, so the ages actually used in
  *   Sheets are the data layer's, capped at 6 h (see docs/live.md, "Cache ages");
@@ -23,7 +26,7 @@
 import { isDateValue } from "../../args/dates";
 import type { LiveFunctionSpec } from "../../catalog/spec";
 import { SheetError } from "../../core/errors";
-import type { DataRequest, Endpoints, FetchResult, PlanContext } from "../../core/data/request";
+import { type DataRequest, DEFAULT_ENDPOINTS, type Endpoints, type FetchResult, type PlanContext } from "../../core/data/request";
 import { SyncFetcher } from "../../live/cache";
 import { runLiveSync, withHostDates } from "../../live/run";
 import { type CacheServiceLike, ChunkedStorage, refreshedSync } from "../../live/storage";
@@ -35,7 +38,7 @@ export const FRED_KEY_PROPERTY = "FRED_API_KEY";
 export const REFRESHED_AT_PROPERTY = "MARGINAL_BID_REFRESHED_AT";
 
 /**
- * Script property for tests only: JSON `{fred, tic, mofCurrent, mofAll}` pointing the upstreams at
+ * Script property for tests only: JSON `{fred, tic, …}` (any of the Endpoints) pointing the upstreams at
  * mock servers. Only `http://127.0.0.1:<port>` and `http://localhost:<port>` addresses are accepted,
  * which Google's servers cannot reach: in production the property can redirect nothing (and the
  * FRED key can never be sent anywhere but api.stlouisfed.org).
@@ -47,7 +50,8 @@ export const KEY_HINT = "set it with the menu marginal-bid → Set FRED API key 
 
 export interface GasHttpResponse {
   getResponseCode(): number;
-  getContentText(): string;
+  /** The body decoded with `charset` (a Java charset name), else with the reply's own charset or UTF-8. */
+  getContentText(charset?: string): string;
 }
 
 export interface GasFetchRequest {
@@ -93,8 +97,12 @@ export type SheetsLiveValue = number | string | (number | string | Date)[][];
 
 const ACCEPT = "application/json, text/plain, text/csv, */*";
 
-function toFetchResult(r: GasHttpResponse): FetchResult {
-  return { kind: "response", status: r.getResponseCode(), body: r.getContentText() };
+/**
+ * A reply as text: in the request's charset when it names one. The MoF flow files are cp932, read
+ * as `Windows-31J` (Java's plain `Shift_JIS` would lose ①②③ and give U+301C for the wave dash).
+ */
+function toFetchResult(r: GasHttpResponse, req: DataRequest): FetchResult {
+  return { kind: "response", status: r.getResponseCode(), body: req.charset ? r.getContentText(req.charset) : r.getContentText() };
 }
 
 /** The SyncFetcher of one call: UrlFetchApp behind the document cache (entries from before the last refresh hidden). */
@@ -104,9 +112,9 @@ export function sheetsFetcher(s: GasLiveServices): SyncFetcher {
   const refreshedAt = Number(readProperty(() => s.PropertiesService.getDocumentProperties().getProperty(REFRESHED_AT_PROPERTY)));
   return new SyncFetcher({
     storage: refreshedSync(new ChunkedStorage(cache), () => (refreshedAt > 0 ? refreshedAt : undefined)),
-    fetchAll: (reqs: DataRequest[]) => s.UrlFetchApp.fetchAll(reqs.map((r) => ({ url: r.url, ...params }))).map(toFetchResult),
+    fetchAll: (reqs: DataRequest[]) => s.UrlFetchApp.fetchAll(reqs.map((r) => ({ url: r.url, ...params }))).map((r, i) => toFetchResult(r, reqs[i])),
     // Exceptions (DNS, timeout) are turned into "unreachable (…)" by SyncFetcher, query strings removed.
-    fetchOne: (req: DataRequest) => toFetchResult(s.UrlFetchApp.fetch(req.url, params)),
+    fetchOne: (req: DataRequest) => toFetchResult(s.UrlFetchApp.fetch(req.url, params), req),
   });
 }
 
@@ -122,7 +130,7 @@ export function testEndpoints(raw: string | null): Partial<Endpoints> | undefine
     throw new SheetError("na", `the script property ${TEST_UPSTREAMS_PROPERTY} is not JSON: delete it (it is for tests only)`);
   }
   const out: Partial<Endpoints> = {};
-  for (const k of ["fred", "tic", "mofCurrent", "mofAll"] as const) {
+  for (const k of Object.keys(DEFAULT_ENDPOINTS) as (keyof Endpoints)[]) {
     const v = (j as Record<string, unknown>)[k];
     if (v === undefined) continue;
     if (typeof v !== "string" || !LOOPBACK.test(v)) {

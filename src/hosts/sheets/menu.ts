@@ -35,12 +35,17 @@ export function applyLook(r: GasRange, look: CellLook): void {
 
 /**
  * A model chart as a Sheets embedded chart: a line chart whose domain is the x cells and whose
- * series are the others, each range taken with the header cell above it (the series names).
- * The ranges are cells of the sheet (a spilled range among them), so the chart moves with them.
- * `columnPx` gives each column's width, to size the chart over the cells the model gives it.
+ * series are the others (a combo chart when a series is drawn as columns), each range taken with
+ * the header cell above it, each series named in the legend as the model names it. Rows left
+ * empty below a table are not drawn. The ranges are cells of the sheet (a spilled range among
+ * them), so the chart moves with them. `columnPx` gives each column's width, to size the chart
+ * over the cells the model gives it.
  */
 export function insertChart(sheet: GasSheet, spec: ModelChart, columnPx: (col: number) => number): void {
-  let builder = sheet.newChart().asLineChart().addRange(sheet.getRange(withRowsAbove(spec.x, 1)));
+  const combo = spec.series.some((s) => s.columns);
+  let builder = (combo ? sheet.newChart().asComboChart().setOption("seriesType", "line") : sheet.newChart().asLineChart()).addRange(
+    sheet.getRange(withRowsAbove(spec.x, 1)),
+  );
   for (const s of spec.series) builder = builder.addRange(sheet.getRange(withRowsAbove(s.values, 1)));
   const from = parseA1(spec.from);
   const to = parseA1(spec.to);
@@ -48,7 +53,7 @@ export function insertChart(sheet: GasSheet, spec: ModelChart, columnPx: (col: n
   for (let c = from.col; c <= to.col; c++) width += columnPx(c + 1);
   const series: Record<number, unknown> = {};
   spec.series.forEach((s, k) => {
-    if (s.dashed) series[k] = { lineDashStyle: [6, 4], lineWidth: 1 };
+    series[k] = { labelInLegend: s.name, ...(s.dashed ? { lineDashStyle: [6, 4], lineWidth: 1 } : {}), ...(s.columns ? { type: "bars" } : {}) };
   });
   const chart = builder
     .setNumHeaders(1)

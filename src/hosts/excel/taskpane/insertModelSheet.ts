@@ -47,25 +47,35 @@ function applyLook(range: Excel.Range, look: CellLook): void {
   if (look.fill !== undefined) range.format.fill.color = look.fill;
 }
 
+/** The Excel chart type of a series: on a value x axis every series is an XY line; on categories, columns or a line. */
+function seriesType(spec: ModelChart, s: ModelChart["series"][number]): "XYScatterLines" | "ColumnClustered" | "Line" {
+  if (spec.xAxis === "values") return "XYScatterLines";
+  return s.columns ? "ColumnClustered" : "Line";
+}
+
 /**
- * A model chart as a native Excel chart: an XY scatter with lines, the first series created
- * with the chart from its cells, the others added; every series takes the chart's x cells.
- * The series read the cells of the sheet (a spilled range among them), so the chart moves
- * when the inputs change. Enum values are written as their strings: the Excel global that
- * holds the enums is not needed to build the chart.
+ * A model chart as a native Excel chart: an XY scatter with lines on a value x axis (Excel leaves
+ * out the empty rows below a table), a column or line chart on categories (a series of the other
+ * kind set to its own type: a combo); the first series created with the chart from its cells, the
+ * others added; every series takes the chart's x cells. The series read the cells of the sheet
+ * (a spilled range among them), so the chart moves when the inputs change. Enum values are
+ * written as their strings: the Excel global that holds the enums is not needed to build the chart.
  */
 export function addChart(sheet: Excel.Worksheet, spec: ModelChart): Excel.Chart {
   const [first, ...others] = spec.series;
-  const chart = sheet.charts.add("XYScatterLines", sheet.getRange(first.values), "Columns");
+  const type = seriesType(spec, first);
+  const chart = sheet.charts.add(type, sheet.getRange(first.values), "Columns");
   chart.name = spec.name;
   chart.title.text = spec.title;
   chart.axes.categoryAxis.title.text = spec.xTitle;
+  if (spec.xFormat) chart.axes.categoryAxis.numberFormat = NUMBER_FORMATS[spec.xFormat];
   chart.axes.valueAxis.title.text = spec.yTitle;
   chart.axes.valueAxis.numberFormat = NUMBER_FORMATS[spec.yFormat];
   chart.legend.position = "Bottom";
   const styleSeries = (series: Excel.ChartSeries, s: ModelChart["series"][number]) => {
     series.name = s.name;
     series.setXAxisValues(sheet.getRange(spec.x));
+    if (seriesType(spec, s) !== type) series.chartType = seriesType(spec, s);
     if (s.dashed) {
       series.format.line.lineStyle = "Dash";
       series.markerStyle = "None";
@@ -81,7 +91,7 @@ export function addChart(sheet: Excel.Worksheet, spec: ModelChart): Excel.Chart 
   return chart;
 }
 
-/** The Excel API set the model's chart needs (series from ranges: 1.7, the axis number format: 1.8). */
+/** The Excel API set the model's charts need (series from ranges and a series' own type: 1.7, the axis number format: 1.8). */
 export const CHART_API = { set: "ExcelApi", version: "1.8" } as const;
 
 /**

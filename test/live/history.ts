@@ -1,0 +1,40 @@
+/**
+ * What HEDGE_HISTORY and JAPAN_FLOWS must give end to end, computed by the pure core
+ * (src/core/data/hedgeHistory.ts, japanFlows.ts) on the very files the mock sources serve
+ * (test/proxy/mocks.ts `realEndpoints`): the publishers' real files from shared/fixtures/real, and
+ * our small current-month MoF file. Both host tests compare their cells with these tables.
+ */
+import { hedgeHistory } from "../../src/core/data/hedgeHistory";
+import { type FlowSeries, japanFlows } from "../../src/core/data/japanFlows";
+import type { Table } from "../../src/core/table";
+import { own } from "../data/fixtures";
+import { fredgraphCsvToApiJson } from "../helpers/fredgraph";
+import { realFixtureBytes } from "../helpers/realFixtures";
+import { REAL, REAL_FRED } from "../proxy/mocks";
+
+/** Every real file the two functions read through the mocks. */
+const FILES = [REAL_FRED.DGS10, REAL_FRED.DGS3MO, REAL.mofAll, REAL.ticHistory, REAL.tic, REAL.mofFlowsWeekly];
+
+/** Are the real files here? (Absent: the tests skip, the reason printed; on CI their absence throws.) */
+export const historyFilesHere = (): boolean => FILES.map((f) => realFixtureBytes(f) !== undefined).every(Boolean);
+
+const text = (name: string) => realFixtureBytes(name)!.toString("utf8");
+
+/** HEDGE_HISTORY by the core on the mocks' files (`today` only decides which MoF file holds a month). */
+export function expectedHedgeHistory(start: string, end: string, today: string, basis = 0): Table {
+  const replies = [
+    text(REAL_FRED.DGS10),
+    fredgraphCsvToApiJson(text(REAL_FRED.DGS3MO), "DGS3MO"), // the mock serves the CSV rewritten as the API's JSON
+    own("mof_jgbcme_small.csv"),
+    text(REAL.mofAll),
+    text(REAL.ticHistory),
+    text(REAL.tic),
+  ];
+  return hedgeHistory({ start, end, basis }, replies, today);
+}
+
+/** JAPAN_FLOWS by the core on week.csv decoded from cp932. */
+export function expectedFlows(weeks: number, series: FlowSeries, end?: string): Table {
+  const decoded = new TextDecoder("shift_jis").decode(realFixtureBytes(REAL.mofFlowsWeekly)!);
+  return japanFlows({ weeks, series, end }, [decoded]);
+}
