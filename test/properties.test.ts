@@ -15,14 +15,14 @@ import type { LiveFunctionSpec } from "../src/catalog/spec";
 import type { PlanContext, PlanItem } from "../src/core/data/request";
 import { SheetError } from "../src/core/errors";
 import { runLiveSync } from "../src/live/run";
-import { fixtureReply } from "./data/fixtures";
+import { fixtureReply } from "./helpers/dataFixtures";
 import type { Cell, Table } from "../src/core/table";
-import { parseFormula, table } from "./catalog/sheet";
+import { parseFormula, table } from "./helpers/sheet";
 
 const RUNS = 200;
 
 /**
- * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/data,
+ * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/core/data,
  * test/proxy run them against mock servers). Their arguments go through the same argument layer:
  * checked at the end of this file, through invoke() (no fetcher: #N/A, never the network) and
  * through the hosts' runner with fixture replies (a bad argument is its error, never a fetch).

@@ -22,7 +22,7 @@ import { MENU_ITEMS } from "../src/hosts/sheets/menuItems";
 import { modelSheet } from "../src/model/modelSheet";
 import { VERSION } from "../src/version";
 import { ROOT } from "../scripts/generated";
-import { manifestUrls } from "./excel/dist";
+import { manifestUrls } from "./hosts/excel/dist";
 import { pagesUrl, releaseFiles } from "../scripts/release";
 import { findSoffice, requireTool } from "./helpers/tools";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseNumberText } from "../../src/args/coerce";
 import { SheetError } from "../../src/core/errors";
-import { call, num } from "../catalog/sheet";
+import { call, num } from "../helpers/sheet";
 
 const errOf = (r: unknown) => {
   expect(r).toBeInstanceOf(SheetError);

@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/run";
-import { findXmllint, requireTool, runTsx, squeeze, xmlWellFormed } from "./tools";
+import { findXmllint, requireTool, runTsx, xmlWellFormed } from "../helpers/tools";
+
+/** A line with its runs of spaces squeezed, for comparing aligned columns. */
+const squeeze = (line: string) => line.trim().split(/\s+/).join(" ");
 
 const tmp = mkdtempSync(join(tmpdir(), "marginal-bid-demo-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

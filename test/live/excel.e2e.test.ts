@@ -4,17 +4,17 @@
  * `CustomFunctions` (Error, ErrorCode), `OfficeRuntime.storage` and the global fetch (which adds
  * the add-in's Origin, as the browser runtime does, and refuses anything beyond 127.0.0.1),
  * through the REAL proxy process (`node --import tsx src/proxy/main.ts`, as `npm run proxy`
- * runs it) with its upstreams pointed at the mock servers of test/proxy/mocks.ts and a test
+ * runs it) with its upstreams pointed at the mock servers of test/helpers/upstreams.ts and a test
  * FRED_API_KEY. The proxy URL comes from the task pane's setting in OfficeRuntime.storage.
  *
  * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
  * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) and the proxy.
  */
-import { FIXTURE_PANEL } from "../data/fixtures";
+import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { StandInError, installCustomFunctions, removeCustomFunctions } from "../excel/customFunctionsStandIn";
+import { StandInError, installCustomFunctions, removeCustomFunctions } from "../hosts/excel/customFunctionsStandIn";
 import { ROOT } from "../../scripts/generated";
 import { excel } from "../../src/hosts/excel/adapter";
 import { localToday, resetLiveFetcher } from "../../src/hosts/excel/live";
@@ -23,7 +23,7 @@ import { refreshLiveData } from "../../src/hosts/excel/taskpane/refreshLiveData"
 import type { Endpoints } from "../../src/core/data/request";
 import { isoToSerial } from "../../src/core/data/dates";
 import type { Table } from "../../src/core/table";
-import { MOF_CURRENT_PATH, MOF_WEEKLY_PATH, TIC_HISTORY_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../proxy/mocks";
+import { MOF_CURRENT_PATH, MOF_WEEKLY_PATH, TIC_HISTORY_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../helpers/upstreams";
 import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
@@ -177,7 +177,7 @@ describe("Excel: the live functions through the real proxy", () => {
   it("CHECKPOINTS spills the §6 panel (9 × 5)", async () => {
     const t = await call("CHECKPOINTS", null);
     expect(t).toHaveLength(9);
-    // Values as in test/data/checkpoints.test.ts (fixture lines named there)
+    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
   });
 
@@ -414,7 +414,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the pu
   it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
     const t = await call("HEDGE_HISTORY", m("2000-03"), m("2024-07"), null, null, null);
     expect(t).toEqual(asExcel(expectedHedgeHistory("2000-03", "2024-07", localToday()), [0]));
-    // Read by hand (lines named in test/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
+    // Read by hand (lines named in test/core/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
     expect(t[1]).toEqual([36616, 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
     expect(t[293]).toEqual([45504, 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
     console.log(`Excel HEDGE_HISTORY("2000-03", "2024-07") through the proxy:\n${[t[0], t[1], t[293]].map((r) => r.join("\t")).join("\n")}`);

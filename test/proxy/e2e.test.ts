@@ -4,7 +4,7 @@
  * direct path (what Sheets requests) against the same mocks. No network beyond 127.0.0.1.
  * Expected values come from our fixtures (test/fixtures/data), lines named where used.
  */
-import { FIXTURE_PANEL } from "../data/fixtures";
+import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +17,7 @@ import { AsyncFetcher } from "../../src/live/cache";
 import { fetchFetcher } from "../../src/live/http";
 import { runLiveAsync } from "../../src/live/run";
 import { type ProxyServer, createProxy } from "../../src/proxy/server";
-import { MOF_ALL_PATH, MOF_CURRENT_PATH, TIC_PATH, type Upstreams, request, startUpstreams } from "./mocks";
+import { MOF_ALL_PATH, MOF_CURRENT_PATH, TIC_PATH, type Upstreams, request, startUpstreams } from "../helpers/upstreams";
 
 /** A live function of the table (its plan/compute pair and parameters). */
 const findLive = (name: string) => findFunction(name) as LiveFunctionSpec;
@@ -81,7 +81,7 @@ describe("through the proxy (Excel path)", () => {
 
   it("happy path: CHECKPOINTS fills from the three sources, one upstream call each", async () => {
     const t = (await call(w, "CHECKPOINTS", [])) as unknown[][];
-    // Values as in test/data/checkpoints.test.ts (fixture lines named there)
+    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     expect(w.up.fred.count(OBS)).toBe(4); // DGS10, THREEFYTP10, DEXJPUS, DGS3MO
     expect(w.up.tic.count(TIC_PATH)).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bondConvexity, bondDuration, bondPrice } from "../../../src/core/bonds/bullet";
 import { priceChange } from "../../../src/core/bonds/priceChange";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 /** Independent price: the sum of the discounted cash flows, written out in the test. */
 function cashFlowPrice(y: number, coupon: number, years: number, freq: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { holdingsLoss } from "../../../src/core/demand/holdingsLoss";
-import { num } from "../../catalog/sheet";
+import { num } from "../../helpers/sheet";
 
 describe("HOLDINGS_LOSS", () => {
   it("marks Japan's 1,130bn down 27.12bn for +30bp at duration 8", () => {

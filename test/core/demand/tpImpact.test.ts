@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tpImpact, tpImpactTable } from "../../../src/core/demand/tpImpact";
 import { SheetError } from "../../../src/core/errors";
-import { call, num, table } from "../../catalog/sheet";
+import { call, num, table } from "../../helpers/sheet";
 
 describe("TP_IMPACT", () => {
   it("maps the note's $25bn shortfall to +20bp", () => {

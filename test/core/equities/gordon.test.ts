@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { equityDuration, peChange, peRatio } from "../../../src/core/equities/gordon";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 describe("PE_CHANGE, SPEC's worked check (r 8%, +30bp)", () => {
   it("cuts a 5% grower's P/E by 9.09%", () => {

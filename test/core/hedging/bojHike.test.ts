@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bojHike } from "../../../src/core/hedging/bojHike";
 import { jgbAdvantage } from "../../../src/core/hedging/hedgedUst";
 import { SheetError } from "../../../src/core/errors";
-import { call, row, table } from "../../catalog/sheet";
+import { call, row, table } from "../../helpers/sheet";
 
 // note §3.1 / §3.2 inputs: UST 4.30%, US short 4.50%, JP short 0.50%, JGB 1.50%, BOJ +50bp
 const NOTE = { hikeBp: 50, ustYield: 0.043, usShort: 0.045, jpShort: 0.005, jgbYield: 0.015 };

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { forwardOverSpot, fxForward, hedgeCost, hedgeCostCip, hedgeCostFromForward, impliedBasis } from "../../../src/core/hedging/hedgeCost";
 import { fxBreakeven, hedgedUst, jgbAdvantage } from "../../../src/core/hedging/hedgedUst";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 const US = [0, 0.001, 0.024, 0.045, 0.055, 0.09];
 const JP = [-0.001, 0, 0.00053, 0.005, 0.01, 0.03];

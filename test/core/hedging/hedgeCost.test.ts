@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hedgeCost } from "../../../src/core/hedging/hedgeCost";
 import { hedgedUst, jgbAdvantage } from "../../../src/core/hedging/hedgedUst";
-import { num } from "../../catalog/sheet";
+import { num } from "../../helpers/sheet";
 
 describe("HEDGE_COST, the note's model", () => {
   it("is the short-rate differential of §3.1", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../../src/core/errors";
 import type { Table } from "../../../src/core/table";
-import { call, display, row, table } from "../../catalog/sheet";
+import { call, display, row, table } from "../../helpers/sheet";
 
 /** SPEC CHAIN_INPUTS: every input with its default, in this order (the note's illustrative numbers). */
 const SPEC_DEFAULTS: [string, number | string][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scenario } from "../../../src/core/scenarios/scenario";
 import { SheetError } from "../../../src/core/errors";
-import { call, table } from "../../catalog/sheet";
+import { call, table } from "../../helpers/sheet";
 
 describe("SCENARIO", () => {
   it("is A below 4.5%", () => {
