@@ -103,11 +103,11 @@ const rewriteHost = (text, base) => text.split(DEV_ADDIN_URL).join(base);
 
 /**
  * A parameter named after a reserved word is declared `yield_` in the generated TypeScript
- * (src/hosts/excel/generate.ts); Excel should show the SPEC name `yield`.
+ * (src/hosts/excel/generate.ts); Excel should show the function table's name `yield`.
  */
 const specParameterName = (name) => name.replace(/_$/, "");
 
-/** functions.json as the metadata plugin wrote it, with the help URLs on ADDIN_URL and SPEC parameter names. */
+/** functions.json as the metadata plugin wrote it, with the help URLs on ADDIN_URL and the function table's parameter names. */
 function finishMetadata(json, base) {
   const meta = JSON.parse(json);
   for (const f of meta.functions) {

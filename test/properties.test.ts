@@ -1,6 +1,7 @@
 /**
- * Properties of every catalog function over random host input (fast-check). STYLE.md: "no NaN or
- * Infinity escapes, bad cells stay local, broadcasting agrees with the element-by-element loop".
+ * Properties of every catalog function over random host input (fast-check): the README's
+ * promises ("Units and conventions"): no NaN or Infinity reaches a cell, one bad cell spoils only its
+ * own result cell, and broadcasting agrees with the element-by-element loop.
  * Each property iterates CATALOG, so a function added to the table is covered without a new test.
  */
 import fc from "fast-check";

@@ -151,7 +151,7 @@ export const REFRESH_LABEL = "live data refreshed at";
 const REFRESH_REF = "$L$3";
 
 /**
- * The inputs of the live block that come from the live functions (SPEC "Live checkpoints"):
+ * The inputs of the live block that come from the live functions (docs/functions.md, "Live checkpoints"):
  * the USD 3-month T-bill (FRED DGS3MO) as the hedge's USD leg, the Treasury 10y (FRED DGS10),
  * the JGB 10y of the MoF curve and Japan's holdings in the TIC table, each passing the refresh
  * cell as its last argument. Every other input of the live block follows the main block in column B.

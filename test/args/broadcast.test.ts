@@ -1,4 +1,4 @@
-/** NumPy broadcasting of ranges (SPEC "Arguments and ranges"). */
+/** NumPy broadcasting of ranges (README, "Units and conventions": each dimension equal, or 1). */
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { call } from "../helpers/sheet";

@@ -43,7 +43,7 @@ describe("arguments are read like every other function's (src/args), and a bad o
   });
 
   it("JAPAN_FLOWS: weeks 1 to 2,000 and the four series are declared, read in any case", () => {
-    // SPEC "Real-data history": weeks 1 to 2,000; series "foreign_bonds", "foreign_equity", "foreign_total", "japan_bonds".
+    // docs/functions.md, JAPAN_FLOWS: weeks 1 to 2,000; series "foreign_bonds", "foreign_equity", "foreign_total", "japan_bonds".
     expect(valueError("JAPAN_FLOWS", [0])).toBe("weeks = 0 must be at least 1");
     expect(valueError("JAPAN_FLOWS", [2001])).toBe("weeks = 2001 must be at most 2000");
     expect(valueError("JAPAN_FLOWS", [2.5])).toBe("weeks = 2.5 must be a whole number");

@@ -8,7 +8,7 @@ import { TERM_STRUCTURE } from "../../src/catalog/termStructure";
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 describe("term-structure catalog entries", () => {
-  it("declares the SPEC's names and argument order", () => {
+  it("declares the published names and argument order (docs/functions.md)", () => {
     const sig = TERM_STRUCTURE.map((f) => `${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}=${p.default}]` : p.name)).join(", ")})`);
     expect(sig).toEqual([
       "SVENSSON_YIELD(maturity_years, beta0, beta1, beta2, beta3, tau1, tau2)",

@@ -1,7 +1,6 @@
 /**
  * Fixture access for the data tests. Own fixtures (test/fixtures/data) always exist; the real
- * publisher files (../shared/fixtures/real, read-only, formats in SOURCES.md there) may not:
- * tests on them are skipped with a printed reason.
+ * publisher files (./realFixtures.ts) may not: tests on them are skipped with a printed reason.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";

@@ -7,8 +7,8 @@
  * runs it) with its upstreams pointed at the mock servers of test/helpers/upstreams.ts and a test
  * FRED_API_KEY. The proxy URL comes from the task pane's setting in OfficeRuntime.storage.
  *
- * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
- * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) and the proxy.
+ * Expected values come from our fixtures (test/fixtures/data, lines named) and the
+ * reference (docs/functions.md, "Live checkpoints"); messages from src/core/data/request.ts (checkFetch) and the proxy.
  */
 import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";

@@ -6,8 +6,8 @@
  * own: test/live/upstreamsProcess.ts) through the test-only script property
  * MARGINAL_BID_TEST_UPSTREAMS. No network beyond 127.0.0.1 (the UrlFetchApp stand-in refuses it).
  *
- * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
- * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) as a user reads them.
+ * Expected values come from our fixtures (test/fixtures/data, lines named) and the
+ * reference (docs/functions.md, "Live checkpoints"); messages from src/core/data/request.ts (checkFetch) as a user reads them.
  */
 import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
@@ -89,7 +89,7 @@ describe("Sheets: the live functions in Code.js against the mock sources", () =>
   it("happy path: FRED, TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD give the sources' numbers as decimals / USD bn", () => {
     const w = tokyo();
     const code = liveCode(w);
-    expect(code.fn("FRED")("DGS10")).toBe(0.0469); // fred_DGS10_desc.json line 2: 4.69 (percent → decimal, SPEC)
+    expect(code.fn("FRED")("DGS10")).toBe(0.0469); // fred_DGS10_desc.json line 2: 4.69 (percent → decimal: docs/functions.md, FRED)
     expect(code.fn("TIC_HOLDINGS")("Japan")).toBe(1209.9); // tic_slt_table5_small.txt line 7, 2026-04
     expect(code.fn("TIC_CHANGE")("Japan", 12)).toBe(75.4); // line 7: 1209.9 − 1134.5 (2025-04)
     expect(code.fn("JGB_YIELD")(10)).toBe(0.0165); // mof_jgbcme_small.csv line 5: 10Y 1.65 on 2026/8/5
@@ -100,7 +100,7 @@ describe("Sheets: the live functions in Code.js against the mock sources", () =>
   it("CHECKPOINTS spills the §6 panel from the three sources", () => {
     const w = tokyo();
     const t = liveCode(w).fn("CHECKPOINTS")() as unknown[][];
-    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there); as_of stays text (SPEC: YYYY-MM-DD / YYYY-MM)
+    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there); as_of stays text (docs/functions.md, CHECKPOINTS: YYYY-MM-DD / YYYY-MM)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     // One UrlFetchApp.fetchAll batch for the seven requests (4 FRED, TIC, 2 MoF).
     expect(w.fetch.batches).toBe(1);
@@ -160,7 +160,7 @@ describe("Sheets: failing sources give #N/A with the source and the reason", () 
     await fail("fred", OBS, "429");
     try {
       const e = thrown(() => liveCode(w).fn("FRED")("DGS3MO"));
-      expect(e.name).toBe("Error"); // Sheets shows #ERROR! with this message (SPEC: a single error is thrown)
+      expect(e.name).toBe("Error"); // Sheets shows #ERROR! with this message (docs/sheets.md: a single result that fails shows #ERROR!)
       expect(e.message).toBe("#N/A FRED DGS3MO: HTTP 429 too many requests (FRED allows 120 requests a minute per key)");
     } finally {
       await fail("fred", OBS, "clear");

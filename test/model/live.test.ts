@@ -1,5 +1,5 @@
 /**
- * The model sheet with live data (`modelSheet({ live: true })`, issue #6): a second CHAIN input
+ * The model sheet with live data (`modelSheet({ live: true })`, as docs/live.md lays it out): a second CHAIN input
  * block whose us_short, ust_10y, jgb_10y and japan_holdings_bn come from FRED, the MoF curve and
  * TIC, its own CHAIN and the CHECKPOINTS panel; the default model stays as it was, so the demo
  * keeps working offline with the note's numbers. Evaluated in HyperFormula, which is offline:
@@ -64,7 +64,7 @@ describe("modelSheet({ live: true })", () => {
     expect(live.refs.live!.fed).toEqual({ us_short: "L6", ust_10y: "L8", jgb_10y: "L9", japan_holdings_bn: "L18" });
     const panel = live.spills.find((s) => s.fn === "CHECKPOINTS")!;
     expect(at(panel.anchor)!.formula).toBe("={{CHECKPOINTS}}(,$L$3)");
-    expect([panel.rows, panel.cols]).toEqual([9, 5]); // SPEC CHECKPOINTS: header + 8 rows, 5 columns
+    expect([panel.rows, panel.cols]).toEqual([9, 5]); // docs/functions.md, CHECKPOINTS: header + 8 rows, 5 columns
   });
 
   it("renders per host: JPUST.FRED in Excel, FRED in Sheets", () => {
@@ -97,7 +97,7 @@ describe("modelSheet({ live: true })", () => {
     expect([FLOW_WEEKS, HISTORY_ROWS]).toEqual([52, 600]);
     // The history spill may grow a row a month: its block reserves HISTORY_ROWS months below the header.
     expect(refs.history).toBe("T27:AC627");
-    expect(refs.flows).toBe("AE27:AI79"); // header + 52 weeks, 5 columns (SPEC JAPAN_FLOWS)
+    expect(refs.flows).toBe("AE27:AI79"); // header + 52 weeks, 5 columns (docs/functions.md, JAPAN_FLOWS; docs/live.md's table)
     const spill = (fn: string) => live.spills.find((x) => x.fn === fn)!;
     expect([spill("HEDGE_HISTORY").rows, spill("HEDGE_HISTORY").cols]).toEqual([601, 10]);
     expect([spill("JAPAN_FLOWS").rows, spill("JAPAN_FLOWS").cols]).toEqual([53, 5]);
@@ -106,7 +106,7 @@ describe("modelSheet({ live: true })", () => {
   it("charts the history and the flows over their spilled columns, each chart above its table", () => {
     const chart = (name: string) => live.charts.find((c) => c.name === name)!;
     expect(live.charts.map((c) => c.name)).toEqual(["lifer-hike-sensitivity", "hedged-ust-vs-jgb", "japan-weekly-bid"]);
-    // HEDGE_HISTORY's columns (SPEC): month T, hedged_ust Y (the 6th), jgb_10y Z (the 7th); rows 28.. below the header in row 27.
+    // HEDGE_HISTORY's columns (docs/functions.md): month T, hedged_ust Y (the 6th), jgb_10y Z (the 7th); rows 28.. below the header in row 27.
     const history = chart("hedged-ust-vs-jgb");
     expect([history.x, history.xAxis, history.xFormat]).toEqual(["T28:T627", "values", "month"]);
     expect(history.series.map((s) => [s.name, s.values, s.columns ?? false])).toEqual([
@@ -114,7 +114,7 @@ describe("modelSheet({ live: true })", () => {
       ["JGB 10y", "Z28:Z627", false],
     ]);
     expect([history.from, history.to]).toEqual(["T5", "AC24"]);
-    // JAPAN_FLOWS' columns (SPEC): week_end AF, foreign_bonds AG as columns, sum_13w AI as a line; 52 rows from 28.
+    // JAPAN_FLOWS' columns (docs/functions.md): week_end AF, foreign_bonds AG as columns, sum_13w AI as a line; 52 rows from 28.
     const flows = chart("japan-weekly-bid");
     expect([flows.x, flows.xAxis, flows.xFormat, flows.yFormat]).toEqual(["AF28:AF79", "categories", "date", "jpy_bn"]);
     expect(flows.series.map((s) => [s.name, s.values, s.columns ?? false])).toEqual([
@@ -181,7 +181,7 @@ describe("the live model in HyperFormula (offline)", () => {
     return (ref: string): CellValue => hf.getCellValue({ sheet, ...parseA1(ref) });
   }
 
-  it("the main model still computes the note's chain: US 10y 4.30% → 4.60%, scenario A → B (SPEC CHAIN)", () => {
+  it("the main model still computes the note's chain: US 10y 4.30% → 4.60%, scenario A → B (docs/functions.md, CHAIN's example)", () => {
     const value = load();
     const us = 5 + CHAIN_STEPS.indexOf("us_10y") + 1;
     expect(value(`F${us}`)).toBeCloseTo(0.043, 12);

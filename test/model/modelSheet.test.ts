@@ -1,7 +1,7 @@
 /**
  * The model sheet (src/model/modelSheet.ts) evaluated by a real spreadsheet engine,
- * HyperFormula, with every catalog function registered as a plugin: the SPEC's CHAIN
- * numbers come out of the cells, a changed input recalculates every dependent cell, and the
+ * HyperFormula, with every catalog function registered as a plugin: the note's chain
+ * (its numbers written out below, note §3–§4) comes out of the cells, a changed input recalculates every dependent cell, and the
  * spilled tables feed ordinary formulas.
  */
 import { afterEach, describe, expect, it } from "vitest";
@@ -71,59 +71,60 @@ function closedForm(x: {
   };
 }
 
-// The note's illustrative inputs (SPEC, CHAIN_INPUTS defaults).
+// The note's illustrative inputs: CHAIN_INPUTS's defaults (docs/functions.md; note §2.4, §3.1–§3.3).
 const NOTE = { hike_bp: 50, us_short: 0.045, jp_short: 0.005, ust_10y: 0.043, jgb_10y: 0.015, buying: 75, cut: 0.5, bp: 80, holdings: 1130, duration: 8, erp: 0.04, gGrowth: 0.065, gValue: 0.03, beta: 0.5 };
 
-describe("the model sheet in HyperFormula reproduces the SPEC's CHAIN", () => {
+describe("the model sheet in HyperFormula reproduces the note's chain", () => {
   it("spills a 16×4 block at the model's chain range, header and step labels in order", () => {
     const w = load();
     const t = w.chain();
     const { start, end } = parseRange(w.model.refs.chain);
     expect(t.length).toBe(end.row - start.row + 1);
-    // SPEC CHAIN: header ["step","before","after","change"] then the 13 steps in this order.
+    // docs/functions.md, CHAIN: header ["step","before","after","change"], then one row per step in this order.
     expect(t[0]).toEqual(["step", "before", "after", "change"]);
     expect(t.slice(1).map((r) => r[0])).toEqual([...CHAIN_STEPS]);
     expect(w.formula(toA1(start.row, start.col))).toBe("=CHAIN(A5:B26)");
   });
 
-  it("with the note's inputs gives the SPEC's numbers", () => {
+  it("with the note's inputs gives the note's numbers", () => {
     const w = load();
-    // SPEC CHAIN: hedged UST 0.30% → 0.80% (note §3.1, §3.2).
+    // Note §3.1, §3.2: hedged UST 0.30% → 0.80%.
     expect(step(w, "hedged_ust").slice(1)).toEqual([0.003, 0.008, 0.005]);
-    // SPEC CHAIN: buying 75 → 37.5 (note §3.3, "drops by half").
+    // Note §3.3: buying 75 → 37.5 ("if that halves").
     expect(step(w, "japan_buying_bn").slice(1)).toEqual([75, 37.5, -37.5]);
-    // SPEC CHAIN: term premium +0.30%, a change-only row.
+    // Note §3.3: 37.5/100 × 80bp = +0.30% of term premium, a change-only row.
     expect(step(w, "term_premium_change").slice(1)).toEqual(["", "", 0.003]);
-    // SPEC CHAIN: US 10y 4.30% → 4.60%, scenario A → B.
+    // docs/functions.md, CHAIN's example: US 10y 4.30% → 4.60%, scenario A → B.
     expect(step(w, "us_10y").slice(1, 3)).toEqual([0.043, 0.046]);
     expect(step(w, "scenario").slice(1)).toEqual(["A", "B", ""]);
-    // SPEC CHAIN: holdings −27.12bn, P/E growth −14.29%, value −5.36%, Korean 10y +0.15%.
+    // Closed forms: holdings 1130·(−8·0.30%) = −27.12bn, P/E growth 0.018/0.021 − 1 = −14.29%,
+    // value 0.053/0.056 − 1 = −5.36%, Korean 10y 0.5·30bp = +0.15% (note §2.4, §4.1, §4.2).
     expect(step(w, "holdings_mtm_bn")[3]).toBeCloseTo(-27.12, 10);
     expect(step(w, "pe_change_growth")[3]).toBeCloseTo(-0.1429, 4);
     expect(step(w, "pe_change_value")[3]).toBeCloseTo(-0.0536, 4);
     expect(step(w, "kr_10y_change")[3]).toBeCloseTo(0.0015, 12);
     // Note §3.2: hedge cost 4.50% − 1.00% = 3.50%; JGB 1.50% → 2.00%; the advantage 1.20pp both
-    // before and after (SPEC's note on the source).
+    // before and after (note §3.2: both legs move 50bp).
     expect(step(w, "hedge_cost").slice(1)).toEqual([0.04, 0.035, -0.005]);
     expect(step(w, "jgb_10y").slice(1)).toEqual([0.015, 0.02, 0.005]);
     expect(step(w, "jgb_advantage").slice(1)).toEqual([0.012, 0.012, 0]);
   });
 
-  it("the BOJ_HIKE, TP_IMPACT_TABLE and SCENARIO_TABLE blocks spill with the SPEC's values", () => {
+  it("the BOJ_HIKE, TP_IMPACT_TABLE and SCENARIO_TABLE blocks spill with the published values", () => {
     const w = load();
     const boj = w.values(w.model.refs.bojHike);
-    // SPEC BOJ_HIKE: header ["", "before", "after", "change"], then jp_short … jgb_advantage.
+    // docs/functions.md, BOJ_HIKE: header ["", "before", "after", "change"], then jp_short … jgb_advantage.
     expect(boj[0]).toEqual(["", "before", "after", "change"]);
     expect(boj.map((r) => r[0])).toEqual(["", "jp_short", "jgb_yield", "hedge_cost", "hedged_ust", "jgb_advantage"]);
     expect(boj[4]).toEqual(["hedged_ust", 0.003, 0.008, 0.005]); // note §3.2
     const tp = w.values(w.model.refs.tpTable);
-    // SPEC TP_IMPACT presets on the 37.5bn shortfall (75 × 0.5): note 80 → 0.30%, central 20 → 0.075%.
+    // The TP_IMPACT presets (docs/functions.md) on the 37.5bn shortfall (75 × 0.5): note 80 → 0.30%, central 20 → 0.075%.
     expect(tp[0]).toEqual(["preset", "bp_per_100bn", "tp_change"]);
     expect(tp.find((r) => r[0] === "note")).toEqual(["note", 80, 0.003]);
     expect(tp.find((r) => r[0] === "central")).toEqual(["central", 20, 0.00075]);
     expect(tp.find((r) => r[0] === "stress")).toEqual(["stress", 100, 0.00375]);
     const sc = w.values(w.model.refs.scenarioTable);
-    // SPEC SCENARIO_TABLE (note §6.3).
+    // SCENARIO_TABLE, the note's table (note §6.3).
     expect(sc[1]).toEqual(["A", "Gradual BOJ hikes + US demand absorbs the slack", 0.04, 0.045, "Limited impact"]);
     expect(sc[3][0]).toBe("C");
   });
@@ -153,7 +154,7 @@ describe("changing an input cell recalculates every dependent cell", () => {
     expect(w.value(h["US 10y after"])).toBeCloseTo(c.us10yAfter, 12);
     expect(w.value(h["P/E hit, growth + value"])).toBeCloseTo(c.peGrowth + c.peValue, 12);
     // The TP_IMPACT_TABLE block follows the shortfall (buying × cut), and its average the
-    // presets' mean bp (80+50+20+5+100)/5 = 51 per 100bn (SPEC TP_IMPACT presets).
+    // presets' mean bp (80+50+20+5+100)/5 = 51 per 100bn (the TP_IMPACT presets, docs/functions.md).
     expect(w.value(h["average term-premium estimate"])).toBeCloseTo(((x.buying * x.cut) / 100) * (51 / 10000), 12);
     // SCENARIO thresholds 4.5% / 5.0% (note §6.3).
     const after = c.us10yAfter;
@@ -164,7 +165,7 @@ describe("changing an input cell recalculates every dependent cell", () => {
     const w = load();
     w.setInput("hike_bp", 100);
     dependent(w, { ...NOTE, hike_bp: 100 });
-    // A hike alone does not change the bid in CHAIN: bid_cut is an input (SPEC CHAIN).
+    // A hike alone does not change the bid in CHAIN: bid_cut is an input (README, "The transmission model").
     expect(step(w, "us_10y")[2]).toBeCloseTo(0.046, 12);
   });
 
@@ -181,7 +182,7 @@ describe("changing an input cell recalculates every dependent cell", () => {
     w.setInput("bp_per_100bn", 100);
     dependent(w, { ...NOTE, bp: 100 });
     w.setInput("bp_per_100bn", "central");
-    // "central" = 20bp per 100bn (SPEC TP_IMPACT presets, Beltran et al. 2013 long run).
+    // "central" = 20bp per 100bn (TP_IMPACT's preset: Beltran, Kretchmer, Marquez & Thomas 2013, long run).
     dependent(w, { ...NOTE, bp: 20 });
     expect(step(w, "scenario").slice(1, 3)).toEqual(["A", "A"]);
   });
@@ -236,8 +237,8 @@ describe("spilled tables feed ordinary formulas", () => {
   it("the headlines of the model sheet read the blocks", () => {
     const w = load();
     const h = w.model.refs.headlines;
-    expect(w.value(h["hedged UST after the hike"])).toBeCloseTo(0.008, 12); // SPEC CHAIN
-    expect(w.value(h["scenario after"])).toBe("B"); // SPEC CHAIN
+    expect(w.value(h["hedged UST after the hike"])).toBeCloseTo(0.008, 12); // note §3.2
+    expect(w.value(h["scenario after"])).toBe("B"); // docs/functions.md, CHAIN's example
     // P/E growth + value: −14.2857% − 5.3571% (Gordon closed forms 0.018/0.021 − 1, 0.053/0.056 − 1).
     expect(w.value(h["P/E hit, growth + value"])).toBeCloseTo(0.018 / 0.021 - 1 + (0.053 / 0.056 - 1), 12);
   });

@@ -1,11 +1,11 @@
 /**
  * The history and flow sources on the allow-list: the Treasury's mfhhis01.txt and the MoF's
  * weekly and monthly "International Transactions in Securities" CSVs, served by the mock
- * upstreams with the publishers' real bytes (shared/fixtures/real, named in test/helpers/upstreams.ts REAL).
- * The MoF files are Windows-31J (cp932): the proxy answers UTF-8. Expected counts and texts are
- * read from the publishers' files as described beside them (the fixtures folder's notes on
- * week.csv and montha1.csv), or follow from the cp932 code table (0x8160 → U+FF5E, 0x817C →
- * U+FF0D, NEC row 13 → ①②③).
+ * upstreams with the publishers' real bytes (test/helpers/realFixtures.ts, named in
+ * test/helpers/upstreams.ts REAL). The MoF files are Windows-31J (cp932): the proxy answers UTF-8.
+ * Expected counts and texts are read from the publishers' files (Japan MoF, week.csv and
+ * montha1.csv; the US Treasury, mfhhis01.txt) as said beside them, or follow from the cp932 code
+ * table (0x8160 → U+FF5E, 0x817C → U+FF0D, NEC row 13 → ①②③).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGES, type DataRequest, PROXY_PATHS, REQUEST_TIMEOUT_MS, SOURCE_CHARSETS } from "../../src/core/data/request";

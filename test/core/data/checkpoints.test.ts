@@ -10,8 +10,8 @@ const row = (t: unknown[][], name: string) => t.find((r) => r[0] === name)!;
 describe("CHECKPOINTS from our fixtures (test/fixtures/data)", () => {
   const t = checkpoints(fixtureReplies());
 
-  it("has SPEC's header and the rows of note §6, in order", () => {
-    expect(t[0]).toEqual([...CHECKPOINT_HEADER]); // SPEC: ["indicator", "latest", "as_of", "change_1m", "watch"]
+  it("has the published header and the rows of note §6, in order", () => {
+    expect(t[0]).toEqual([...CHECKPOINT_HEADER]); // docs/functions.md, CHECKPOINTS: ["indicator", "latest", "as_of", "change_1m", "watch"]
     expect(t.slice(1).map((r) => r[0])).toEqual([
       "us_10y",
       "term_premium_10y",
@@ -63,7 +63,7 @@ describe("CHECKPOINTS from our fixtures (test/fixtures/data)", () => {
     expect(row(t, "japan_holdings_change_12m_bn").slice(1, 4)).toEqual([75.4, "2026-04", ""]);
   });
 
-  it("the scenario of the live US 10y (SPEC: SCENARIO, B from 4.5% to below 5.0%)", () => {
+  it("the scenario of the live US 10y (docs/functions.md, SCENARIO: B from 4.5% to below 5.0%)", () => {
     expect(row(t, "scenario").slice(1, 4)).toEqual(["B", "2026-08-06", ""]);
   });
 });

@@ -35,7 +35,7 @@ describe("parseDelimited (RFC 4180 as the publishers write it)", () => {
     expect(isBlankRecord(["", "1"])).toBe(false);
   });
 
-  it.skipIf(!hasReal(WEEK))("reads the real MoF weekly file as SOURCES.md counts it: 1,153 records of 23 fields from 1,154 lines", () => {
+  it.skipIf(!hasReal(WEEK))("reads Japan MoF's week.csv whole: 1,153 records of 23 fields from 1,154 lines (a quoted header cell holds a line break)", () => {
     const text = realCp932(WEEK)!;
     expect(text.split("\n")).toHaveLength(1154 + 1); // 1,154 lines, each ending in a line feed
     const records = parseDelimited(text);

@@ -19,10 +19,10 @@ const ASC2000 = "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json";
 const FEDFUNDS = "fred_api_FEDFUNDS_observations_asc_2000_rt2026-08-03.json";
 
 
-describe("parseFredObservations on the real FRED replies (shared/fixtures/real, SOURCES.md §3)", () => {
+describe("parseFredObservations on real replies of FRED's fred/series/observations (fred_api_*.json)", () => {
   it.skipIf(!hasReal(DESC60))("desc, limit 60: 60 observations, 3 are '.', sorted oldest first", () => {
     const r = parseFredObservations(real(DESC60)!, "DGS10", true);
-    // SOURCES.md §3: 60 observations, dates 2026-08-06 back to 2026-05-15, three values "."
+    // the reply to sort_order=desc&limit=60 (its file name): 60 observations, 2026-08-06 back to 2026-05-15, three "."
     expect(r.missing).toBe(3);
     expect(r.observations).toHaveLength(57);
     expect(r.observations[0]).toEqual({ date: "2026-05-15", value: 0.0459 }); // last element: "2026-05-15","4.59"
@@ -36,7 +36,7 @@ describe("parseFredObservations on the real FRED replies (shared/fixtures/real, 
 
   it.skipIf(!hasReal(ASC2000))("asc from 2000: 6,949 observations, 287 '.', 2000-01-03 .. 2026-08-20", () => {
     const r = parseFredObservations(real(ASC2000)!, "DGS10", true);
-    // SOURCES.md §3: 6,949 observations, 287 are "."
+    // counted in the reply (observation_start=2000-01-01, sort_order=asc): 6,949 observations, 287 are "."
     expect(r.missing).toBe(287);
     expect(r.observations).toHaveLength(6949 - 287);
     expect(r.observations[0]).toEqual({ date: "2000-01-03", value: 0.0658 }); // first: "2000-01-03","6.58"
@@ -49,7 +49,7 @@ describe("parseFredObservations on the real FRED replies (shared/fixtures/real, 
 
   it.skipIf(!hasReal(FEDFUNDS))("monthly FEDFUNDS: 319 months on the 1st, last 3.6300000000", () => {
     const r = parseFredObservations(real(FEDFUNDS)!, "FEDFUNDS", true);
-    expect(r.observations).toHaveLength(319); // SOURCES.md §3: 319 monthly observations, none missing
+    expect(r.observations).toHaveLength(319); // counted in the reply: 319 monthly observations, none missing
     expect(r.observations[0]).toEqual({ date: "2000-01-01", value: 0.0545 }); // "2000-01-01","5.45"
     expect(asOf(r.observations)).toEqual({ date: "2026-07-01", value: 0.0363 }); // "2026-07-01","3.6300000000"
     // mid-month date → that month's observation (dated the 1st)
@@ -91,13 +91,13 @@ describe("parseFredObservations on our fixtures (test/fixtures/data)", () => {
   });
 });
 
-describe("the unit rule (SPEC: percent series → decimals; others as published)", () => {
+describe("the unit rule (docs/functions.md, FRED: percent series → decimals; others as published)", () => {
   it("moves the decimal point without rounding noise", () => {
-    // SPEC Conventions: 4.30% is 0.043
+    // README, "Units and conventions": 4.30% is 0.043
     expect(fredValue("4.30", true)).toBe(0.043);
     expect(fredValue("4.6900000000", true)).toBe(0.0469);
     expect(fredValue("-0.12", true)).toBe(-0.0012);
-    expect(fredValue("150.2", false)).toBe(150.2); // SPEC: DEXJPUS 150.2
+    expect(fredValue("150.2", false)).toBe(150.2); // docs/functions.md, FRED: DEXJPUS 150.2, as published
   });
 
   it("reads FRED units: Percent → decimals, anything else as published", () => {
@@ -105,7 +105,7 @@ describe("the unit rule (SPEC: percent series → decimals; others as published)
     expect(isPercentUnits("Percent of GDP")).toBe(true);
     expect(isPercentUnits("Japanese Yen to 1 U.S. Dollar")).toBe(false);
     expect(isPercentUnits("Billions of Dollars")).toBe(false);
-    // SPEC lists these as percent series; DEXJPUS as published
+    // FRED's units for these are "Percent" (their series pages at fred.stlouisfed.org); DEXJPUS "Japanese Yen to 1 U.S. Dollar"
     for (const id of ["DGS10", "DGS3MO", "SOFR", "THREEFYTP10", "IRLTLT01JPM156N"]) expect(isPercentUnits(KNOWN_UNITS[id])).toBe(true);
     expect(isPercentUnits(KNOWN_UNITS.DEXJPUS)).toBe(false);
   });
@@ -131,8 +131,8 @@ describe("FRED request planning", () => {
     for (const r of [d, p]) {
       expect(r.cacheKey).not.toContain("k".repeat(32));
       expect(r.label).toBe("FRED DGS10");
-      expect(r.timeoutMs).toBe(10_000); // issue #6: 10 s per request
-      expect(r.maxAgeSeconds).toBeGreaterThanOrEqual(3600); // issue #6: daily series, hours
+      expect(r.timeoutMs).toBe(10_000); // docs/live.md: each request gives up after 10 s
+      expect(r.maxAgeSeconds).toBeGreaterThanOrEqual(3600); // docs/live.md's table: FRED daily series fresh 4 h
     }
     expect(fredSeriesRequest("T5YIE", ctxProxy).url).toBe("http://localhost:8787/fred/series?series_id=T5YIE&file_type=json");
   });

@@ -13,7 +13,7 @@ import { DIRECT, call, live, planOf } from "../../helpers/liveCalls";
 const fixtures = fixtureReply;
 
 describe("the live function table", () => {
-  it("has SPEC's eight functions with SPEC's argument order, refresh last", () => {
+  it("has the eight published functions with their argument order, refresh last", () => {
     // docs/functions.md "Live checkpoints": FRED(series_id, [date], [api_key], [refresh]), FRED_SERIES(series_id, [start], [end], [api_key], [refresh]),
     // TIC_HOLDINGS(country, [month], [refresh]), TIC_CHANGE(country, months, [refresh]), JGB_YIELD(tenor_years, [date], [refresh]), CHECKPOINTS([api_key], [refresh]),
     // HEDGE_HISTORY(start, [end], [basis=0], [api_key], [refresh]), JAPAN_FLOWS([weeks=13], [end], [series="foreign_bonds"], [refresh])
@@ -27,7 +27,7 @@ describe("the live function table", () => {
       ["HEDGE_HISTORY", "start, [end], [basis], [api_key], [refresh]"],
       ["JAPAN_FLOWS", "[weeks], [end], [series], [refresh]"],
     ]);
-    // The defaults SPEC gives.
+    // The defaults docs/functions.md gives.
     const param = (f: string, p: string) => live(f).params.find((x) => x.name === p)!;
     expect([param("HEDGE_HISTORY", "basis").default, param("JAPAN_FLOWS", "weeks").default, param("JAPAN_FLOWS", "series").default]).toEqual([0, 13, "foreign_bonds"]);
     for (const f of LIVE_DATA) {

@@ -10,7 +10,7 @@ const SJIS_CUR = "mof_jgbcm_current_month_japanese_sjis_2025-10.csv";
 const MANGLED = "mof_jgbcm_current_month_MANGLED_utf8_replacement_2025-10.csv";
 
 
-describe("parseMofJgb on the real MoF files (shared/fixtures/real, SOURCES.md §2)", () => {
+describe("parseMofJgb on the real files of Japan's MoF (jgbcme_all.csv, jgbcm_all.csv, jgbcm.csv)", () => {
   it.skipIf(!hasReal(ALL))("jgbcme_all.csv: header after a title line, YYYY/M/D, '-' missing, CRLF, negatives", () => {
     const c = parseMofJgb(real(ALL)!);
     expect(c.tenors).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40]); // line 2
@@ -23,7 +23,7 @@ describe("parseMofJgb on the real MoF files (shared/fixtures/real, SOURCES.md §
     expect(jgbYield(c, 40).value).toBe(0.02396);
     // line 12764 "2024/7/1": 10Y 1.083
     expect(jgbYield(c, 10, "2024-07-01")).toEqual({ date: "2024-07-01", value: 0.01083 });
-    // line 10425 "2014/12/3": 2Y −0.003 (negative yields, SOURCES.md)
+    // line 10425 "2014/12/3": 2Y −0.003 (the first negative yield in the file)
     expect(jgbYield(c, 2, "2014-12-03").value).toBe(-0.00003);
     // 10Y starts 1986/7/5 (line 3364, 5.103): on or before 1986/7/4 there is none
     expect(jgbYield(c, 10, "1986-07-05").value).toBe(0.05103);

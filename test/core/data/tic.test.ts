@@ -7,10 +7,10 @@ const REAL5 = "tic_slt_table5_2025-04_2026-04.txt";
 const LEGACY = "tic_mfh_legacy_fixedwidth_2022-01_2023-01.txt";
 
 
-describe("parseTicTable5 on the real slt_table5.txt (shared/fixtures/real, SOURCES.md §1)", () => {
+describe("parseTicTable5 on the US Treasury's real slt_table5.txt (TIC, Major Foreign Holders)", () => {
   it.skipIf(!hasReal(REAL5))("13 months newest first, the rows with unquoted commas, the aggregates; the footer is not data", () => {
     const text = real(REAL5)!;
-    expect(text.includes("\r\n")).toBe(true); // SOURCES.md: CRLF
+    expect(text.includes("\r\n")).toBe(true); // as the Treasury serves it: CRLF
     const t = parseTicTable5(text);
     // line 6: Country, 2026-04 … 2025-04
     expect(t.months).toHaveLength(13);
@@ -96,7 +96,7 @@ describe("parseTicTable5 on our fixture (test/fixtures/data/tic_slt_table5_small
     expect(thrown(() => parseTicTable5("Country\t2026-04\r\nJapan\t12O9.9\r\n")).message).toContain('"12O9.9", not a number');
   });
 
-  it("plans the TIC file direct or through the proxy, cached a day (issue #6)", () => {
+  it("plans the TIC file direct or through the proxy, cached a day (docs/live.md's table)", () => {
     expect(ticRequest({ via: "direct" }).url).toBe("https://ticdata.treasury.gov/resource-center/data-chart-center/tic/Documents/slt_table5.txt");
     expect(ticRequest({ via: "proxy", proxyBase: "http://localhost:8787" }).url).toBe("http://localhost:8787/tic/slt_table5.txt");
     expect(ticRequest({ via: "direct" }).maxAgeSeconds).toBe(86400);

@@ -1,5 +1,6 @@
 /**
- * Sanity check on real data: the NY Fed's published ACM series (SOURCES.md §5). Their fitted
+ * Sanity check on real data: the NY Fed's published ACM series (ACMTermPremium.xls, its
+ * "ACM Monthly" sheet as CSV: nyfed_acm_monthly_csv_export_1961-2025.csv). Their fitted
  * yields ACMY01..ACMY10 (1–10 years, percent) serve as our panel and our 10-year term premium is
  * compared with their ACMTP10. Only a loose, printed comparison: ACM estimate on the Fed's
  * monthly GSW curve at every maturity from 1 to 120 months, while this panel has ten annual

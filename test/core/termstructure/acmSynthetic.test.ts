@@ -11,7 +11,7 @@
  * from the VAR's μ̂ and Φ̂, which carry ordinary sampling error of order
  * (shock volatility)/((1 − persistence)·√T). That is the whole of the term-premium error: it is
  * proportional to the volatility of the factors and shrinks like 1/√T. Two volatility settings:
- * - QUIET (monthly shocks of 1.25–1.75bp): used where the issue asks for absolute bp targets;
+ * - QUIET (monthly shocks of 1.25–1.75bp): used where a test sets an absolute target in bp;
  * - REALISTIC (shocks of 25–35bp, the US curve's order): fitted yields with sizeable convexity,
  *   the oracle test, and the sampling error one should expect on real data.
  */

@@ -19,8 +19,8 @@ export interface GswRow {
 
 /**
  * The rows of the feds200628 excerpt that carry parameters (holidays, whole rows of NA, are
- * left out), or null when the file is not here. SOURCES.md §4: header on line 10; yields and
- * betas in percent; TAU2 = −999.99 when BETA3 = 0.
+ * left out), or null when the file is not here. The Fed's feds200628.csv (Gürkaynak, Sack & Wright
+ * 2007): header on line 10; yields and betas in percent; TAU2 = −999.99 when BETA3 = 0.
  */
 export function gswRows(): GswRow[] | null {
   const text = readRealFixture("gsw_feds200628_EXCERPT_head16_tail16.csv");

@@ -1,7 +1,8 @@
 /**
  * The adapter between Excel and the argument layer, in Node with a stand-in CustomFunctions
  * (the same shapes the browser test checks end to end): how results and errors are mapped.
- * Error codes: CustomFunctions.ErrorCode (custom-functions-runtime); SPEC "Arguments and ranges".
+ * Error codes: CustomFunctions.ErrorCode (custom-functions-runtime); the rules on ranges and errors: README,
+ * "Units and conventions".
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StandInError, installCustomFunctions, removeCustomFunctions } from "./customFunctionsStandIn";
@@ -75,8 +76,8 @@ describe("Excel adapter", () => {
     expect(single(null)).toBe(null);
   });
 
-  it("a typed value gives the SPEC's message without naming row 1, column 1", () => {
-    // SPEC: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045".
+  it("a typed value gives the README's message without naming row 1, column 1", () => {
+    // README, "Units and conventions": "us_short = 4.5 looks like a percent: enter 4.5% or 0.045".
     expect(() => excel("HEDGE_COST", [[[4.5]], [[0.005]], null])).toThrow("us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
   });
 

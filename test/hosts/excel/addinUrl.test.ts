@@ -1,7 +1,7 @@
 /**
  * The add-in's host is one build setting: `ADDIN_URL=https://… npm run build` rewrites every
- * URL of the manifest and every help URL of functions.json (issue "Excel add-in": production
- * hosting). Built here into a temporary folder, so dist/ is left alone.
+ * URL of the manifest and every help URL of functions.json (docs/excel.md, "Host it for
+ * real"). Built here into a temporary folder, so dist/ is left alone.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";

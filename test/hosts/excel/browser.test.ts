@@ -105,12 +105,12 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     expect(r.value[1][0] as number).toBeCloseTo(0.008, 12);
   });
 
-  it("a blank passed as 0 (Excel desktop) is the number 0: basis 0 gives the same 0.30% (SPEC: blanks as 0 on desktop)", async () => {
+  it("a blank passed as 0 (Excel desktop) is the number 0: basis 0 gives the same 0.30% (Excel desktop passes an empty cell as 0: docs/functions.md, CHAIN)", async () => {
     const r = await call(page, "HEDGED_UST", [[[0.043]], [[0.045]], [[0.005]], [[0]], null, null]);
     expect(r.ok && (r.value[0][0] as number)).toBeCloseTo(0.003, 12);
   });
 
-  it("a blank cell inside a range (null, Excel on the web) gives a blank result cell (SPEC: blank → \"\")", async () => {
+  it("a blank cell inside a range (null, Excel on the web) gives a blank result cell (README: a blank input cell gives a blank result cell)", async () => {
     const r = await call(page, "HEDGED_UST", [[[0.043], [null]], [[0.045]], [[0.005]], null, null, null]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -118,7 +118,7 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     expect(r.value[1][0]).toBe("");
   });
 
-  it("CHAIN with omitted inputs spills the 16×4 transmission table: US 10y 4.30% → 4.60%, scenario A → B (SPEC CHAIN; note §3.3, §6.3)", async () => {
+  it("CHAIN with omitted inputs spills the 16×4 transmission table: US 10y 4.30% → 4.60%, scenario A → B (CHAIN's example, docs/functions.md; note §3.3, §6.3)", async () => {
     const r = await call(page, "CHAIN", [null]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -135,7 +135,7 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     // §3.1/§3.2: hedged UST 0.30% → 0.80%.
     expect(row("hedged_ust")[1] as number).toBeCloseTo(0.003, 12);
     expect(row("hedged_ust")[2] as number).toBeCloseTo(0.008, 12);
-    // SPEC: holdings −27.12bn = 1,130 × (−8 × 0.30%).
+    // HOLDINGS_LOSS's example (docs/functions.md): holdings −27.12bn = 1,130 × (−8 × 0.30%).
     expect(row("holdings_mtm_bn")[3] as number).toBeCloseTo(-27.12, 9);
   });
 
@@ -143,16 +143,16 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     const r = await call(page, "CHAIN", [[["hike_bp", 100], ["bid_cut", 0.5]]]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    // 0.50% + 100bp × pass-through 1 (SPEC BOJ_HIKE/CHAIN pass-through rule).
+    // 0.50% + 100bp × pass-through 1 (the pass-through rule of BOJ_HIKE and CHAIN, docs/functions.md).
     expect(r.value.find((x) => x[0] === "jp_short")![2] as number).toBeCloseTo(0.015, 12);
   });
 
-  it("a percent-looking rate throws CustomFunctions.Error #VALUE! with the SPEC's message", async () => {
+  it("a percent-looking rate throws CustomFunctions.Error #VALUE! with the README's message", async () => {
     const r = await call(page, "HEDGED_UST", [[[4.3]], [[0.045]], [[0.005]], null, null, null]);
     expect(r).toEqual({ ok: false, isCustomFunctionsError: true, code: "#VALUE!", message: "ust_yield = 4.3 looks like a percent: enter 4.3% or 0.043" });
   });
 
-  it("FX_BREAKEVEN fully hedged throws #VALUE! \"fully hedged: no FX breakeven\" (SPEC FX_BREAKEVEN)", async () => {
+  it("FX_BREAKEVEN fully hedged throws #VALUE! \"fully hedged: no FX breakeven\" (docs/functions.md, FX_BREAKEVEN)", async () => {
     const r = await call(page, "FX_BREAKEVEN", [[[0.043]], [[0.015]], [[1]], null]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -161,7 +161,7 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     expect(r.message).toContain("fully hedged: no FX breakeven");
   });
 
-  it("one bad cell in a range spoils only its own result element, as a CustomFunctions.Error (SPEC: errors inside arrays)", async () => {
+  it("one bad cell in a range spoils only its own result element, as a CustomFunctions.Error (README: one bad cell in a range spoils only its own result cell)", async () => {
     const r = await call(page, "HEDGED_UST", [[[0.043], ["abc"], [0.043]], [[0.045]], [[0.005]], null, null, null]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -170,7 +170,7 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     expect(r.value[2][0] as number).toBeCloseTo(0.003, 12);
   });
 
-  it("a result that is not a finite number is #NUM! (SPEC: results never contain ±Infinity)", async () => {
+  it("a result that is not a finite number is #NUM! (README: no NaN or Infinity ever reaches a cell)", async () => {
     // 1e308 × (−1e10 × 0.5) overflows to −Infinity: HOLDINGS_LOSS = holdings·(−D·Δy).
     const r = await call(page, "HOLDINGS_LOSS", [[[1e308]], [[0.5]], [[1e10]], null]);
     expect(r.ok).toBe(false);
@@ -179,7 +179,7 @@ describe.skipIf(!haveChromium)("dist/functions.js in headless Chromium", () => {
     expect(r.code).toBe("#NUM!");
   });
 
-  it("an unknown TP_IMPACT preset is #VALUE! listing the names (SPEC TP_IMPACT)", async () => {
+  it("an unknown TP_IMPACT preset is #VALUE! listing the names (docs/functions.md, TP_IMPACT's presets)", async () => {
     const r = await call(page, "TP_IMPACT", [[[37.5]], [["nope"]]]);
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -8,7 +8,7 @@ import { ROOT } from "../../../scripts/generated";
 import { type FunctionMetadata, ensureDist, readMetadata } from "./dist";
 
 // dist/functions.json is what Excel reads to register the functions. Expected values here come
-// from the catalog (SPEC names and argument order) and from the custom-functions-metadata
+// from the catalog (the published names and argument order, docs/functions.md) and from the custom-functions-metadata
 // Specification (node_modules/custom-functions-metadata/Specification.md: `any[][]` → a
 // matrix parameter of type any, an optional parameter → "optional": true).
 
@@ -32,10 +32,10 @@ describe("dist/functions.json", () => {
     byId = new Map(meta.functions.map((f) => [f.id, f]));
   });
 
-  it("lists every catalog function once, under its SPEC name, and nothing else", () => {
+  it("lists every catalog function once, under its published name, and nothing else", () => {
     expect(meta.functions.map((f) => f.id).sort()).toEqual(CATALOG.map((f) => f.name).sort());
     expect(new Set(meta.functions.map((f) => f.id)).size).toBe(meta.functions.length);
-    for (const f of meta.functions) expect(f.name, "id and name are both the SPEC name").toBe(f.id);
+    for (const f of meta.functions) expect(f.name, "id and name are both the function's name").toBe(f.id);
   });
 
   for (const spec of CATALOG) {
@@ -47,14 +47,15 @@ describe("dist/functions.json", () => {
       if (spec.description.length <= MAX_EXCEL_TEXT) expect(f!.description).toBe(spec.description);
       else expect(spec.description.startsWith(f!.description!.replace(/ \(more: Help on this function\)$/, ""))).toBe(true);
       expect(f!.description!.length).toBeLessThanOrEqual(MAX_EXCEL_TEXT);
-      // SPEC: argument names and order are part of the contract.
+      // Argument names and order are part of the contract (README, "Add a function").
       expect(f!.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
       spec.params.forEach((p, i) => {
         const m = f!.parameters[i];
         expect(m.description, `${spec.name}(${p.name}) has no description`).toBeTruthy();
         expect(m.description).toBe(excelParamDescription(p));
         expect(m.description!.length).toBeLessThanOrEqual(MAX_EXCEL_TEXT);
-        // Every argument takes a range (SPEC "Arguments and ranges"): a matrix of any.
+        // Every argument is declared as a range, a matrix of any (README: every numeric argument takes a
+        // value or a range; the argument layer reads the rest).
         expect(m.dimensionality, `${spec.name}(${p.name}) must take a range`).toBe("matrix");
         expect(m.type ?? "any").toBe("any");
         expect(m.optional ?? false, `${spec.name}(${p.name}) optional`).toBe(p.optional ?? false);

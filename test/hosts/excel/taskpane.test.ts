@@ -249,7 +249,7 @@ describe("Insert model sheet (task pane)", () => {
     expect(await insertModelSheet(wb.context, live)).toBe(live.name);
     const ranges = wb.added[0].ranges;
     const formulaAt = (a1: string) => ranges.get(a1)?.formulas?.[0][0];
-    // Issue #6: us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB 10y, japan_holdings_bn ← TIC Japan
+    // docs/live.md (the model sheet with live data): us_short ← FRED DGS3MO, ust_10y ← FRED DGS10, jgb_10y ← JGB 10y, japan_holdings_bn ← TIC Japan
     expect(formulaAt(live.refs.live!.fed.us_short)).toBe('=JPUST.FRED("DGS3MO",,,$L$3)');
     expect(formulaAt(live.refs.live!.fed.ust_10y)).toBe('=JPUST.FRED("DGS10",,,$L$3)');
     expect(formulaAt(live.refs.live!.fed.jgb_10y)).toBe("=JPUST.JGB_YIELD(10,,$L$3)");
@@ -300,7 +300,7 @@ describe("Insert model sheet (task pane)", () => {
     const charts = wb.added[0].charts;
     expect(charts.map((c) => c.chart.name)).toEqual(["lifer-hike-sensitivity", "hedged-ust-vs-jgb", "japan-weekly-bid"]);
     const [, history, flows] = charts;
-    // HEDGE_HISTORY spills at T27 (SPEC columns: month T, hedged_ust Y, jgb_10y Z); 600 months reserved below its header.
+    // HEDGE_HISTORY spills at T27 (HEDGE_HISTORY's columns, docs/functions.md: month T, hedged_ust Y, jgb_10y Z); 600 months reserved below its header.
     expect(wb.added[0].ranges.get("T27")!.formulas).toEqual([["=JPUST.HEDGE_HISTORY(U26,,L10,,$L$3)"]]);
     expect([history.type, history.source]).toEqual(["XYScatterLines", "Y28:Y627"]);
     expect(history.series.map((x) => [x.name, x.values, x.x, x.chartType])).toEqual([
@@ -309,7 +309,7 @@ describe("Insert model sheet (task pane)", () => {
     ]);
     expect([history.chart.axes.categoryAxis.numberFormat, history.chart.axes.valueAxis.numberFormat]).toEqual(["yyyy-mm", "0.00%"]);
     expect(history.position).toEqual(["T5", "AC24"]);
-    // JAPAN_FLOWS spills at AE27 (SPEC columns: week_end AF, foreign_bonds AG, sum_13w AI), 52 weeks.
+    // JAPAN_FLOWS spills at AE27 (JAPAN_FLOWS' columns, docs/functions.md: week_end AF, foreign_bonds AG, sum_13w AI), 52 weeks.
     expect(wb.added[0].ranges.get("AE27")!.formulas).toEqual([['=JPUST.JAPAN_FLOWS(52,,"foreign_bonds",$L$3)']]);
     expect([flows.type, flows.source, flows.seriesBy]).toEqual(["ColumnClustered", "AG28:AG79", "Columns"]);
     expect(flows.series.map((x) => [x.name, x.values, x.x, x.chartType])).toEqual([

@@ -69,7 +69,7 @@ describe("functions in formulas give the core's values", () => {
     const s = sheet([
       ["=HEDGE_COST(4.5%, 0.5%)"], // note §3.1: 4.50% − 0.50% = 4.00%
       ["=HEDGED_UST(4.3%, 4.5%, 0.5%)"], // note §3.1: 4.30% − 4.00% = 0.30%
-      ['=TP_IMPACT(37.5, "note")'], // note §3.3 / SPEC: 37.5/100 × 80bp = 0.30%
+      ['=TP_IMPACT(37.5, "note")'], // note §3.3; docs/functions.md, TP_IMPACT's example: 37.5/100 × 80bp = 0.30%
       ["=HOLDINGS_LOSS(1130, 0.3%, 8)"], // closed form −1130 × 8 × 0.003 = −27.12
       ["=SCENARIO(4.6%)"], // note §6.3: 4.5% ≤ 4.6% < 5.0% → B
       ['=JGB_ADVANTAGE(1.5%, 4.3%, 4.5%, 0.5%)'], // note §3.1: 1.50% − 0.30% = 1.20%
@@ -109,7 +109,7 @@ describe("functions in formulas give the core's values", () => {
       [0.05],
       ["abc"],
     ]);
-    // 4.5% − 0.5% = 4.00%, 5.0% − 0.5% = 4.50% (HEDGE_COST, note §3.1); "abc" → #VALUE! (SPEC).
+    // 4.5% − 0.5% = 4.00%, 5.0% − 0.5% = 4.50% (HEDGE_COST, note §3.1); "abc" → #VALUE! (README, "Units and conventions").
     const out = s.range("B1:B3");
     expect(out[0][0]).toBeCloseTo(0.04, 15);
     expect(out[1][0]).toBeCloseTo(0.045, 15);
@@ -118,9 +118,9 @@ describe("functions in formulas give the core's values", () => {
 
   it("a single-value error is HyperFormula's error with the argument layer's message", () => {
     const s = sheet([["=HEDGE_COST(4.5, 0.5%)"], ["=PE_RATIO(0.5, 4%, 6%)"]]);
-    // SPEC: a rate above 1 in absolute value looks like a percent.
+    // README, "Units and conventions": a rate above 1 in absolute value looks like a percent.
     expect(s.value("A1")).toMatchObject({ value: "#VALUE!", message: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045" });
-    // SPEC PE_RATIO: r ≤ g → #VALUE! "discount rate must exceed growth".
+    // docs/functions.md, PE_RATIO: the discount rate must exceed growth; r ≤ g → #VALUE! saying so.
     expect(s.value("A2")).toMatchObject({ value: "#VALUE!", message: expect.stringContaining("discount rate must exceed growth") });
   });
 
@@ -142,7 +142,7 @@ describe("functions in formulas give the core's values", () => {
 
   it("a table function spills its table from a single cell", () => {
     const s = sheet([["=BOJ_HIKE(50, 4.3%, 4.5%, 0.5%, 1.5%)"]]);
-    // SPEC BOJ_HIKE with the note's §3.2 numbers: hedged_ust 0.30% → 0.80%.
+    // docs/functions.md, BOJ_HIKE's example, the note's §3.2 numbers: hedged_ust 0.30% → 0.80%.
     const t = s.range("A1:D6");
     expect(t[0]).toEqual(["", "before", "after", "change"]);
     expect(t[4]).toEqual(["hedged_ust", 0.003, 0.008, 0.005]);

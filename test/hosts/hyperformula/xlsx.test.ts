@@ -88,7 +88,7 @@ describe("formulas carry each host's function names", () => {
   it("Excel: the JPUST namespace, stored the way Excel stores add-in functions (_xldudf_JPUST_…)", () => {
     for (const c of formulas) {
       const f = formulaOf(books.excel, c.ref).formula!;
-      // Display form =JPUST.CHAIN(...) (SPEC: namespace JPUST) ↔ file form _xldudf_JPUST_CHAIN(...).
+      // Display form =JPUST.CHAIN(...) (docs/functions.md: the namespace JPUST) ↔ file form _xldudf_JPUST_CHAIN(...).
       expect(`=${f.replace(/_xldudf_JPUST_/g, "JPUST.")}`, c.ref).toBe(renderFormula(c.formula!, "JPUST."));
     }
     expect(formulaOf(books.excel, "E5").formula).toBe("_xldudf_JPUST_CHAIN(A5:B26)");
@@ -229,7 +229,7 @@ describe("the snapshot workbook: the model as values, with its stamp", () => {
       }),
     );
     expect(compared).toBeGreaterThan(model.cells.length);
-    // The note's numbers survive (SPEC CHAIN: hedged UST 0.30% → 0.80%, US 10y after 4.60%).
+    // The note's numbers survive (note §3.2: hedged UST 0.30% → 0.80%; CHAIN's example: US 10y after 4.60%).
     const chain = parseA1(model.refs.chain.split(":")[0]);
     // 1-based row/column of a CHAIN cell in the snapshot; column 1 before, 2 after, 3 change.
     const at = (step: (typeof CHAIN_STEPS)[number], column: 1 | 2 | 3) => snapshot.getCell(chain.row + 2 + CHAIN_STEPS.indexOf(step) + SNAPSHOT_ROWS_ABOVE, chain.col + 1 + column).value;
@@ -258,10 +258,12 @@ describe("the snapshot workbook: the model as values, with its stamp", () => {
 
 describe("cached values: the numbers show before the add-in loads", () => {
   for (const host of ["excel", "sheets"] as const) {
-    it(`${host}: CHAIN's block holds the SPEC's numbers`, () => {
+    it(`${host}: CHAIN's block holds the note's numbers`, () => {
       const ws = books[host];
       expect(formulaOf(ws, "E5").result).toBe("step");
-      // SPEC CHAIN with the note's inputs.
+      // The note's inputs: hedged UST 0.30% → 0.80% (§3.2), buying 75 → 37.5 and +0.30% of term premium
+      // (§3.3), US 10y 4.60% and A → B (CHAIN's example, docs/functions.md), holdings 1130·(−8·0.30%) = −27.12
+      // (HOLDINGS_LOSS's example), Korean 10y 0.5·30bp (§4.2).
       expect(chainCell(ws, "hedged_ust", 1)).toBeCloseTo(0.003, 15);
       expect(chainCell(ws, "hedged_ust", 2)).toBeCloseTo(0.008, 15);
       expect(chainCell(ws, "japan_buying_bn", 2)).toBe(37.5);
@@ -273,19 +275,19 @@ describe("cached values: the numbers show before the add-in loads", () => {
       expect(chainCell(ws, "pe_change_growth", 3)).toBeCloseTo(0.018 / 0.021 - 1, 13); // Gordon, r 8.3%, g 6.5%
       expect(chainCell(ws, "pe_change_value", 3)).toBeCloseTo(0.053 / 0.056 - 1, 13); // Gordon, r 8.3%, g 3%
       expect(chainCell(ws, "kr_10y_change", 3)).toBeCloseTo(0.0015, 15);
-      // Change-only rows keep blank before/after cells (SPEC CHAIN).
+      // Change-only rows keep blank before/after cells (docs/functions.md, CHAIN_COMPARE names them).
       expect(chainCell(ws, "holdings_mtm_bn", 1)).toBe("");
     });
 
     it(`${host}: ordinary formulas and the other tables hold their values`, () => {
       const ws = books[host];
       const h = model.refs.headlines;
-      expect(formulaOf(ws, h["US 10y after"]).result).toBeCloseTo(0.046, 15); // SPEC CHAIN
-      expect(formulaOf(ws, h["scenario after"]).result).toBe("B"); // SPEC CHAIN
+      expect(formulaOf(ws, h["US 10y after"]).result).toBeCloseTo(0.046, 15); // CHAIN's example, docs/functions.md
+      expect(formulaOf(ws, h["scenario after"]).result).toBe("B"); // CHAIN's example, docs/functions.md
       // BOJ_HIKE hedged_ust after 0.80% (note §3.2): row 5 of the block, column 3.
       const boj = parseA1(model.refs.bojHike.split(":")[0]);
       expect(ws.getCell(toA1(boj.row + 4, boj.col + 2)).value).toBeCloseTo(0.008, 15);
-      // TP_IMPACT_TABLE "central" 20bp × 37.5/100 = 0.075% (SPEC TP_IMPACT presets).
+      // TP_IMPACT_TABLE "central" 20bp × 37.5/100 = 0.075% (the TP_IMPACT presets, docs/functions.md).
       const tp = parseA1(model.refs.tpTable.split(":")[0]);
       const central = [1, 2, 3, 4, 5].map((r) => toA1(tp.row + r, tp.col)).find((ref) => ws.getCell(ref).value === "central")!;
       expect(ws.getCell(toA1(parseA1(central).row, tp.col + 2)).value).toBeCloseTo(0.00075, 15);
@@ -343,7 +345,7 @@ describe("a real spreadsheet application opens the file", () => {
     const csv = sofficeCsv(soffice, join(tmp, WORKBOOK_FILES.excel), tmp).split("\n");
     // LibreOffice does not know the add-in's functions (it recalculates those cells to #NAME?),
     // but keeps the cached values of ordinary formulas, here INDEX over the CHAIN block:
-    // US 10y after 4.60% and scenario B (SPEC CHAIN).
+    // US 10y after 4.60% and scenario B (CHAIN's example, docs/functions.md).
     expect(csv.find((l) => l.startsWith("US 10y after,"))).toMatch(/^US 10y after,4\.60?%/);
     expect(csv.find((l) => l.startsWith("scenario after,"))).toMatch(/^scenario after,B,/);
     // The inputs, as stored.
@@ -355,7 +357,7 @@ describe("a real spreadsheet application opens the file", () => {
     const csv = sofficeCsv(soffice, join(tmp, SNAPSHOT_FILE), tmp);
     expect(csv).not.toContain("#NAME?");
     expect(csv.split("\n")[0]).toContain(`computed by marginal-bid ${VERSION}`);
-    // The CHAIN rows, as LibreOffice displays the copied 0.00% formats (SPEC CHAIN with the note's inputs).
+    // The CHAIN rows, as LibreOffice displays the copied 0.00% formats (the note's inputs, as above).
     expect(csv).toMatch(/,hedged_ust,0\.30?%,0\.80?%,0\.50?%,/);
     expect(csv).toMatch(/,us_10y,4\.30?%,4\.60?%,0\.30?%,/);
   });

@@ -131,12 +131,12 @@ describe("the note's numbers through the Sheets functions", () => {
     expect(code.fn("JGB_ADVANTAGE")(0.02, 0.043, 0.045, 0.01)).toBeCloseTo(0.012, 12); // JGB 2.00% vs 0.80%
   });
 
-  it("CHAIN() with the defaults gives SPEC's worked chain", () => {
+  it("CHAIN() with the defaults gives the note's worked chain", () => {
     const t = code.fn("CHAIN")() as (string | number)[][];
     const row = (step: string) => t.find((r) => r[0] === step)!;
     expect(t[0]).toEqual(["step", "before", "after", "change"]);
-    // SPEC, CHAIN: hedged UST 0.30% → 0.80%, buying 75 → 37.5, term premium +0.30%, US 10y 4.30% → 4.60%,
-    // scenario A → B, holdings −27.12bn, P/E growth −14.29%, value −5.36%, Korean 10y +0.15%.
+    // Note §3.2: hedged UST 0.30% → 0.80%; §3.3: buying 75 → 37.5, term premium 37.5/100 × 80bp = +0.30%;
+    // CHAIN's example (docs/functions.md): US 10y 4.30% → 4.60%, scenario A → B; the rest closed forms below.
     expect(row("hedged_ust").slice(1, 3)).toEqual([0.003, 0.008]);
     expect(row("japan_buying_bn").slice(1, 3)).toEqual([75, 37.5]);
     expect(row("term_premium_change")).toEqual(["term_premium_change", "", "", 0.003]);
@@ -155,7 +155,7 @@ describe("the note's numbers through the Sheets functions", () => {
       ["us_short", "4.5%"],
     ];
     const t = code.fn("CHAIN")(block) as (string | number)[][];
-    // 100bp on jp_short 0.50% (SPEC default) → 1.50%; hedged UST 4.30% − (4.50% − 1.50%) = 1.30%
+    // 100bp on jp_short 0.50% (CHAIN_INPUTS's default, note §3.1) → 1.50%; hedged UST 4.30% − (4.50% − 1.50%) = 1.30%
     expect(t.find((r) => r[0] === "hedged_ust")![2]).toBeCloseTo(0.013, 12);
   });
 });
@@ -191,7 +191,7 @@ describe("Sheets argument shapes", () => {
 
   it('a blank cell ("") gives a blank result cell; a blank optional argument takes its default', () => {
     expect(HEDGED_UST(column([0.043, "", 0.045]), 0.045, 0.005)).toEqual([[expect.closeTo(0.003, 12)], [""], [expect.closeTo(0.005, 12)]]);
-    // basis, hedge_ratio, fx_change blank → 0, 1, 0 (SPEC defaults): the note's 0.30%
+    // basis, hedge_ratio, fx_change blank → 0, 1, 0 (HEDGED_UST's defaults, docs/functions.md): the note's 0.30%
     expect(HEDGED_UST(0.043, 0.045, 0.005, "", "", "")).toBeCloseTo(0.003, 12);
   });
 
@@ -200,7 +200,7 @@ describe("Sheets argument shapes", () => {
   });
 
   it("percentages Sheets already turned into decimals pass as they are, with a hedge ratio and FX view", () => {
-    // SPEC: ust − h·cost + (1 − h)·fx = 0.043 − 0.5·0.04 + 0.5·(−0.05) = −0.002
+    // HEDGED_UST (docs/functions.md): ust − h·cost + (1 − h)·fx = 0.043 − 0.5·0.04 + 0.5·(−0.05) = −0.002
     expect(HEDGED_UST(0.043, 0.045, 0.005, 0, 0.5, -0.05)).toBeCloseTo(-0.002, 12);
   });
 
@@ -226,7 +226,7 @@ describe("Sheets argument shapes", () => {
     expect(e.message).toContain("2×1");
   });
 
-  it("a percent-looking rate: the thrown message says so (SPEC's wording)", () => {
+  it("a percent-looking rate: the thrown message says so (the README's wording)", () => {
     const e = thrown(() => HEDGED_UST(0.043, 4.5, 0.005));
     expect(e.name).toBe("Error");
     expect(e.message).toBe("#VALUE! us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
@@ -243,7 +243,7 @@ describe("Sheets argument shapes", () => {
     expect(thrown(() => code.fn("HEDGE_COST")(0.045, 0.005, 0, 1)).message).toMatch(/^#VALUE! .*at most 3 arguments/);
   });
 
-  it("a table function spills rows of values (SPEC SCENARIO_TABLE, note §6.3)", () => {
+  it("a table function spills rows of values (SCENARIO_TABLE, note §6.3)", () => {
     const t = code.fn("SCENARIO_TABLE")() as unknown[][];
     expect(t.map((r) => r[0])).toEqual(["scenario", "A", "B", "C"]);
     expect(t[3][3]).toBe(""); // scenario C has no upper bound: a blank cell

@@ -299,8 +299,8 @@ describe("Insert model sheet", () => {
     const t = code.fn("CHAIN")(rangeValues(sheet, "A5:B26")) as unknown[][];
     const row = (s: string) => t.find((r) => r[0] === s)!;
     expect(row("hedged_ust").slice(1, 3)).toEqual([0.003, 0.008]); // note §3.1, §3.2
-    expect(row("us_10y").slice(1, 3)).toEqual([0.043, 0.046]); // SPEC CHAIN: 4.30% → 4.60%
-    expect(row("scenario").slice(1, 3)).toEqual(["A", "B"]); // SPEC CHAIN: A → B
+    expect(row("us_10y").slice(1, 3)).toEqual([0.043, 0.046]); // CHAIN's example (docs/functions.md): 4.30% → 4.60%
+    expect(row("scenario").slice(1, 3)).toEqual(["A", "B"]); // CHAIN's example: A → B
   });
 
   it("inserts the native chart of the lifer's sensitivity over the spilled cells, the thresholds as dashed lines", () => {
@@ -361,7 +361,7 @@ describe("Insert model sheet with live data", () => {
     }
   });
 
-  it("the live inputs call the live functions (issue #6), the rest follow column B, with their own CHAIN and CHECKPOINTS", () => {
+  it("the live inputs call the live functions (docs/live.md), the rest follow column B, with their own CHAIN and CHECKPOINTS", () => {
     // Each passes the refresh cell L3 last, which "Refresh live data" sets (docs/live.md).
     expect(sheet.cells.get("L6")!.formula).toBe('=FRED("DGS3MO",,,$L$3)'); // us_short
     expect(sheet.cells.get("L8")!.formula).toBe('=FRED("DGS10",,,$L$3)'); // ust_10y
@@ -381,7 +381,7 @@ describe("Insert model sheet with live data", () => {
     expect(sheet.cells.get("K10")!.value).toBe("basis");
     expect(sheet.cells.get("U26")).toMatchObject({ value: "2022-01", numberFormat: "yyyy-mm", background: CELL_LOOKS.input.fill });
     expect(sheet.cells.get("AE27")!.formula).toBe('=JAPAN_FLOWS(52,,"foreign_bonds",$L$3)');
-    // Formats of the spilled columns (SPEC: month a date, rates decimals, holdings USD bn; flows JPY bn).
+    // Formats of the spilled columns (docs/functions.md, HEDGE_HISTORY and JAPAN_FLOWS: month a date, rates decimals, holdings USD bn; flows JPY bn).
     expect(sheet.cells.get("T28:T627")!.numberFormat).toBe("yyyy-mm-dd");
     expect(sheet.cells.get("Y28:Y627")!.numberFormat).toBe("0.00%");
     expect(sheet.cells.get("AB28:AB627")!.numberFormat).toBe("#,##0.0");
