@@ -144,31 +144,33 @@ export function proxyBase(ctx: Pick<PlanContext, "proxyBase">): string {
   return base;
 }
 
-/** A publisher's file as a plan item: its address in direct mode, our proxy's path of the same name otherwise. */
+/** A publisher's file, by its key in Endpoints: the same key names its proxy path, its ages and its charset. */
+export type FileKey = Exclude<keyof Endpoints, "fred">;
+
+/** What a file's plan item says about it besides its addresses. */
 export interface FileSource {
-  /** The publisher's URL (direct mode), after any test override of the endpoint. */
-  url: string;
-  /** Our proxy's path for it (proxy mode), e.g. `/tic/slt_table5.txt`. */
-  proxyPath: string;
   source: Source;
   kind: RequestKind;
   label: string;
   cacheKey: string;
-  ages: { maxAgeSeconds: number; staleAgeSeconds: number };
-  /** The reply's charset when the publisher does not serve UTF-8 (direct mode only: the proxy transcodes). */
-  charset?: string;
 }
 
-export function fileRequest(ctx: Pick<PlanContext, "via" | "proxyBase">, file: FileSource): DataRequest {
+/**
+ * A publisher's file as a plan item: its address in direct mode (after any test override of the
+ * endpoint), read in its charset when that is not UTF-8; our proxy's path of the same name
+ * otherwise (the proxy transcodes).
+ */
+export function fileRequest(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">, key: FileKey, file: FileSource): DataRequest {
+  const charset = SOURCE_CHARSETS[key];
   return {
-    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${file.proxyPath}` : file.url,
+    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${PROXY_PATHS[key]}` : endpoints(ctx)[key],
     source: file.source,
     kind: file.kind,
     label: file.label,
     cacheKey: file.cacheKey,
-    ...file.ages,
+    ...AGES[key],
     timeoutMs: REQUEST_TIMEOUT_MS,
-    ...(ctx.via === "direct" && file.charset ? { charset: file.charset } : {}),
+    ...(ctx.via === "direct" && charset ? { charset } : {}),
   };
 }
 
