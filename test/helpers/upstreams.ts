@@ -6,9 +6,12 @@
  * counts its requests, records the URLs it received, and can be told to fail a path: an HTTP
  * status (with headers), garbage, or no reply at all.
  */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { ROOT } from "../../scripts/generated";
 import type { Endpoints } from "../../src/core/data/request";
+import { UPSTREAM_URL_ENV } from "../../src/proxy/config";
 import { type ProxyOptions, type ProxyServer, createProxy } from "../../src/proxy/server";
 import { own } from "./dataFixtures";
 import { fredgraphCsvToApiJson } from "./fredgraph";
@@ -297,4 +300,47 @@ export async function startProxy(up: Upstreams, fredApiKey: string | undefined, 
   const proxy = createProxy({ fredApiKey, upstreams: up.endpoints, log: (l) => logs.push(l), ...opts });
   const { url, port } = await proxy.listen(0, "127.0.0.1");
   return { proxy, url, port, logs, close: () => proxy.close() };
+}
+
+export interface ProxyProcess {
+  url: string;
+  child: ChildProcessWithoutNullStreams;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** SIGTERM, resolved once it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm run proxy` as a process of its own (`node --import tsx src/proxy/main.ts`) on a free port,
+ * every upstream at `endpoints`, plus `env`; resolves once it listens. `onOutput` sees what it prints.
+ */
+export async function startProxyProcess(endpoints: Endpoints, env: Record<string, string> = {}, onOutput: (text: string) => void = () => {}): Promise<ProxyProcess> {
+  const upstreams = Object.fromEntries((Object.keys(UPSTREAM_URL_ENV) as (keyof Endpoints)[]).map((k) => [UPSTREAM_URL_ENV[k], endpoints[k]]));
+  const child = spawn(process.execPath, ["--import", "tsx", "src/proxy/main.ts"], { cwd: ROOT, env: { PATH: process.env.PATH, PROXY_PORT: "0", ...upstreams, ...env } });
+  let out = "";
+  const take = (d: Buffer) => {
+    out += d;
+    onOutput(String(d));
+  };
+  child.stdout.on("data", take);
+  child.stderr.on("data", take);
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => void stop().then(() => reject(new Error(`the proxy did not start: ${out}`))), 30_000);
+    child.stdout.on("data", () => {
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (found) {
+        clearTimeout(t);
+        resolve(found[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the proxy exited (${code}): ${out}`)));
+  });
+  return { url, child, output: () => out, stop };
 }

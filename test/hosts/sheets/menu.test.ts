@@ -89,6 +89,13 @@ class FakeSheet {
     const rec = this.cells.get(a1) ?? {};
     this.cells.set(a1, rec);
     const calls = this.calls;
+    /** A format setter: it records its value and returns the range, as Apps Script's do. */
+    const record =
+      <K extends keyof CellRecord>(key: K) =>
+      (v: CellRecord[K]) => {
+        rec[key] = v;
+        return range;
+      };
     const range = {
       a1,
       setValue(v: unknown) {
@@ -101,34 +108,13 @@ class FakeSheet {
         rec.formula = f;
         return range;
       },
-      setNumberFormat(f: string) {
-        rec.numberFormat = f;
-        return range;
-      },
-      setFontWeight(w: string) {
-        rec.fontWeight = w;
-        return range;
-      },
-      setFontStyle(s: string) {
-        rec.fontStyle = s;
-        return range;
-      },
-      setFontSize(n: number) {
-        rec.fontSize = n;
-        return range;
-      },
-      setFontColor(c: string) {
-        rec.fontColor = c;
-        return range;
-      },
-      setFontFamily(f: string) {
-        rec.fontFamily = f;
-        return range;
-      },
-      setBackground(c: string) {
-        rec.background = c;
-        return range;
-      },
+      setNumberFormat: record("numberFormat"),
+      setFontWeight: record("fontWeight"),
+      setFontStyle: record("fontStyle"),
+      setFontSize: record("fontSize"),
+      setFontColor: record("fontColor"),
+      setFontFamily: record("fontFamily"),
+      setBackground: record("background"),
     };
     return range;
   }
