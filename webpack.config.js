@@ -29,7 +29,7 @@ const FUNCTIONS_SOURCE = "./src/hosts/excel/functions.generated.ts";
  * ES2016 at most: Babel compiles the TypeScript for an ES2016 engine (async functions become
  * generators), and every built-in newer than ES2016 that our code may touch gets its core-js
  * polyfill inside the bundle. webpack's `target` says ES2016 as well, or its runtime code and
- * terser would use newer syntax. test/excel/es2016.test.ts checks the bundles with acorn.
+ * terser would use newer syntax. test/hosts/excel/es2016.test.ts checks the bundles with acorn.
  */
 /**
  * The language level as Babel's targets: Chrome 52 is the first engine with all of ES2016 and
@@ -103,11 +103,11 @@ const rewriteHost = (text, base) => text.split(DEV_ADDIN_URL).join(base);
 
 /**
  * A parameter named after a reserved word is declared `yield_` in the generated TypeScript
- * (src/hosts/excel/generate.ts); Excel should show the SPEC name `yield`.
+ * (src/hosts/excel/generate.ts); Excel should show the function table's name `yield`.
  */
 const specParameterName = (name) => name.replace(/_$/, "");
 
-/** functions.json as the metadata plugin wrote it, with the help URLs on ADDIN_URL and SPEC parameter names. */
+/** functions.json as the metadata plugin wrote it, with the help URLs on ADDIN_URL and the function table's parameter names. */
 function finishMetadata(json, base) {
   const meta = JSON.parse(json);
   for (const f of meta.functions) {
@@ -137,7 +137,7 @@ class AddinFilesPlugin {
         }
 
         for (const page of load("src/docs/render.ts").helpPages()) {
-          // Served as rendered: readable, and what test/excel/help.test.ts compares with.
+          // Served as rendered: readable, and what test/hosts/excel/help.test.ts compares with.
           compilation.emitAsset(page.path, new RawSource(page.content), { minimized: true });
         }
       });
@@ -172,7 +172,7 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       // dist/ is shared with the other builds (npm run build writes the workbooks after this one).
       clean: { keep: /\.xlsx$/ },
-      // Always write, so that file times tell when dist/ was built (test/excel/dist.ts relies on it).
+      // Always write, so that file times tell when dist/ was built (test/hosts/excel/dist.ts relies on it).
       compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".js"] },

@@ -1,7 +1,7 @@
 /**
  * Benchmark: ACM_TERM_PREMIUM on a 600-month × 120-maturity panel with the default 5 factors
  * (target: well under 1 s). The panel is the 3-factor affine test model of
- * test/termstructure/affineModel.ts at realistic volatility plus 1bp of independent measurement
+ * test/core/termstructure/affineModel.ts at realistic volatility plus 1bp of independent measurement
  * noise on every yield, so that all 118 principal components are non-zero, as on real data.
  *
  *   npx tsx bench/acm.ts
@@ -9,7 +9,7 @@
 import { invoke } from "../src/args/invoke";
 import { findFunction } from "../src/catalog";
 import { acmTermPremium } from "../src/core/termstructure/acm";
-import { Rng, simulatePanel, testModel } from "../test/termstructure/affineModel";
+import { Rng, simulatePanel, testModel } from "../test/core/termstructure/affineModel";
 
 const MONTHS = 600;
 const RUNS = 7;

@@ -166,7 +166,7 @@ export function checkManifest(xml: string, opts: CheckOptions = {}): string[] {
     try {
       const meta = JSON.parse(opts.functionsJson) as { functions?: { id?: string; name?: string }[] };
       ids = (meta.functions ?? []).map((f) => String(f.id));
-      for (const f of meta.functions ?? []) if (f.id !== f.name) problems.push(`functions.json: id ${f.id} has the name ${f.name} (ids and names are the SPEC names)`);
+      for (const f of meta.functions ?? []) if (f.id !== f.name) problems.push(`functions.json: id ${f.id} has the name ${f.name} (ids and names are the function names of docs/functions.md)`);
     } catch (e) {
       problems.push(`functions.json is not JSON: ${(e as Error).message}`);
     }

@@ -2,8 +2,8 @@
  * No range is ever spread into a call's arguments in the code a spreadsheet call runs through
  * (`Math.max(...rows)`, `out.push(...cells)`, `f(...values)`): every element becomes an argument
  * on the stack, and V8 overflows at ~125,000 of them (~63,000 in a Web Worker), while a whole
- * Excel column is 1,048,576 rows. The behaviour at that size is tested per host (test/excel,
- * test/sheets, test/demo/plugin.test.ts); this finds the pattern before a large range does.
+ * Excel column is 1,048,576 rows. The behaviour at that size is tested per host (test/hosts/excel,
+ * test/hosts/sheets, test/hosts/hyperformula/plugin.test.ts); this finds the pattern before a large range does.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -1,6 +1,7 @@
 /**
- * Properties of every catalog function over random host input (fast-check). STYLE.md: "no NaN or
- * Infinity escapes, bad cells stay local, broadcasting agrees with the element-by-element loop".
+ * Properties of every catalog function over random host input (fast-check): the README's
+ * promises ("Units and conventions"): no NaN or Infinity reaches a cell, one bad cell spoils only its
+ * own result cell, and broadcasting agrees with the element-by-element loop.
  * Each property iterates CATALOG, so a function added to the table is covered without a new test.
  */
 import fc from "fast-check";
@@ -15,14 +16,14 @@ import type { LiveFunctionSpec } from "../src/catalog/spec";
 import type { PlanContext, PlanItem } from "../src/core/data/request";
 import { SheetError } from "../src/core/errors";
 import { runLiveSync } from "../src/live/run";
-import { fixtureReply } from "./data/fixtures";
+import { fixtureReply } from "./helpers/dataFixtures";
 import type { Cell, Table } from "../src/core/table";
-import { parseFormula, table } from "./catalog/sheet";
+import { parseFormula, table } from "./helpers/sheet";
 
 const RUNS = 200;
 
 /**
- * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/data,
+ * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/core/data,
  * test/proxy run them against mock servers). Their arguments go through the same argument layer:
  * checked at the end of this file, through invoke() (no fetcher: #N/A, never the network) and
  * through the hosts' runner with fixture replies (a bad argument is its error, never a fetch).

@@ -10,7 +10,7 @@ const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
 
 describe("README", () => {
-  // The brief: the README starts with the demo command and the test command, and .ci/run runs exactly the latter.
+  // The README opens with what a newcomer runs first, the demo and the test command; .ci/run runs exactly the latter.
   it("starts with the two commands", () => {
     const firstBlock = readme.split("```")[1];
     expect(firstBlock).toContain("npm ci && npm run demo");

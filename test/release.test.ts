@@ -22,7 +22,7 @@ import { MENU_ITEMS } from "../src/hosts/sheets/menuItems";
 import { modelSheet } from "../src/model/modelSheet";
 import { VERSION } from "../src/version";
 import { ROOT } from "../scripts/generated";
-import { manifestUrls } from "./excel/dist";
+import { manifestUrls } from "./hosts/excel/dist";
 import { pagesUrl, releaseFiles } from "../scripts/release";
 import { findSoffice, requireTool } from "./helpers/tools";
 
@@ -193,7 +193,7 @@ describe("the workbooks open", () => {
     expect(r.status, r.stderr).toBe(0);
     for (const f of files.workbooks) expect(existsSync(join(csvDir, f.replace(/\.xlsx$/, ".csv"))), f).toBe(true);
     const snapshot = readFileSync(join(csvDir, files.workbooks[2].replace(/\.xlsx$/, ".csv")), "latin1");
-    // SPEC CHAIN with the note's inputs: US 10y 4.30% → 4.60%.
+    // docs/functions.md, CHAIN's example with the note's inputs: US 10y 4.30% → 4.60%.
     expect(snapshot).toMatch(/,us_10y,4\.30?%,4\.60?%,/);
   }, 300_000);
 });

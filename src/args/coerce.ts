@@ -89,7 +89,7 @@ function coerceNumber(raw: unknown, p: ParamSpec, name: string): Coerced {
     }
     x = parsed;
   } else if (isSheetError(raw)) {
-    // SPEC: error values → #VALUE! naming the argument (Excel shows a message only on #VALUE!).
+    // README "Units and conventions": error values → #VALUE! naming the argument (Excel shows a message only on #VALUE!).
     return new SheetError("value", `${name} = ${show(raw)} is an error value: fix the cell it comes from`);
   } else if (typeof raw === "boolean") {
     return new SheetError("value", `${name} = ${show(raw)} is a TRUE/FALSE value, not a number`);

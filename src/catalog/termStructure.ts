@@ -5,7 +5,7 @@ import { zeroToPar } from "../core/termstructure/zeroToPar";
 import { MAX_YEARS, P } from "./params";
 import { defineFunctions } from "./define";
 
-/** Zero curves and the ACM term premium (SPEC "Term-structure analytics"). */
+/** Zero curves and the ACM term premium (docs/functions.md, "Term-structure analytics"; the method in docs/term-premium.md). */
 export const TERM_STRUCTURE = defineFunctions([
   {
     name: "SVENSSON_YIELD",

@@ -11,7 +11,7 @@ import { TP_PRESETS } from "../core/demand/tpImpact";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
 import { CATALOG } from "../catalog";
 import { signature } from "../catalog/describe";
-import type { ParamKind } from "../args/kinds";
+import type { ParamKind, ParamSpec } from "../args/kinds";
 import { WATCH } from "../core/data/checkpoints";
 import { HEDGE_HISTORY_HEADER } from "../core/data/hedgeHistory";
 import { flowsHeader } from "../core/data/japanFlows";
@@ -151,7 +151,7 @@ export const REFRESH_LABEL = "live data refreshed at";
 const REFRESH_REF = "$L$3";
 
 /**
- * The inputs of the live block that come from the live functions (SPEC "Live checkpoints"):
+ * The inputs of the live block that come from the live functions (docs/functions.md, "Live checkpoints"):
  * the USD 3-month T-bill (FRED DGS3MO) as the hedge's USD leg, the Treasury 10y (FRED DGS10),
  * the JGB 10y of the MoF curve and Japan's holdings in the TIC table, each passing the refresh
  * cell as its last argument. Every other input of the live block follows the main block in column B.
@@ -239,6 +239,24 @@ export interface ModelOptions {
 
 /** Writes cells into a list: `put("B5", { value: 50, style: "input" })`. */
 const putter = (cells: ModelCell[]) => (ref: string, cell: Omit<ModelCell, "ref">) => void cells.push({ ref, ...cell });
+type Put = ReturnType<typeof putter>;
+
+/**
+ * A block of the CHAIN inputs, one a row from INPUT_ROW under a header row: each input's name in
+ * column `first`, then the cells `row` gives for it in the columns after (the value first).
+ * Returns each input's value cell.
+ */
+function putInputBlock(put: Put, first: number, headers: readonly string[], row: (p: ParamSpec) => Omit<ModelCell, "ref">[]): Record<string, string> {
+  headers.forEach((h, k) => put(`${col(first + k)}${INPUT_ROW - 1}`, { value: h, style: "header" }));
+  const valueRef: Record<string, string> = {};
+  CHAIN_INPUT_PARAMS.forEach((p, i) => {
+    const r = INPUT_ROW + i;
+    valueRef[p.name] = `${col(first + 1)}${r}`;
+    put(`${col(first)}${r}`, { value: p.name, style: "label" });
+    row(p).forEach((cell, k) => put(`${col(first + 1 + k)}${r}`, cell));
+  });
+  return valueRef;
+}
 
 /** The model, laid out once. */
 export function modelSheet(options: ModelOptions = {}): ModelSheet {
@@ -253,17 +271,12 @@ export function modelSheet(options: ModelOptions = {}): ModelSheet {
   put("A2", { value: "Edit the input cells in column B; every table on this sheet recalculates. Rates are decimals shown as %.", style: "note" });
 
   // Inputs: the CHAIN_INPUTS block as editable cells, with units beside them.
-  put("A4", { value: "input", style: "header" });
-  put("B4", { value: "value", style: "header" });
-  put("C4", { value: "meaning (note's value)", style: "header" });
-  const inputRef: Record<string, string> = {};
-  CHAIN_INPUT_PARAMS.forEach((p, i) => {
-    const r = INPUT_ROW + i;
-    inputRef[p.name] = `B${r}`;
+  const inputRef = putInputBlock(put, 1, ["input", "value", "meaning (note's value)"], (p) => {
     const value = CHAIN_DEFAULTS[p.name as ChainInput];
-    put(`A${r}`, { value: p.name, style: "label" });
-    put(`B${r}`, { ...(value === "" ? {} : { value }), style: "input", format: FORMAT_OF_KIND[p.kind] });
-    put(`C${r}`, { value: p.help, style: "note" });
+    return [
+      { ...(value === "" ? {} : { value }), style: "input", format: FORMAT_OF_KIND[p.kind] },
+      { value: p.help, style: "note" },
+    ];
   });
   const lastInput = INPUT_ROW + CHAIN_INPUT_PARAMS.length - 1;
   const inputs = inputBlockRange(CHAIN_INPUT_PARAMS.length);
@@ -425,16 +438,11 @@ function addLiveBlock(model: ModelSheet, mainInput: Record<string, string>, chai
   });
   put("K3", { value: REFRESH_LABEL, style: "label" });
   put("L3", { style: "input", format: "datetime" });
-  put("K4", { value: "live input", style: "header" });
-  put("L4", { value: "value", style: "header" });
-  const fed: Record<string, string> = {};
-  CHAIN_INPUT_PARAMS.forEach((p, i) => {
-    const r = INPUT_ROW + i;
-    put(`K${r}`, { value: p.name, style: "label" });
+  const liveRef = putInputBlock(put, 11, ["live input", "value"], (p) => {
     const live = LIVE_INPUT_FORMULAS[p.name];
-    if (live) fed[p.name] = `L${r}`;
-    put(`L${r}`, live ? { formula: live, style: "output", format: FORMAT_OF_KIND[p.kind] } : { formula: `=${mainInput[p.name]}`, format: FORMAT_OF_KIND[p.kind] });
+    return [live ? { formula: live, style: "output", format: FORMAT_OF_KIND[p.kind] } : { formula: `=${mainInput[p.name]}`, format: FORMAT_OF_KIND[p.kind] }];
   });
+  const fed = Object.fromEntries(CHAIN_INPUT_PARAMS.filter((p) => LIVE_INPUT_FORMULAS[p.name]).map((p) => [p.name, liveRef[p.name]]));
   const liveInputs = `K${INPUT_ROW}:L${INPUT_ROW + CHAIN_INPUT_PARAMS.length - 1}`;
 
   // The same chain on the live inputs: N..Q.

@@ -109,6 +109,17 @@ export function resolveConfig(opts: ProxyOptions = {}): ProxyConfig {
 
 const NO_ORIGIN: Readonly<Record<string, NoOriginPolicy>> = { "": "loopback", loopback: "loopback", "1": "any", any: "any", "0": "never", never: "never" };
 
+/** The environment variable that points each upstream elsewhere (tests: the mock servers). */
+export const UPSTREAM_URL_ENV: Readonly<Record<keyof Endpoints, string>> = {
+  fred: "FRED_BASE_URL",
+  tic: "TIC_URL",
+  mofCurrent: "MOF_CURRENT_URL",
+  mofAll: "MOF_ALL_URL",
+  ticHistory: "TIC_HISTORY_URL",
+  mofFlowsWeekly: "MOF_WEEKLY_URL",
+  mofFlowsMonthly: "MOF_MONTHLY_URL",
+};
+
 /** Environment → options (what `npm run proxy` reads). */
 export function proxyOptionsFromEnv(env: NodeJS.ProcessEnv): ProxyOptions & { host: string; port: number } {
   const num = (name: string, dflt: number | undefined) => {
@@ -122,17 +133,8 @@ export function proxyOptionsFromEnv(env: NodeJS.ProcessEnv): ProxyOptions & { ho
   const noOrigin = NO_ORIGIN[(env.PROXY_ALLOW_NO_ORIGIN ?? "").trim().toLowerCase()];
   if (!noOrigin) throw new Error(`PROXY_ALLOW_NO_ORIGIN = ${JSON.stringify(env.PROXY_ALLOW_NO_ORIGIN)}: use loopback (default), 1 or 0`);
   const upstreams: Partial<Endpoints> = {};
-  const urls: Record<keyof Endpoints, string> = {
-    fred: "FRED_BASE_URL",
-    tic: "TIC_URL",
-    mofCurrent: "MOF_CURRENT_URL",
-    mofAll: "MOF_ALL_URL",
-    ticHistory: "TIC_HISTORY_URL",
-    mofFlowsWeekly: "MOF_WEEKLY_URL",
-    mofFlowsMonthly: "MOF_MONTHLY_URL",
-  };
-  for (const k of Object.keys(urls) as (keyof Endpoints)[]) {
-    const v = env[urls[k]];
+  for (const k of Object.keys(UPSTREAM_URL_ENV) as (keyof Endpoints)[]) {
+    const v = env[UPSTREAM_URL_ENV[k]];
     if (v) upstreams[k] = v;
   }
   return {

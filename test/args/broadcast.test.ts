@@ -1,7 +1,7 @@
-/** NumPy broadcasting of ranges (SPEC "Arguments and ranges"). */
+/** NumPy broadcasting of ranges (README, "Units and conventions": each dimension equal, or 1). */
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
-import { call } from "../catalog/sheet";
+import { call } from "../helpers/sheet";
 
 describe("broadcasting", () => {
   it("spills a matrix from a column times a row", () => {

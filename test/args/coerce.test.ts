@@ -1,8 +1,8 @@
-/** How one argument is read (SPEC "Arguments and ranges" and "Conventions"). */
+/** How one argument is read (README, "Units and conventions", and the list below its table). */
 import { describe, expect, it } from "vitest";
 import { parseNumberText } from "../../src/args/coerce";
 import { SheetError } from "../../src/core/errors";
-import { call, num } from "../catalog/sheet";
+import { call, num } from "../helpers/sheet";
 
 const errOf = (r: unknown) => {
   expect(r).toBeInstanceOf(SheetError);
@@ -11,13 +11,13 @@ const errOf = (r: unknown) => {
 
 describe("text that reads as a number", () => {
   it('reads "4.3%" as 0.043 exactly, as a spreadsheet does', () => {
-    // SPEC: "4.3%" → 0.043
+    // README: text that reads as a number is accepted, "4.3%" → 0.043
     expect(parseNumberText("4.3%")).toBe(0.043);
     expect(num("HEDGE_COST", "4.3%", 0)).toBe(0.043);
   });
 
   it('reads "0.043" as 0.043', () => {
-    // SPEC: "0.043" → 0.043
+    // README: "0.043" → 0.043
     expect(num("HEDGE_COST", "0.043", 0)).toBe(0.043);
   });
 
@@ -47,10 +47,10 @@ describe("text that reads as a number", () => {
 });
 
 describe("percent-looking rates", () => {
-  it("refuses 4.5 for a rate with SPEC's message", () => {
+  it("refuses 4.5 for a rate with the README's message", () => {
     const e = errOf(call("HEDGE_COST", 4.5, 0.005));
     expect(e.kind).toBe("value");
-    // SPEC Conventions: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045"
+    // README, "Units and conventions": "us_short = 4.5 looks like a percent: enter 4.5% or 0.045"
     expect(e.message).toBe("us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
   });
 
@@ -135,8 +135,8 @@ describe("values that are not numbers", () => {
     expect(e.message).toContain("us_short");
   });
 
-  it("turns an error value into #VALUE! naming the argument (SPEC)", () => {
-    // SPEC: "Other text, booleans and error values → #VALUE! naming the argument"
+  it("turns an error value into #VALUE! naming the argument (README)", () => {
+    // README: "other text, TRUE/FALSE, dates and error values give #VALUE! naming the argument"
     const e = errOf(call("HEDGE_COST", 0.045, new SheetError("na", "no data")));
     expect(e.kind).toBe("value");
     expect(e.message).toContain("jp_short");
@@ -160,12 +160,13 @@ describe("values that are not numbers", () => {
 
 describe("blanks and omitted arguments", () => {
   it('gives "" for a blank required argument, however the host sends it', () => {
-    // SPEC: a blank input cell gives a blank ("") result cell; Sheets sends "", Excel web null
+    // README: a blank input cell gives a blank result cell; Sheets sends "" (Google's custom-function guide),
+    // Excel on the web null
     for (const blank of ["", null, undefined]) expect(call("HEDGE_COST", blank, 0.005)).toBe("");
   });
 
   it("takes the default for an optional argument omitted as null (Excel)", () => {
-    // SPEC: Excel passes omitted optionals as null; HEDGED_UST defaults basis 0, hedge 1, fx 0 → 0.30% (note §3.1)
+    // Excel passes an omitted optional argument as null (Microsoft's custom-functions docs); HEDGED_UST defaults basis 0, hedge 1, fx 0 → 0.30% (note §3.1)
     expect(num("HEDGED_UST", 0.043, 0.045, 0.005, null, null, null)).toBeCloseTo(0.003, 15);
   });
 
@@ -187,7 +188,7 @@ describe("argument count and bounds", () => {
   });
 
   it("refuses a hedge_ratio outside 0..1", () => {
-    // SPEC Conventions: hedge_ratio outside 0..1 → #VALUE!
+    // README, "Units and conventions": hedge_ratio is a fraction 0..1; outside → #VALUE!
     for (const h of [-0.1, 1.01, 70]) {
       const e = errOf(call("HEDGED_UST", 0.043, 0.045, 0.005, 0, h));
       expect(e.kind).toBe("value");

@@ -1,6 +1,7 @@
 /**
- * The catalog against the contract: SPEC's names, argument order, optional arguments and defaults
- * are stored in users' workbooks and never change once shipped.
+ * The catalog against the published contract (docs/functions.md): names, argument order, optional
+ * arguments and defaults are stored in users' workbooks and never change once shipped (README,
+ * *Add a function*).
  */
 import { describe, expect, it } from "vitest";
 import { checkNumber } from "../../src/args/coerce";
@@ -10,7 +11,7 @@ import { CATALOG, findFunction } from "../../src/catalog";
  * Every function's published signature: name → parameters in order, `[x=d]` optional with
  * default d. Users' workbooks store these; a change here breaks them.
  */
-const SPEC_SIGNATURES: Record<string, string> = {
+const PUBLISHED_SIGNATURES: Record<string, string> = {
   HEDGE_COST: "us_short, jp_short, [basis=0]",
   HEDGE_COST_CIP: "us_short, jp_short, days, [basis=0], [year_days=360]",
   HEDGE_COST_FWD: "spot, forward, days, [year_days=360]",
@@ -54,18 +55,19 @@ const SPEC_SIGNATURES: Record<string, string> = {
 };
 
 /**
- * Deliberate extensions of SPEC, each additive (a workbook written against SPEC still works):
+ * Deliberate extensions of the first published signatures, each additive (a workbook written
+ * against them still works):
  * CHAIN's `inputs` may be omitted and then every input takes the note's default.
  */
 const OPTIONAL_EXTENSIONS = new Set(["CHAIN.inputs"]);
 
-interface SpecParam {
+interface PublishedParam {
   name: string;
   optional: boolean;
   default?: number | string;
 }
 
-function parseSignature(sig: string): SpecParam[] {
+function parseSignature(sig: string): PublishedParam[] {
   if (sig.trim() === "") return [];
   return sig.split(",").map((s) => {
     const m = /^\s*\[(\w+)(?:=([^\]]+))?\]\s*$/.exec(s);
@@ -76,7 +78,7 @@ function parseSignature(sig: string): SpecParam[] {
 
 function checkSignature(name: string, sig: string) {
   const f = findFunction(name);
-  expect(f, `${name} is in SPEC but not in the catalog`).toBeDefined();
+  expect(f, `${name} is published but not in the catalog`).toBeDefined();
   const want = parseSignature(sig);
   expect(f!.params.map((p) => p.name), name).toEqual(want.map((p) => p.name));
   want.forEach((w, i) => {
@@ -87,13 +89,13 @@ function checkSignature(name: string, sig: string) {
   });
 }
 
-describe("the catalog against SPEC", () => {
-  for (const [name, sig] of Object.entries(SPEC_SIGNATURES)) {
-    it(`${name}(${sig}) has SPEC's arguments, order and defaults`, () => checkSignature(name, sig));
+describe("the catalog against the published signatures", () => {
+  for (const [name, sig] of Object.entries(PUBLISHED_SIGNATURES)) {
+    it(`${name}(${sig}) has the published arguments, order and defaults`, () => checkSignature(name, sig));
   }
 
-  it("has no function SPEC does not describe", () => {
-    const known = new Set(Object.keys(SPEC_SIGNATURES));
+  it("has no function the published list does not name", () => {
+    const known = new Set(Object.keys(PUBLISHED_SIGNATURES));
     expect(CATALOG.map((f) => f.name).filter((n) => !known.has(n))).toEqual([]);
   });
 
@@ -102,8 +104,9 @@ describe("the catalog against SPEC", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it("reads rate arguments as decimals, as SPEC's conventions list them", () => {
-    // SPEC Conventions: *_yield, *_short, *_rate, *_change, basis, coupon, growth, erp, hedge_cost are rates
+  it("reads rate arguments as decimals, by the names that carry rates", () => {
+    // README "Units and conventions": rates, yields, spreads and changes of them are decimals; the names
+    // that carry them: *_yield, *_short, *_rate, *_change, basis, coupon, growth, erp, hedge_cost
     const rateName = /(^|_)(yield|short|rate|change)$|^(basis|coupon|growth|erp|hedge_cost)$/;
     for (const f of CATALOG) {
       for (const p of f.params) if (rateName.test(p.name) && p.kind !== "text") expect(p.kind, `${f.name}.${p.name}`).toBe("rate");

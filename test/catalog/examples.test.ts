@@ -9,7 +9,7 @@ import { SheetError } from "../../src/core/errors";
 import type { Table } from "../../src/core/table";
 import { CHAIN_INPUT_PARAMS } from "../../src/catalog/scenarios";
 import { inputBlockRange } from "../../src/model/inputBlock";
-import { describeResult as show, parseFormula, shows, table } from "./sheet";
+import { describeResult as show, parseFormula, shows, table } from "../helpers/sheet";
 
 /**
  * The sheet the examples refer to: CHAIN's example reads the input block of the model sheet,

@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runDemo } from "../../src/demo/run";
-import { findXmllint, requireTool, runTsx, squeeze, xmlWellFormed } from "./tools";
+import { findXmllint, requireTool, runTsx, xmlWellFormed } from "../helpers/tools";
+
+/** A line with its runs of spaces squeezed, for comparing aligned columns. */
+const squeeze = (line: string) => line.trim().split(/\s+/).join(" ");
 
 const tmp = mkdtempSync(join(tmpdir(), "marginal-bid-demo-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -27,35 +30,35 @@ describe("npm run demo with the note's inputs", () => {
     expect(lines[0]).toContain("marginal-bid demo");
     expect(out.stdout).toContain("=CHAIN(A5:B26)");
     expect(out.stdout).toContain("HyperFormula");
-    // The note's illustrative inputs (SPEC CHAIN_INPUTS), none marked as changed.
+    // The note's illustrative inputs (CHAIN_INPUTS, docs/functions.md), none marked as changed.
     expect(out.stdout).toContain("hike_bp 50bp · us_short 4.50% · jp_short 0.50% · ust_10y 4.30% · jgb_10y 1.50%");
     expect(out.stdout).not.toMatch(/\d\*/);
   });
 
   it("prints the transmission table line by line", () => {
     const table = lines.slice(lines.indexOf("step before after change"));
-    // Each expected line from the SPEC's CHAIN numbers and the note's sections.
+    // Each expected line from the note's sections, the reference's examples (docs/functions.md) or a closed form.
     expect(table.slice(0, 16)).toEqual([
       "step before after change",
       "jp_short 0.50% 1.00% +0.50%", // note §3.2: policy rate 0.50% → 1.00%
       "jgb_10y 1.50% 2.00% +0.50%", // note §3.2: JGB 10y 1.50% → 2.00%
       "fx_change 0.00% 0.00% 0.00%", // CHAIN_INPUTS: fx_response 0, no FX view
       "hedge_cost 4.00% 3.50% -0.50%", // note §3.2: 4.50% − 1.00% = 3.50%
-      "hedged_ust 0.30% 0.80% +0.50%", // SPEC CHAIN: hedged UST 0.30% → 0.80%
-      "jgb_advantage 1.20% 1.20% 0.00%", // SPEC note on the source: 1.20pp before and after
+      "hedged_ust 0.30% 0.80% +0.50%", // note §3.1, §3.2: hedged UST 0.30% → 0.80%
+      "jgb_advantage 1.20% 1.20% 0.00%", // note §3.2 (in our words): 1.20pp before and after
       "bid_cut 0.5000 fraction", // note §3.3: "if that drops by half", the input
-      "japan_buying_bn 75.00 37.50 -37.50 USD bn", // SPEC CHAIN: buying 75 → 37.5
-      "term_premium_change +0.30%", // SPEC CHAIN: term premium +0.30%
-      "us_10y 4.30% 4.60% +0.30%", // SPEC CHAIN: US 10y 4.30% → 4.60%
-      "scenario A B A → B", // SPEC CHAIN: scenario A → B
-      "holdings_mtm_bn -27.12 USD bn", // SPEC CHAIN: holdings −27.12bn
-      "pe_change_growth -14.29%", // SPEC CHAIN: P/E growth −14.29%
-      "pe_change_value -5.36%", // SPEC CHAIN: value −5.36%
-      "kr_10y_change +0.15%", // SPEC CHAIN: Korean 10y +0.15%
+      "japan_buying_bn 75.00 37.50 -37.50 USD bn", // note §3.3: buying 75 → 37.5
+      "term_premium_change +0.30%", // TP_IMPACT's example: 37.5/100 × 80bp = +0.30%
+      "us_10y 4.30% 4.60% +0.30%", // CHAIN's example: US 10y 4.30% → 4.60%
+      "scenario A B A → B", // CHAIN's example: scenario A → B
+      "holdings_mtm_bn -27.12 USD bn", // HOLDINGS_LOSS's example: 1130·(−8·0.30%) = −27.12bn
+      "pe_change_growth -14.29%", // closed form: r 8.3%, g 6.5%: 0.018/0.021 − 1 = −14.29%
+      "pe_change_value -5.36%", // closed form: g 3%: 0.053/0.056 − 1 = −5.36%
+      "kr_10y_change +0.15%", // closed form: kr_beta 0.5 × 30bp = +0.15%
     ]);
   });
 
-  it("says honestly that the JGB advantage does not move with equal pass-through (SPEC note)", () => {
+  it("says honestly that the JGB advantage does not move with equal pass-through (note §3.2)", () => {
     expect(out.stdout).toContain("The JGB advantage does not move");
   });
 });
@@ -70,7 +73,7 @@ describe("npm run demo with options", () => {
     expect(out.stdout).toContain("bid_cut 0.3*");
     expect(out.stdout).toContain("bp_per_100bn central*");
     // Closed forms: jp_short 0.50% + 1.00% = 1.50%; shortfall 75 × 0.3 = 22.5bn; Δtp = 22.5/100 ×
-    // 20bp ("central", SPEC TP_IMPACT) = 4.5bp, shown +0.05% (two decimals, half up); US 10y
+    // 20bp ("central", TP_IMPACT's presets) = 4.5bp, shown +0.05% (two decimals, half up); US 10y
     // 4.345% → 4.35% (scenario A, note §6.3); holdings
     // −1130 × 8 × 0.00045 = −4.068; P/E growth 0.018/0.01845 − 1 = −2.44%; value 0.053/0.05345 − 1 = −0.84%.
     expect(lines).toContain("jp_short 0.50% 1.50% +1.00%");
@@ -104,7 +107,7 @@ describe("bad options exit 2 with a message", () => {
     const out = demo("--us-short", "4.5");
     expect(out.code).toBe(2);
     expect(out.stdout).toBe("");
-    // SPEC: "us_short = 4.5 looks like a percent: enter 4.5% or 0.045".
+    // README, "Units and conventions": "us_short = 4.5 looks like a percent: enter 4.5% or 0.045".
     expect(out.stderr).toContain("us_short = 4.5 looks like a percent: enter 4.5% or 0.045");
   });
 
@@ -113,8 +116,8 @@ describe("bad options exit 2 with a message", () => {
     [["--hike-bpp", "1"], "did you mean --hike-bp?"],
     [["--hike-bp"], "--hike-bp needs a value"],
     [["--hike-bp", "abc"], 'hike_bp = "abc" is not a number'],
-    [["--bid-cut", "1.5"], "bid_cut = 1.5 must be at most 1"], // SPEC: fractions are 0..1
-    [["--bp-per-100bn", "medium"], '"note", "short_run", "central", "long_run", "stress"'], // SPEC TP_IMPACT presets
+    [["--bid-cut", "1.5"], "bid_cut = 1.5 must be at most 1"], // the function table (src/catalog/scenarios.ts): bid_cut is a fraction, 0..1
+    [["--bp-per-100bn", "medium"], '"note", "short_run", "central", "long_run", "stress"'], // TP_IMPACT's presets (docs/functions.md)
     [["--hike-bp", "10", "--hike-bp", "20"], "given twice"],
     [["chain"], 'unexpected argument "chain"'],
     [["--plot", "x.svg"], "--plot draws a sensitivity"],

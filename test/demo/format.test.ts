@@ -19,7 +19,7 @@ describe("percent and USD bn", () => {
   });
 
   it("USD bn with two decimals", () => {
-    // SPEC CHAIN: holdings −27.12bn; note §3.3: 75 → 37.5.
+    // HOLDINGS_LOSS's example (docs/functions.md): −27.12bn; note §3.3: 75 → 37.5.
     expect(usdBn(-27.12)).toBe("-27.12");
     expect(usdBn(37.5)).toBe("37.50");
     expect(usdBn(-37.5, true)).toBe("-37.50");

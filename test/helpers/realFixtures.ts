@@ -1,6 +1,8 @@
 /**
  * The real publisher files (FRED, TIC, MoF, the Fed's curves) live outside the repository, in
- * shared/fixtures/real beside the checkout (formats in SOURCES.md there). Tests on them skip
+ * shared/fixtures/real beside the checkout. Each is named after its publisher, file and period
+ * (`tic_slt_table5_2025-04_2026-04.txt`: the US Treasury's slt_table5.txt, months 2025-04 to
+ * 2026-04), and the tests name the lines they read from it. Tests on them skip
  * with a printed reason where the folder is absent, and fail on CI (`CI=true`), so that a green
  * CI always means the real files were read. `MB_REAL_FIXTURES` points elsewhere.
  */

@@ -1,10 +1,13 @@
 /**
  * Debian tools some tests need (LibreOffice, xmllint, Chromium). Where one is missing the test
  * skips with the reason printed, except on CI (`CI=true`, where .ci/run installs them): there a
- * missing tool is a failure, so a green CI always means the comparison ran.
+ * missing tool is a failure, so a green CI always means the comparison ran. And how the tests run
+ * them, and the repository's own entry points (tsx, as `npm run …` does).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../../scripts/generated";
 
 export type ToolLookup = { ok: true; path: string } | { ok: false; reason: string };
 
@@ -42,4 +45,37 @@ export function requireTool(lookup: ToolLookup, ctx: { skip: (note?: string) => 
   if (lookup.ok) return lookup.path;
   toolAvailable(lookup, "this test");
   return ctx.skip(lookup.reason);
+}
+
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a TypeScript entry point of the repo with tsx, as `npm run …` does. */
+export function runTsx(entry: string, args: string[], env: Record<string, string> = {}): Run {
+  const r = spawnSync(TSX, [join(ROOT, entry), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Is this file well-formed XML? (xmllint --noout) */
+export function xmlWellFormed(xmllint: string, path: string): { ok: boolean; message: string } {
+  const r = spawnSync(xmllint, ["--noout", path], { encoding: "utf8" });
+  return { ok: r.status === 0, message: r.stderr };
+}
+
+/** Open a workbook in LibreOffice Calc, headless, and return its first sheet as CSV text. */
+export function sofficeCsv(soffice: string, file: string, workDir: string): string {
+  const profile = `file://${join(workDir, "lo-profile")}`;
+  const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "csv", "--outdir", workDir, file], {
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+  const csv = join(workDir, file.replace(/^.*\//, "").replace(/\.xlsx$/, ".csv"));
+  return readFileSync(csv, "latin1");
 }

@@ -1,6 +1,6 @@
 /**
  * Stand-ins for the Apps Script services the live functions use, for running the BUILT
- * apps-script/build/Code.js in a vm context (test/sheets/helpers.ts loadCode):
+ * apps-script/build/Code.js in a vm context (test/hosts/sheets/helpers.ts loadCode):
  *
  * - UrlFetchApp: synchronous, as in Apps Script; `getContentText(charset)` decodes the reply's bytes
  *   with Java's charset of that name (UTF-8 without one), as Apps Script does. Each fetch/fetchAll runs a short child process

@@ -4,18 +4,16 @@
  * `CustomFunctions` (Error, ErrorCode), `OfficeRuntime.storage` and the global fetch (which adds
  * the add-in's Origin, as the browser runtime does, and refuses anything beyond 127.0.0.1),
  * through the REAL proxy process (`node --import tsx src/proxy/main.ts`, as `npm run proxy`
- * runs it) with its upstreams pointed at the mock servers of test/proxy/mocks.ts and a test
+ * runs it) with its upstreams pointed at the mock servers of test/helpers/upstreams.ts and a test
  * FRED_API_KEY. The proxy URL comes from the task pane's setting in OfficeRuntime.storage.
  *
- * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
- * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) and the proxy.
+ * Expected values come from our fixtures (test/fixtures/data, lines named) and the
+ * reference (docs/functions.md, "Live checkpoints"); messages from src/core/data/request.ts (checkFetch) and the proxy.
  */
-import { FIXTURE_PANEL } from "../data/fixtures";
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { StandInError, installCustomFunctions, removeCustomFunctions } from "../excel/customFunctionsStandIn";
-import { ROOT } from "../../scripts/generated";
+import { StandInError, installCustomFunctions, removeCustomFunctions } from "../hosts/excel/customFunctionsStandIn";
 import { excel } from "../../src/hosts/excel/adapter";
 import { localToday, resetLiveFetcher } from "../../src/hosts/excel/live";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../../src/hosts/excel/proxySetting";
@@ -23,7 +21,17 @@ import { refreshLiveData } from "../../src/hosts/excel/taskpane/refreshLiveData"
 import type { Endpoints } from "../../src/core/data/request";
 import { isoToSerial } from "../../src/core/data/dates";
 import type { Table } from "../../src/core/table";
-import { MOF_CURRENT_PATH, MOF_WEEKLY_PATH, TIC_HISTORY_PATH, TIC_PATH, type Upstreams, startUpstreams, whileFailing } from "../proxy/mocks";
+import {
+  MOF_CURRENT_PATH,
+  MOF_WEEKLY_PATH,
+  type ProxyProcess,
+  TIC_HISTORY_PATH,
+  TIC_PATH,
+  type Upstreams,
+  startProxyProcess,
+  startUpstreams,
+  whileFailing,
+} from "../helpers/upstreams";
 import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
@@ -49,61 +57,16 @@ let up: Upstreams;
 /** Everything every proxy process printed (checked for the key at the end). */
 let proxyOut = "";
 
-interface ProxyProcess {
-  url: string;
-  child: ChildProcessWithoutNullStreams;
-  stop(): Promise<void>;
-}
-
 /**
  * `npm run proxy` as a process of its own, upstreams at the mocks (`endpoints`, default our small
  * files); a fresh cache each time. `fredKey` null: a proxy started without FRED_API_KEY.
  */
 async function startProxy(endpoints: Endpoints = up.endpoints, fredKey: string | null = KEY): Promise<ProxyProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/proxy/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      ...(fredKey === null ? {} : { FRED_API_KEY: fredKey }),
-      ADDIN_ORIGIN: ORIGIN,
-      PROXY_PORT: "0",
-      UPSTREAM_TIMEOUT_MS: "1000",
-      // The proxy's environment for its upstreams (src/proxy/main.ts).
-      FRED_BASE_URL: endpoints.fred,
-      TIC_URL: endpoints.tic,
-      MOF_CURRENT_URL: endpoints.mofCurrent,
-      MOF_ALL_URL: endpoints.mofAll,
-      TIC_HISTORY_URL: endpoints.ticHistory,
-      MOF_WEEKLY_URL: endpoints.mofFlowsWeekly,
-      MOF_MONTHLY_URL: endpoints.mofFlowsMonthly,
-    },
-  });
-  let out = "";
-  child.stdout.on("data", (d) => ((out += d), (proxyOut += d)));
-  child.stderr.on("data", (d) => ((out += d), (proxyOut += d)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`the proxy did not start: ${out}`)), 30_000);
-    child.stdout.on("data", () => {
-      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (found) {
-        clearTimeout(t);
-        resolve(found[1]);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`the proxy exited (${code}): ${out}`)));
-  });
+  const env = { ADDIN_ORIGIN: ORIGIN, UPSTREAM_TIMEOUT_MS: "1000", ...(fredKey === null ? {} : { FRED_API_KEY: fredKey }) };
+  const proxy = await startProxyProcess(endpoints, env, (text) => (proxyOut += text));
   // The task pane's setting (src/hosts/excel/proxySetting.ts): where this user's proxy runs.
-  await officeStorage.setItem(PROXY_URL_KEY, url);
-  return {
-    url,
-    child,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  await officeStorage.setItem(PROXY_URL_KEY, proxy.url);
+  return proxy;
 }
 
 beforeAll(async () => {
@@ -143,6 +106,21 @@ function freshSession(): void {
   for (const k of [...stored.keys()]) if (k !== PROXY_URL_KEY) stored.delete(k);
 }
 
+/**
+ * A proxy process for the tests of one describe block (with its own cache; `endpoints`, read when
+ * it starts, default our small files) and, unless `freshEachTest` is false, a new Excel session
+ * before each test. Returns the running proxy.
+ */
+function proxyForBlock(opts: { endpoints?: () => Endpoints; freshEachTest?: boolean } = {}): () => ProxyProcess {
+  let proxy: ProxyProcess;
+  beforeAll(async () => {
+    proxy = await startProxy(opts.endpoints?.());
+  }, 60_000);
+  afterAll(() => proxy?.stop());
+  if (opts.freshEachTest !== false) beforeEach(freshSession);
+  return () => proxy;
+}
+
 /** Excel passes every argument as a matrix ([[x]]) and an omitted optional as null. */
 const m = (x: unknown) => [[x]];
 const call = (name: string, ...args: unknown[]) => excel(name, args) as Promise<unknown[][]>;
@@ -157,11 +135,7 @@ async function rejection(p: Promise<unknown>): Promise<StandInError> {
 }
 
 describe("Excel: the live functions through the real proxy", () => {
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy();
-  }, 60_000);
-  afterAll(() => proxy?.stop());
+  proxyForBlock({ freshEachTest: false });
 
   it("happy path: FRED, TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD resolve to 1×1 matrices", async () => {
     freshSession();
@@ -177,7 +151,7 @@ describe("Excel: the live functions through the real proxy", () => {
   it("CHECKPOINTS spills the §6 panel (9 × 5)", async () => {
     const t = await call("CHECKPOINTS", null);
     expect(t).toHaveLength(9);
-    // Values as in test/data/checkpoints.test.ts (fixture lines named there)
+    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
   });
 
@@ -216,12 +190,7 @@ describe("Excel: the live functions through the real proxy", () => {
 
 describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the reason", () => {
   // A proxy of its own: it caches good replies, so each failure asks for data it does not hold yet.
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy();
-  }, 60_000);
-  afterAll(() => proxy?.stop());
-  beforeEach(freshSession);
+  const proxy = proxyForBlock();
 
   it("upstream 429 → #N/A naming FRED and the status", async () => {
     // A proxy of its own: after a 429 the proxy rests FRED for a minute (test/proxy covers that).
@@ -235,7 +204,7 @@ describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the 
       });
     } finally {
       await resting.stop();
-      await officeStorage.setItem(PROXY_URL_KEY, proxy.url);
+      await officeStorage.setItem(PROXY_URL_KEY, proxy().url);
     }
   });
 
@@ -296,12 +265,7 @@ describe("Excel: failures reach the cell as CustomFunctions.Error #N/A with the 
 });
 
 describe("Excel: the proxy down or silent", () => {
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy();
-  }, 60_000);
-  afterAll(() => proxy?.stop());
-  beforeEach(freshSession);
+  const proxy = proxyForBlock();
 
   it("a proxy that accepts but never answers → #N/A timeout after 10 s, never a cell stuck in #BUSY!", async () => {
     // A TCP server that takes the connection and says nothing (a hung proxy).
@@ -316,7 +280,7 @@ describe("Excel: the proxy down or silent", () => {
       expect(e.code).toBe("#N/A");
       expect(e.message).toBe("FRED DGS1: no reply within 10 s (timeout)"); // REQUEST_TIMEOUT_MS, src/core/data/request.ts
     } finally {
-      await officeStorage.setItem(PROXY_URL_KEY, proxy.url);
+      await officeStorage.setItem(PROXY_URL_KEY, proxy().url);
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => silent.close(() => r()));
     }
@@ -325,7 +289,7 @@ describe("Excel: the proxy down or silent", () => {
   it("stale served when the proxy is down; past the stale age the cell says the proxy is unreachable", async () => {
     resetLiveFetcher();
     expect(await call("FRED", m("DGS10"), m("2026-08-04"), null)).toEqual([[0.0463]]); // fred_DGS10_desc.json line 4: 2026-08-04 4.63
-    await proxy.stop();
+    await proxy().stop();
     const t0 = Date.now();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(t0 + 5 * HOUR); // past FRED's 4 h maxAge, within its 7-day stale age (src/core/data/request.ts AGES)
@@ -342,11 +306,7 @@ describe("Excel: the proxy down or silent", () => {
 });
 
 describe("Excel: Refresh live data reaches the sources through the real proxy", () => {
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy();
-  }, 60_000);
-  afterAll(() => proxy?.stop());
+  proxyForBlock({ freshEachTest: false });
 
   it("the button → the next live call → the proxy asks FRED again, once; without the click the proxy's copy is served", async () => {
     freshSession();
@@ -390,31 +350,17 @@ describe("the proxy URL setting (task pane)", () => {
   });
 });
 
-/**
- * A proxy process for the tests of one describe block (with its own cache; `endpoints`, read when
- * it starts, default our small files), a new Excel session before each test. Returns the running proxy.
- */
-function proxyForBlock(endpoints?: () => Endpoints): () => ProxyProcess {
-  let proxy: ProxyProcess;
-  beforeAll(async () => {
-    proxy = await startProxy(endpoints?.());
-  }, 60_000);
-  afterAll(() => proxy?.stop());
-  beforeEach(freshSession);
-  return () => proxy;
-}
-
 describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the publishers' real files", () => {
   // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
   // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv (cp932, which the proxy converts to UTF-8).
   const here = historyFilesHere();
-  const proxy = proxyForBlock(() => up.realEndpoints);
+  const proxy = proxyForBlock({ endpoints: () => up.realEndpoints });
 
 
   it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
     const t = await call("HEDGE_HISTORY", m("2000-03"), m("2024-07"), null, null, null);
     expect(t).toEqual(asExcel(expectedHedgeHistory("2000-03", "2024-07", localToday()), [0]));
-    // Read by hand (lines named in test/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
+    // Read by hand (lines named in test/core/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
     expect(t[1]).toEqual([36616, 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
     expect(t[293]).toEqual([45504, 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
     console.log(`Excel HEDGE_HISTORY("2000-03", "2024-07") through the proxy:\n${[t[0], t[1], t[293]].map((r) => r.join("\t")).join("\n")}`);
@@ -449,7 +395,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the pu
 describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
   // A proxy of its own: it caches good replies, so each failure asks for a file it does not hold yet.
   const here = historyFilesHere();
-  const proxy = proxyForBlock(() => up.realEndpoints);
+  const proxy = proxyForBlock({ endpoints: () => up.realEndpoints });
 
   it.skipIf(!here)("source down → JAPAN_FLOWS #N/A naming week.csv", async () => {
     await whileFailing(up.mof, MOF_WEEKLY_PATH, { status: 500 }, async () => {

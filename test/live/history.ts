@@ -1,16 +1,16 @@
 /**
  * What HEDGE_HISTORY and JAPAN_FLOWS must give end to end, computed by the pure core
  * (src/core/data/hedgeHistory.ts, japanFlows.ts) on the very files the mock sources serve
- * (test/proxy/mocks.ts `realEndpoints`): the publishers' real files from shared/fixtures/real, and
+ * (test/helpers/upstreams.ts `realEndpoints`): the publishers' real files from shared/fixtures/real, and
  * our small current-month MoF file. Both host tests compare their cells with these tables.
  */
 import { hedgeHistory } from "../../src/core/data/hedgeHistory";
 import { type FlowSeries, japanFlows } from "../../src/core/data/japanFlows";
 import type { Table } from "../../src/core/table";
-import { own } from "../data/fixtures";
+import { own } from "../helpers/dataFixtures";
 import { fredgraphCsvToApiJson } from "../helpers/fredgraph";
 import { realFixtureBytes } from "../helpers/realFixtures";
-import { REAL, REAL_FRED } from "../proxy/mocks";
+import { REAL, REAL_FRED } from "../helpers/upstreams";
 
 /** Every real file the two functions read through the mocks. */
 const FILES = [REAL_FRED.DGS10, REAL_FRED.DGS3MO, REAL.mofAll, REAL.ticHistory, REAL.tic, REAL.mofFlowsWeekly];

@@ -2,21 +2,21 @@
  * End to end, the Sheets path: the BUILT apps-script/build/Code.js in a fresh vm context (as Apps
  * Script evaluates it) with stand-ins for UrlFetchApp (synchronous, via a child process),
  * CacheService, PropertiesService, SpreadsheetApp, Session and Utilities (test/live/appsScript.ts),
- * the upstreams pointed at mock servers on 127.0.0.1 (test/proxy/mocks.ts, in a process of their
+ * the upstreams pointed at mock servers on 127.0.0.1 (test/helpers/upstreams.ts, in a process of their
  * own: test/live/upstreamsProcess.ts) through the test-only script property
  * MARGINAL_BID_TEST_UPSTREAMS. No network beyond 127.0.0.1 (the UrlFetchApp stand-in refuses it).
  *
- * Expected values come from our fixtures (test/fixtures/data, lines named) and SPEC
- * "Live checkpoints"; messages from src/core/data/request.ts (checkFetch) as a user reads them.
+ * Expected values come from our fixtures (test/fixtures/data, lines named) and the
+ * reference (docs/functions.md, "Live checkpoints"); messages from src/core/data/request.ts (checkFetch) as a user reads them.
  */
-import { FIXTURE_PANEL } from "../data/fixtures";
+import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/generated";
 import { testEndpoints } from "../../src/hosts/sheets/live";
 import { localToday } from "../../src/hosts/excel/live";
-import { MOF_WEEKLY_PATH, TIC_HISTORY_PATH, request } from "../proxy/mocks";
-import { loadCode, thrown } from "../sheets/helpers";
+import { MOF_WEEKLY_PATH, TIC_HISTORY_PATH, request } from "../helpers/upstreams";
+import { loadCode, thrown } from "../hosts/sheets/helpers";
 import { type SheetsWorld, sheetsWorld, uiStandIn, utilitiesStandIn } from "./appsScript";
 import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
 
@@ -89,7 +89,7 @@ describe("Sheets: the live functions in Code.js against the mock sources", () =>
   it("happy path: FRED, TIC_HOLDINGS, TIC_CHANGE, JGB_YIELD give the sources' numbers as decimals / USD bn", () => {
     const w = tokyo();
     const code = liveCode(w);
-    expect(code.fn("FRED")("DGS10")).toBe(0.0469); // fred_DGS10_desc.json line 2: 4.69 (percent → decimal, SPEC)
+    expect(code.fn("FRED")("DGS10")).toBe(0.0469); // fred_DGS10_desc.json line 2: 4.69 (percent → decimal: docs/functions.md, FRED)
     expect(code.fn("TIC_HOLDINGS")("Japan")).toBe(1209.9); // tic_slt_table5_small.txt line 7, 2026-04
     expect(code.fn("TIC_CHANGE")("Japan", 12)).toBe(75.4); // line 7: 1209.9 − 1134.5 (2025-04)
     expect(code.fn("JGB_YIELD")(10)).toBe(0.0165); // mof_jgbcme_small.csv line 5: 10Y 1.65 on 2026/8/5
@@ -100,7 +100,7 @@ describe("Sheets: the live functions in Code.js against the mock sources", () =>
   it("CHECKPOINTS spills the §6 panel from the three sources", () => {
     const w = tokyo();
     const t = liveCode(w).fn("CHECKPOINTS")() as unknown[][];
-    // Values as in test/data/checkpoints.test.ts (fixture lines named there); as_of stays text (SPEC: YYYY-MM-DD / YYYY-MM)
+    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there); as_of stays text (docs/functions.md, CHECKPOINTS: YYYY-MM-DD / YYYY-MM)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     // One UrlFetchApp.fetchAll batch for the seven requests (4 FRED, TIC, 2 MoF).
     expect(w.fetch.batches).toBe(1);
@@ -160,7 +160,7 @@ describe("Sheets: failing sources give #N/A with the source and the reason", () 
     await fail("fred", OBS, "429");
     try {
       const e = thrown(() => liveCode(w).fn("FRED")("DGS3MO"));
-      expect(e.name).toBe("Error"); // Sheets shows #ERROR! with this message (SPEC: a single error is thrown)
+      expect(e.name).toBe("Error"); // Sheets shows #ERROR! with this message (docs/sheets.md: a single result that fails shows #ERROR!)
       expect(e.message).toBe("#N/A FRED DGS3MO: HTTP 429 too many requests (FRED allows 120 requests a minute per key)");
     } finally {
       await fail("fred", OBS, "clear");
@@ -392,7 +392,7 @@ describe("the test-only upstream override cannot redirect production requests", 
 
 describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", () => {
   // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
-  // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv as published (test/proxy/mocks.ts realEndpoints).
+  // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv as published (test/helpers/upstreams.ts realEndpoints).
   const here = historyFilesHere();
   const world = (withKey = true) => {
     const w = sheetsWorld({ timeZone: "Asia/Tokyo", endpoints: realEndpoints });
@@ -411,7 +411,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     const t = liveCode(w).fn("HEDGE_HISTORY")("2000-03", "2024-07") as unknown[][];
     expect(tokyoDays(t)).toEqual(shown(expectedHedgeHistory("2000-03", "2024-07", localToday())));
     expect(t).toHaveLength(1 + 293);
-    // Read by hand (lines named in test/data/hedgeHistory.test.ts): 2000-03 DGS10 6.03, DGS3MO 5.88, MoF 1Y 0.256 and 10Y 1.776,
+    // Read by hand (lines named in test/core/data/hedgeHistory.test.ts): 2000-03 DGS10 6.03, DGS3MO 5.88, MoF 1Y 0.256 and 10Y 1.776,
     // mfhhis01 Japan Mar 2000 307.6 (no month a year before); 2024-07 DGS10 4.09, DGS3MO 5.41, MoF 1Y 0.275 and 10Y 1.07, Japan 1093.5 − 1111.8.
     expect(tokyoDays(t)[1]).toEqual(["2000-03-31", 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
     expect(tokyoDays(t)[293]).toEqual(["2024-07-31", 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
@@ -430,7 +430,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     const w = world(false); // the MoF needs no key
     const t = liveCode(w).fn("JAPAN_FLOWS")() as unknown[][];
     expect(tokyoDays(t)).toEqual(expectedFlows(13, "foreign_bonds"));
-    // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; sum_4w lines 1144–1147 → −1,606.5 (test/data/japanFlows.test.ts)
+    // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; sum_4w lines 1144–1147 → −1,606.5 (test/core/data/japanFlows.test.ts)
     expect(tokyoDays(t)[13].slice(0, 4)).toEqual(["2026-09-06", "2026-09-12", 1082.9, -1606.5]);
     // The 13-week sum of the last row is the sum of the 13 weeks shown.
     expect(t[13][4]).toBeCloseTo((t.slice(1) as number[][]).reduce((a, r) => a + r[2], 0), 9);

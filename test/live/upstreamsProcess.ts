@@ -1,5 +1,5 @@
 /**
- * The mock upstreams of test/proxy/mocks.ts (FRED JSON, TIC text, MoF CSV on 127.0.0.1) in a
+ * The mock upstreams of test/helpers/upstreams.ts (FRED JSON, TIC text, MoF CSV on 127.0.0.1) in a
  * process of their own, for the Sheets end-to-end test: its UrlFetchApp stand-in is synchronous
  * (it blocks the test's event loop while a child process fetches), so the servers cannot live in
  * the test process. Run as `node --import tsx test/live/upstreamsProcess.ts` with FRED_KEY set;
@@ -12,7 +12,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Failure, startUpstreams } from "../proxy/mocks";
+import { type Failure, startUpstreams } from "../helpers/upstreams";
 
 async function main(): Promise<void> {
   const up = await startUpstreams(process.env.FRED_KEY ?? "");

@@ -4,10 +4,7 @@
  * direct path (what Sheets requests) against the same mocks. No network beyond 127.0.0.1.
  * Expected values come from our fixtures (test/fixtures/data), lines named where used.
  */
-import { FIXTURE_PANEL } from "../data/fixtures";
-import { spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { findFunction } from "../../src/catalog";
@@ -17,7 +14,7 @@ import { AsyncFetcher } from "../../src/live/cache";
 import { fetchFetcher } from "../../src/live/http";
 import { runLiveAsync } from "../../src/live/run";
 import { type ProxyServer, createProxy } from "../../src/proxy/server";
-import { MOF_ALL_PATH, MOF_CURRENT_PATH, TIC_PATH, type Upstreams, request, startUpstreams } from "./mocks";
+import { MOF_ALL_PATH, MOF_CURRENT_PATH, TIC_PATH, type Upstreams, request, startProxy, startProxyProcess, startUpstreams } from "../helpers/upstreams";
 
 /** A live function of the table (its plan/compute pair and parameters). */
 const findLive = (name: string) => findFunction(name) as LiveFunctionSpec;
@@ -42,15 +39,10 @@ interface World {
 async function world(opts: { upstreamTimeoutMs?: number } = {}): Promise<World> {
   const up = await startUpstreams(KEY);
   const clock = { t: Date.UTC(2026, 7, 7, 12) };
-  const logs: string[] = [];
-  const proxy = createProxy({
-    fredApiKey: KEY,
-    upstreams: up.endpoints,
+  const { proxy, url, logs } = await startProxy(up, KEY, {
     upstreamTimeoutMs: opts.upstreamTimeoutMs ?? 3000, // room for a loaded machine; the timeout test sets its own
-    log: (l) => logs.push(l),
     now: () => clock.t,
   });
-  const { url } = await proxy.listen(0, "127.0.0.1");
   const ctx: PlanContext = { via: "proxy", proxyBase: url, today: "2026-08-07" };
   const fetcher = new AsyncFetcher({ fetch: addinFetch, now: () => clock.t });
   return { up, proxy, proxyUrl: url, logs, clock, ctx, fetcher };
@@ -81,7 +73,7 @@ describe("through the proxy (Excel path)", () => {
 
   it("happy path: CHECKPOINTS fills from the three sources, one upstream call each", async () => {
     const t = (await call(w, "CHECKPOINTS", [])) as unknown[][];
-    // Values as in test/data/checkpoints.test.ts (fixture lines named there)
+    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     expect(w.up.fred.count(OBS)).toBe(4); // DGS10, THREEFYTP10, DEXJPUS, DGS3MO
     expect(w.up.tic.count(TIC_PATH)).toBe(1);
@@ -226,48 +218,20 @@ describe("direct to the sources (the URLs the Sheets path fetches)", () => {
 describe("the proxy as a process (npx tsx src/proxy/main.ts)", () => {
   it("starts from the environment, serves the add-in, logs no key, stops on SIGTERM", async () => {
     const up = await startUpstreams(KEY);
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-    const child = spawn(process.execPath, ["--import", "tsx", "src/proxy/main.ts"], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        FRED_API_KEY: KEY,
-        PROXY_PORT: "0",
-        FRED_BASE_URL: up.endpoints.fred,
-        TIC_URL: up.endpoints.tic,
-        MOF_CURRENT_URL: up.endpoints.mofCurrent,
-        MOF_ALL_URL: up.endpoints.mofAll,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
+    const proxy = await startProxyProcess(up.endpoints, { FRED_API_KEY: KEY });
     try {
-      const url = await new Promise<string>((res, rej) => {
-        const t = setTimeout(() => rej(new Error(`the proxy did not start: ${out}`)), 30_000);
-        child.stdout.on("data", () => {
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) {
-            clearTimeout(t);
-            res(m[1]);
-          }
-        });
-        child.on("exit", (code) => rej(new Error(`the proxy exited (${code}): ${out}`)));
-      });
-      const ctx: PlanContext = { via: "proxy", proxyBase: url, today: "2026-08-07" };
+      const ctx: PlanContext = { via: "proxy", proxyBase: proxy.url, today: "2026-08-07" };
       const t = (await runLiveAsync(findLive("CHECKPOINTS")!, [], ctx, new AsyncFetcher({ fetch: addinFetch }))) as unknown[][];
       expect(t[1].slice(0, 2)).toEqual(["us_10y", 0.0469]);
-      const r = await request(`${url}${OBS}?series_id=DGS10&api_key=${KEY}`, { headers: { Origin: ORIGIN } });
+      const r = await request(`${proxy.url}${OBS}?series_id=DGS10&api_key=${KEY}`, { headers: { Origin: ORIGIN } });
       expect(r.status).toBe(200);
-      expect(out).toContain("GET /fred/series/observations?file_type=json&limit=60&series_id=DGS10&sort_order=desc → 200");
-      expect(out).toContain("CORS origin https://localhost:3000");
+      expect(proxy.output()).toContain("GET /fred/series/observations?file_type=json&limit=60&series_id=DGS10&sort_order=desc → 200");
+      expect(proxy.output()).toContain("CORS origin https://localhost:3000");
     } finally {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
+      await proxy.stop();
       await up.close();
     }
+    const out = proxy.output();
     expect(out).toContain("marginal-bid proxy stopping");
     expect(out).not.toContain(KEY);
   });

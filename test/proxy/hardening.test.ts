@@ -1,6 +1,6 @@
 /**
  * What an attack run against the proxy found, one finding per block, each against the mock
- * upstreams of mocks.ts on 127.0.0.1: the rate limit on a monotonic clock, `Retry-After`
+ * upstreams of test/helpers/upstreams.ts on 127.0.0.1: the rate limit on a monotonic clock, `Retry-After`
  * honoured, the key never quoted nor logged in any encoding, a connection cap and an effective
  * header timeout, and who may ask (the Host header, requests without an Origin). docs/live.md
  * ("The proxy") states the rules tested here.
@@ -14,7 +14,7 @@ import { KEY_RUN, Scrubber } from "../../src/proxy/scrub";
 import { TokenBucket } from "../../src/proxy/tokenBucket";
 import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from "../../src/proxy/upstream";
 import { longestKeyRun, proxyHarness } from "./harness";
-import { MOF_WEEKLY_PATH, type RunningProxy, TIC_PATH, whileFailing } from "./mocks";
+import { MOF_WEEKLY_PATH, type RunningProxy, TIC_PATH, whileFailing } from "../helpers/upstreams";
 
 const KEY = "fedcba9876543210fedcba9876543210"; // a test key: FRED keys are 32 lower-case letters and digits
 const ORIGIN = "https://localhost:3000";

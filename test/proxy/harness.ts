@@ -1,11 +1,11 @@
 /**
- * The frame of a proxy test file: the mock upstreams of mocks.ts once per file, proxies started
+ * The frame of a proxy test file: the mock upstreams of test/helpers/upstreams.ts once per file, proxies started
  * per test and closed after it, and every body, header block and log line the file saw kept;
  * at the end, none of it holds a run of KEY_RUN characters of the FRED key.
  */
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { KEY_RUN } from "../../src/proxy/scrub";
-import { type RunningProxy, type Upstreams, request, startProxy, startUpstreams } from "./mocks";
+import { type RunningProxy, type Upstreams, request, startProxy, startUpstreams } from "../helpers/upstreams";
 
 /** The longest run of `key`'s characters found in `text`. */
 export function longestKeyRun(text: string, key: string): number {

@@ -1,14 +1,14 @@
 /**
  * "Refresh live data" at the proxy: a request carrying `refreshed_at` (the add-in's last refresh,
  * ms since the epoch) is not served a copy fetched before it, within bounds no client can use to
- * hammer a source. Against the mock upstreams of mocks.ts on 127.0.0.1, with the proxy's wall
+ * hammer a source. Against the mock upstreams of test/helpers/upstreams.ts on 127.0.0.1, with the proxy's wall
  * and monotonic clocks in the test's hands. The rules are those of docs/live.md ("Refreshing",
  * Excel) and src/proxy/handler.ts; the ages are AGES in src/core/data/request.ts (FRED
  * observations fresh 4 h, the TIC table a day), the interval REFRESH_INTERVAL_SECONDS (60 s).
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { proxyHarness } from "./harness";
-import { TIC_PATH, whileFailing } from "./mocks";
+import { TIC_PATH, whileFailing } from "../helpers/upstreams";
 import { REFRESH_AHEAD_MS } from "../../src/proxy/handler";
 import { REFRESH_INTERVAL_SECONDS } from "../../src/proxy/server";
 

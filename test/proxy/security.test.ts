@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchRoute } from "../../src/proxy/routes";
 import { type ProxyServer, createProxy, proxyOptionsFromEnv } from "../../src/proxy/server";
 import { TokenBucket } from "../../src/proxy/tokenBucket";
-import { TIC_PATH, type Upstreams, request, startUpstreams } from "./mocks";
+import { TIC_PATH, type Upstreams, request, startUpstreams } from "../helpers/upstreams";
 
 const KEY = "fedcba9876543210fedcba9876543210";
 const ORIGIN = "https://localhost:3000";

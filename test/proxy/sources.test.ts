@@ -1,11 +1,11 @@
 /**
  * The history and flow sources on the allow-list: the Treasury's mfhhis01.txt and the MoF's
  * weekly and monthly "International Transactions in Securities" CSVs, served by the mock
- * upstreams with the publishers' real bytes (shared/fixtures/real, named in mocks.ts REAL).
- * The MoF files are Windows-31J (cp932): the proxy answers UTF-8. Expected counts and texts are
- * read from the publishers' files as described beside them (the fixtures folder's notes on
- * week.csv and montha1.csv), or follow from the cp932 code table (0x8160 → U+FF5E, 0x817C →
- * U+FF0D, NEC row 13 → ①②③).
+ * upstreams with the publishers' real bytes (test/helpers/realFixtures.ts, named in
+ * test/helpers/upstreams.ts REAL). The MoF files are Windows-31J (cp932): the proxy answers UTF-8.
+ * Expected counts and texts are read from the publishers' files (Japan MoF, week.csv and
+ * montha1.csv; the US Treasury, mfhhis01.txt) as said beside them, or follow from the cp932 code
+ * table (0x8160 → U+FF5E, 0x817C → U+FF0D, NEC row 13 → ①②③).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGES, type DataRequest, PROXY_PATHS, REQUEST_TIMEOUT_MS, SOURCE_CHARSETS } from "../../src/core/data/request";
@@ -13,7 +13,7 @@ import { AsyncFetcher } from "../../src/live/cache";
 import { fetchFetcher } from "../../src/live/http";
 import { ROUTES } from "../../src/proxy/routes";
 import { realFixtureForTest } from "../helpers/realFixtures";
-import { MOF_WEEKLY_PATH, REAL, type RunningProxy, TIC_HISTORY_PATH, type Upstreams, request, startProxy, startUpstreams, whileFailing } from "./mocks";
+import { MOF_WEEKLY_PATH, REAL, type RunningProxy, TIC_HISTORY_PATH, type Upstreams, request, startProxy, startUpstreams, whileFailing } from "../helpers/upstreams";
 
 const KEY = "0123456789abcdef0123456789abcdef";
 const ORIGIN = "https://localhost:3000";

@@ -58,7 +58,7 @@ export const KNOWN_UNITS: Readonly<Record<string, string>> = {
   DEXJPUS: "Japanese Yen to 1 U.S. Dollar",
 };
 
-/** The unit rule (SPEC, Live checkpoints): FRED units "Percent…" → decimals; everything else as published. */
+/** The unit rule (docs/functions.md, FRED): FRED units "Percent…" → decimals; everything else as published. */
 export function isPercentUnits(units: string): boolean {
   return /^\s*percent/i.test(units);
 }

@@ -9,28 +9,17 @@
 import { SheetError, show } from "../errors";
 import { type IsoDate, isoFromParts, parseIso } from "./dates";
 import { type Observation, asOf } from "./series";
-import {
-  AGES,
-  type DataRequest,
-  PROXY_PATHS,
-  type PlanContext,
-  type Reply,
-  endpoints,
-  fileRequest,
-  preview,
-  sourceError,
-} from "./request";
+import { type DataRequest, type PlanContext, type Reply, fileRequest, preview, sourceError } from "./request";
 
 export const MOF_CURRENT_LABEL = "Japan MoF jgbcme.csv";
 export const MOF_ALL_LABEL = "Japan MoF jgbcme_all.csv";
 
 /** Both files: the history up to last month, then this month (the history lags by about a month). */
 export function mofRequests(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">): [current: DataRequest, all: DataRequest] {
-  const e = endpoints(ctx);
   const file = { source: "Japan MoF", kind: "mof-jgb" } as const;
   return [
-    fileRequest(ctx, { ...file, url: e.mofCurrent, proxyPath: PROXY_PATHS.mofCurrent, label: MOF_CURRENT_LABEL, cacheKey: "MOF:jgbcme", ages: AGES.mofCurrent }),
-    fileRequest(ctx, { ...file, url: e.mofAll, proxyPath: PROXY_PATHS.mofAll, label: MOF_ALL_LABEL, cacheKey: "MOF:jgbcme_all", ages: AGES.mofAll }),
+    fileRequest(ctx, "mofCurrent", { ...file, label: MOF_CURRENT_LABEL, cacheKey: "MOF:jgbcme" }),
+    fileRequest(ctx, "mofAll", { ...file, label: MOF_ALL_LABEL, cacheKey: "MOF:jgbcme_all" }),
   ];
 }
 

@@ -19,22 +19,13 @@
  */
 import { isBlankRecord, parseDelimited } from "./csv";
 import { type IsoDate, isoFromParts } from "./dates";
-import { AGES, type DataRequest, PROXY_PATHS, type PlanContext, SOURCE_CHARSETS, endpoints, fileRequest, preview, sourceError } from "./request";
+import { type DataRequest, type PlanContext, fileRequest, preview, sourceError } from "./request";
 
 export const MOF_WEEK_LABEL = "Japan MoF week.csv";
 
 /** The weekly file: the Ministry's address (direct, read as Windows-31J) or our proxy's path (transcoded to UTF-8). */
 export function mofWeekRequest(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">): DataRequest {
-  return fileRequest(ctx, {
-    url: endpoints(ctx).mofFlowsWeekly,
-    proxyPath: PROXY_PATHS.mofFlowsWeekly,
-    source: "Japan MoF",
-    kind: "mof-flows-weekly",
-    label: MOF_WEEK_LABEL,
-    cacheKey: "MOF:week",
-    ages: AGES.mofFlowsWeekly,
-    charset: SOURCE_CHARSETS.mofFlowsWeekly,
-  });
+  return fileRequest(ctx, "mofFlowsWeekly", { source: "Japan MoF", kind: "mof-flows-weekly", label: MOF_WEEK_LABEL, cacheKey: "MOF:week" });
 }
 
 /** Columns of the file (0 is the period). Net = acquisition − disposition; subtotal = equity + long-term debt. */

@@ -25,9 +25,9 @@ export interface DataRequest {
   cacheKey: string;
   /** A cached reply younger than this is served without asking the source. */
   maxAgeSeconds: number;
-  /** A cached reply younger than this is served when the source fails (SPEC: stale-but-allowed). */
+  /** A cached reply younger than this is served when the source fails (docs/live.md, "How fresh, and for how long a stale copy stands in"). */
   staleAgeSeconds: number;
-  /** Give up on the source after this long (issue #6: 10 s per request). */
+  /** Give up on the source after this long (10 s per request: docs/live.md). */
   timeoutMs: number;
   /** The reply's charset when it is not UTF-8 (a direct fetch of the MoF flows: `Windows-31J`); through the proxy every reply is UTF-8. */
   charset?: string;
@@ -108,7 +108,7 @@ export interface PlanContext {
   keyHint?: string;
 }
 
-/** Maximum ages (seconds). Issue #6: daily series hours; the TIC table a day. */
+/** Maximum ages (seconds), the table of docs/live.md ("How fresh…"): daily series hours; the TIC table a day. */
 export const AGES = {
   /** FRED observations of daily series: FRED posts once a day, a few hours are fresh enough. */
   fredObservations: { maxAgeSeconds: 4 * 3600, staleAgeSeconds: 7 * 86400 },
@@ -128,7 +128,7 @@ export const AGES = {
   mofFlowsMonthly: { maxAgeSeconds: 86400, staleAgeSeconds: 45 * 86400 },
 } as const;
 
-/** Issue #6: never a cell stuck loading past 10 s per request. */
+/** Never a cell stuck loading past 10 s per request (docs/live.md, "How fresh…"). */
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 export function endpoints(ctx: Pick<PlanContext, "endpoints">): Endpoints {
@@ -144,31 +144,33 @@ export function proxyBase(ctx: Pick<PlanContext, "proxyBase">): string {
   return base;
 }
 
-/** A publisher's file as a plan item: its address in direct mode, our proxy's path of the same name otherwise. */
+/** A publisher's file, by its key in Endpoints: the same key names its proxy path, its ages and its charset. */
+export type FileKey = Exclude<keyof Endpoints, "fred">;
+
+/** What a file's plan item says about it besides its addresses. */
 export interface FileSource {
-  /** The publisher's URL (direct mode), after any test override of the endpoint. */
-  url: string;
-  /** Our proxy's path for it (proxy mode), e.g. `/tic/slt_table5.txt`. */
-  proxyPath: string;
   source: Source;
   kind: RequestKind;
   label: string;
   cacheKey: string;
-  ages: { maxAgeSeconds: number; staleAgeSeconds: number };
-  /** The reply's charset when the publisher does not serve UTF-8 (direct mode only: the proxy transcodes). */
-  charset?: string;
 }
 
-export function fileRequest(ctx: Pick<PlanContext, "via" | "proxyBase">, file: FileSource): DataRequest {
+/**
+ * A publisher's file as a plan item: its address in direct mode (after any test override of the
+ * endpoint), read in its charset when that is not UTF-8; our proxy's path of the same name
+ * otherwise (the proxy transcodes).
+ */
+export function fileRequest(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">, key: FileKey, file: FileSource): DataRequest {
+  const charset = SOURCE_CHARSETS[key];
   return {
-    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${file.proxyPath}` : file.url,
+    url: ctx.via === "proxy" ? `${proxyBase(ctx)}${PROXY_PATHS[key]}` : endpoints(ctx)[key],
     source: file.source,
     kind: file.kind,
     label: file.label,
     cacheKey: file.cacheKey,
-    ...file.ages,
+    ...AGES[key],
     timeoutMs: REQUEST_TIMEOUT_MS,
-    ...(ctx.via === "direct" && file.charset ? { charset: file.charset } : {}),
+    ...(ctx.via === "direct" && charset ? { charset } : {}),
   };
 }
 

@@ -8,20 +8,12 @@
 import { SheetError, invalid, show } from "../errors";
 import { type MonthKey, addMonthsToKey } from "./dates";
 import { dataChange, tidy } from "./series";
-import { AGES, type DataRequest, PROXY_PATHS, type PlanContext, endpoints, fileRequest, preview, sourceError } from "./request";
+import { type DataRequest, type PlanContext, fileRequest, preview, sourceError } from "./request";
 
 export const TIC_LABEL = "US Treasury TIC slt_table5.txt";
 
 export function ticRequest(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">): DataRequest {
-  return fileRequest(ctx, {
-    url: endpoints(ctx).tic,
-    proxyPath: PROXY_PATHS.tic,
-    source: "US Treasury TIC",
-    kind: "tic-table5",
-    label: TIC_LABEL,
-    cacheKey: "TIC:slt_table5",
-    ages: AGES.tic,
-  });
+  return fileRequest(ctx, "tic", { source: "US Treasury TIC", kind: "tic-table5", label: TIC_LABEL, cacheKey: "TIC:slt_table5" });
 }
 
 export interface TicRow {

@@ -16,21 +16,13 @@
 import { SheetError, show } from "../errors";
 import { parseDelimited } from "./csv";
 import type { MonthKey } from "./dates";
-import { AGES, type DataRequest, PROXY_PATHS, type PlanContext, endpoints, fileRequest, preview, sourceError } from "./request";
+import { type DataRequest, type PlanContext, fileRequest, preview, sourceError } from "./request";
 import { countryKey, stripFootnotes } from "./tic";
 
 export const TIC_HISTORY_LABEL = "US Treasury TIC mfhhis01.txt";
 
 export function ticHistoryRequest(ctx: Pick<PlanContext, "via" | "proxyBase" | "endpoints">): DataRequest {
-  return fileRequest(ctx, {
-    url: endpoints(ctx).ticHistory,
-    proxyPath: PROXY_PATHS.ticHistory,
-    source: "US Treasury TIC",
-    kind: "tic-history",
-    label: TIC_HISTORY_LABEL,
-    cacheKey: "TIC:mfhhis01",
-    ages: AGES.ticHistory,
-  });
+  return fileRequest(ctx, "ticHistory", { source: "US Treasury TIC", kind: "tic-history", label: TIC_HISTORY_LABEL, cacheKey: "TIC:mfhhis01" });
 }
 
 export interface TicHistoryRow {

@@ -14,7 +14,7 @@
  * Estimation (ACM §3) is three regressions, steps 1–3 below, then the short-rate regression and
  * the bond-pricing recursion (`affineLoadings`).
  *
- * Conventions (SPEC "Term-structure analytics", chosen so that results are reproducible):
+ * Conventions (as docs/functions.md states them for ACM_TERM_PREMIUM, chosen so that results are reproducible):
  * - yields are monthly zero-coupon yields, decimals, continuously compounded; maturities n in months;
  *   log prices p_t(n) = −n·y_t(n)/12 and the one-month short rate r_t = y_t(1)/12.
  * - factors X_t = the first K principal components of the column-demeaned yields at the panel's

@@ -1,6 +1,6 @@
 // GENERATED from the function table in src/catalog by `npm run generate`. Do not edit by hand.
 // Generator: src/hosts/excel/generate.ts. custom-functions-metadata-plugin reads this file to write
-// dist/functions.json and appends the CustomFunctions.associate calls; ids and names are the SPEC names.
+// dist/functions.json and appends the CustomFunctions.associate calls; ids and names are those of docs/functions.md.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /// <reference types="custom-functions-runtime" />
 import { excel } from "./adapter";

@@ -21,7 +21,7 @@ export const FUNCTIONS_FILE = "src/hosts/excel/functions.generated.ts";
 /**
  * Words that cannot name a parameter in strict-mode code. Such a parameter is written with a
  * trailing underscore (`yield_`) and the build strips it again in functions.json, so Excel
- * shows the SPEC name (webpack.config.js, `specParameterName`). No name in the table ends
+ * shows the function table's name (webpack.config.js, `specParameterName`). No name in the table ends
  * with `_` (src/catalog/names.ts), so the escape is unambiguous.
  */
 const RESERVED = new Set(
@@ -32,7 +32,7 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-/** The JavaScript identifier of a parameter: its SPEC name, or the name with `_` when reserved. */
+/** The JavaScript identifier of a parameter: its name in the function table, or the name with `_` when reserved. */
 export const paramIdentifier = (name: string): string => (RESERVED.has(name) ? `${name}_` : name);
 
 /** The last parameter of a live function's wrapper: Excel's handle to cancel the call (custom-functions-metadata `@cancelable`). */
@@ -97,7 +97,7 @@ export function functionsFile(catalog: readonly FunctionSpec[] = CATALOG): strin
   const header = [
     `// ${GENERATED_NOTICE}`,
     `// Generator: src/hosts/excel/generate.ts. custom-functions-metadata-plugin reads this file to write`,
-    `// dist/functions.json and appends the CustomFunctions.associate calls; ids and names are the SPEC names.`,
+    `// dist/functions.json and appends the CustomFunctions.associate calls; ids and names are those of docs/functions.md.`,
     `/* eslint-disable @typescript-eslint/no-explicit-any */`,
     `/// <reference types="custom-functions-runtime" />`,
     `import { excel } from "./adapter";`,

@@ -1,5 +1,5 @@
 /**
- * The live-data functions (SPEC "Live checkpoints") in Excel: async custom functions that read
+ * The live-data functions (docs/functions.md, "Live checkpoints"; docs/live.md) in Excel: async custom functions that read
  * FRED, the TIC table and the MoF JGB curve through our proxy (`npm run proxy`; FRED sends no
  * CORS headers and the FRED key must not sit in a shared workbook).
  *

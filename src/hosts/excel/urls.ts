@@ -1,7 +1,7 @@
 /**
  * The add-in's host URL as it is written in committed files (manifest.xml, the generated
  * `@helpurl` tags). The build rewrites every occurrence to `ADDIN_URL`
- * (webpack.config.js keeps the same constant; test/excel checks that they agree).
+ * (webpack.config.js keeps the same constant; test/hosts/excel checks that they agree).
  */
 export const DEV_ADDIN_URL = "https://localhost:3000";
 

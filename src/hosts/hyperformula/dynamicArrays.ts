@@ -14,7 +14,7 @@
  *   recalculating everything on open.
  *
  * exceljs cannot write any of this itself; we edit its output, whose shape is fixed by the
- * exceljs version in package-lock.json and checked by test/demo/workbooks.test.ts.
+ * exceljs version in package-lock.json and checked by test/hosts/hyperformula/xlsx.test.ts.
  */
 import JSZip from "jszip";
 

@@ -1,5 +1,5 @@
 /**
- * The live-data functions (SPEC "Live checkpoints") in Google Sheets: the shared plan → fetch →
+ * The live-data functions (docs/functions.md, "Live checkpoints"; docs/live.md) in Google Sheets: the shared plan → fetch →
  * compute of src/core/data/live.ts, run synchronously (a custom function cannot await) with
  *
  * - UrlFetchApp as the fetcher: one `fetchAll` batch for a call's cache misses, each request with

@@ -1,7 +1,8 @@
 /**
  * BOND_PRICE and BOND_DURATION against a real spreadsheet: LibreOffice Calc's PRICE and
- * MDURATION (basis 0, settlement on a coupon date), which TOOLCHAIN.md found to agree with
- * Excel's documentation examples. SPEC: "must equal Excel's PRICE() / MDURATION() on a coupon date".
+ * MDURATION (basis 0, settlement on a coupon date), which agree with the examples of Microsoft's
+ * "PRICE function" and "MDURATION function" pages (the last case below is the MDURATION one).
+ * docs/functions.md, BOND_PRICE: "equals Excel's PRICE() there" (on a coupon date).
  *
  * Two layers:
  *  - live: the formulas are recomputed by `soffice --headless` now (skips without LibreOffice,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bondConvexity, bondDuration, bondPrice } from "../../../src/core/bonds/bullet";
 import { priceChange } from "../../../src/core/bonds/priceChange";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 /** Independent price: the sum of the discounted cash flows, written out in the test. */
 function cashFlowPrice(y: number, coupon: number, years: number, freq: number): number {
@@ -93,7 +93,7 @@ describe("BOND_PRICE", () => {
   });
 
   it("refuses a maturity that is not a whole number of coupon periods", () => {
-    // SPEC BOND_PRICE: years·freq must be a whole number of periods
+    // docs/functions.md, BOND_PRICE's years: years·freq must be a whole number of periods
     for (const [t, f] of [
       [10.3, 2],
       [10.25, 2],
@@ -174,7 +174,7 @@ describe("BOND_CONVEXITY", () => {
 
 describe("PRICE_CHANGE", () => {
   it("is −D·Δy without convexity", () => {
-    // closed form: −8·0.30% = −2.40% (SPEC PRICE_CHANGE; the note's +30bp on a 10y UST)
+    // closed form: −8·0.30% = −2.40% (docs/functions.md, PRICE_CHANGE: −D·Δy + ½·C·Δy²; the note's +30bp on a 10y UST)
     expect(num("PRICE_CHANGE", "0.3%", 8)).toBeCloseTo(-0.024, 15);
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { holdingsLoss } from "../../../src/core/demand/holdingsLoss";
-import { num } from "../../catalog/sheet";
+import { num } from "../../helpers/sheet";
 
 describe("HOLDINGS_LOSS", () => {
   it("marks Japan's 1,130bn down 27.12bn for +30bp at duration 8", () => {
-    // note §2.4 (≈ USD 1.13tn) and SPEC CHAIN: 1130·(−8·0.003) = −27.12
+    // note §2.4 (≈ USD 1.13tn); docs/functions.md, HOLDINGS_LOSS's example: 1130·(−8·0.003) = −27.12
     expect(num("HOLDINGS_LOSS", "1,130", "0.3%", 8)).toBeCloseTo(-27.12, 12);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { termPremium } from "../../../src/core/demand/termPremium";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 describe("TERM_PREMIUM", () => {
   it("is the long yield less the average expected short rate (§2.3)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tpImpact, tpImpactTable } from "../../../src/core/demand/tpImpact";
 import { SheetError } from "../../../src/core/errors";
-import { call, num, table } from "../../catalog/sheet";
+import { call, num, table } from "../../helpers/sheet";
 
 describe("TP_IMPACT", () => {
   it("maps the note's $25bn shortfall to +20bp", () => {
@@ -15,7 +15,7 @@ describe("TP_IMPACT", () => {
   });
 
   it("defaults to the note's 80bp per 100bn", () => {
-    // SPEC TP_IMPACT: default bp_per_100bn = 80 → half of 75bn (note §3.3): 37.5/100·80 = 30bp
+    // docs/functions.md, TP_IMPACT: default bp_per_100bn = 80 → half of 75bn (note §3.3): 37.5/100·80 = 30bp
     expect(num("TP_IMPACT", 37.5)).toBeCloseTo(0.003, 15);
     expect(num("TP_IMPACT", 37.5, null)).toBeCloseTo(0.003, 15);
   });
@@ -26,7 +26,7 @@ describe("TP_IMPACT", () => {
   });
 
   it("reads preset names whatever their case and spacing", () => {
-    // SPEC presets: "stress" 100 (Ahmed & Rebucci 2022) → 50/100·100bp = 50bp
+    // TP_IMPACT's presets: "stress" 100 (Ahmed & Rebucci 2022) → 50/100·100bp = 50bp
     expect(num("TP_IMPACT", 50, " Stress ")).toBeCloseTo(0.005, 15);
     // "long_run" 5 (Gagnon et al. 2011) → 100/100·5bp = 5bp
     expect(num("TP_IMPACT", 100, "LONG_RUN")).toBeCloseTo(0.0005, 15);
@@ -36,14 +36,14 @@ describe("TP_IMPACT", () => {
     const e = call("TP_IMPACT", 37.5, "median") as SheetError;
     expect(e).toBeInstanceOf(SheetError);
     expect(e.kind).toBe("value");
-    // SPEC: unknown name → #VALUE! listing the names
+    // an unknown name → #VALUE! listing the names (docs/functions.md lists them)
     for (const name of ["note", "short_run", "central", "long_run", "stress"]) expect(e.message).toContain(`"${name}"`);
   });
 });
 
 describe("TP_IMPACT_TABLE", () => {
-  it("spills one row per SPEC preset with its sensitivity", () => {
-    // SPEC TP_IMPACT: note 80, short_run 50, central 20, long_run 5, stress 100;
+  it("spills one row per preset with its sensitivity", () => {
+    // docs/functions.md, TP_IMPACT: note 80, short_run 50, central 20, long_run 5, stress 100;
     // closed form tp = 37.5/100·bp/10000: 0.30%, 0.1875%, 0.075%, 0.01875%, 0.375%
     const expected: [string, number, number][] = [
       ["note", 80, 0.003],

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { equityDuration, peChange, peRatio } from "../../../src/core/equities/gordon";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
-describe("PE_CHANGE, SPEC's worked check (r 8%, +30bp)", () => {
+describe("PE_CHANGE, worked checks (r 8%, +30bp)", () => {
   it("cuts a 5% grower's P/E by 9.09%", () => {
-    // SPEC PE_CHANGE worked check; closed form: (8% − 5%)/(8.3% − 5%) − 1 = 3/3.3 − 1 = −1/11 = −9.09%
+    // closed form: (8% − 5%)/(8.3% − 5%) − 1 = 3/3.3 − 1 = −1/11 = −9.09%
     expect(num("PE_CHANGE", "0.3%", "8%", "5%")).toBeCloseTo(-1 / 11, 14);
   });
 
   it("cuts a 6.5% grower's P/E by 16.67%", () => {
-    // SPEC worked check; closed form: 1.5/1.8 − 1 = −1/6 = −16.67%
+    // docs/functions.md, PE_CHANGE's example; closed form: 1.5/1.8 − 1 = −1/6 = −16.67%
     expect(num("PE_CHANGE", "0.3%", "8%", "6.5%")).toBeCloseTo(-1 / 6, 14);
   });
 
   it("cuts a 3% grower's P/E by 5.66%", () => {
-    // SPEC worked check; closed form: 5/5.3 − 1 = −3/53 = −5.66%
+    // closed form: 5/5.3 − 1 = −3/53 = −5.66%
     expect(num("PE_CHANGE", "0.3%", "8%", "3%")).toBeCloseTo(-3 / 53, 14);
   });
 
@@ -30,7 +30,7 @@ describe("PE_CHANGE, SPEC's worked check (r 8%, +30bp)", () => {
     expect(peChange(0.003, 0.08, 0.05, 0.5)).toBeCloseTo(3 / 3.15 - 1, 14);
   });
 
-  it("refuses a discount rate at or below growth with SPEC's message", () => {
+  it("refuses a discount rate at or below growth, saying so", () => {
     for (const [r, g] of [
       [0.05, 0.05],
       [0.04, 0.05],
@@ -38,7 +38,7 @@ describe("PE_CHANGE, SPEC's worked check (r 8%, +30bp)", () => {
       const e = call("PE_CHANGE", 0.003, r, g) as SheetError;
       expect(e).toBeInstanceOf(SheetError);
       expect(e.kind).toBe("value");
-      // SPEC PE_RATIO: r ≤ g → #VALUE! "discount rate must exceed growth"
+      // docs/functions.md, PE_RATIO: "The discount rate must exceed growth"; r ≤ g → #VALUE! saying so
       expect(e.message).toContain("discount rate must exceed growth");
     }
   });

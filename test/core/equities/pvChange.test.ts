@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pvChange } from "../../../src/core/equities/pvChange";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 describe("PV_CHANGE", () => {
   it("of one zero-coupon cash flow is ((1 + r)/(1 + r + Δ))^t − 1", () => {

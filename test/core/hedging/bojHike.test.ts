@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { bojHike } from "../../../src/core/hedging/bojHike";
 import { jgbAdvantage } from "../../../src/core/hedging/hedgedUst";
 import { SheetError } from "../../../src/core/errors";
-import { call, row, table } from "../../catalog/sheet";
+import { call, row, table } from "../../helpers/sheet";
 
 // note §3.1 / §3.2 inputs: UST 4.30%, US short 4.50%, JP short 0.50%, JGB 1.50%, BOJ +50bp
 const NOTE = { hikeBp: 50, ustYield: 0.043, usShort: 0.045, jpShort: 0.005, jgbYield: 0.015 };
 
 describe("BOJ_HIKE", () => {
-  it("spills the header and the five rows of SPEC in order", () => {
+  it("spills the header and the five published rows in order", () => {
     const t = table("BOJ_HIKE", 50, "4.3%", "4.5%", "0.5%", "1.5%");
-    // SPEC BOJ_HIKE: header ["", "before", "after", "change"], rows jp_short … jgb_advantage
+    // docs/functions.md, BOJ_HIKE: a 6×4 table, header ["", "before", "after", "change"], rows jp_short … jgb_advantage
     expect(t[0]).toEqual(["", "before", "after", "change"]);
     expect(t.slice(1).map((r) => r[0])).toEqual(["jp_short", "jgb_yield", "hedge_cost", "hedged_ust", "jgb_advantage"]);
   });
@@ -25,7 +25,7 @@ describe("BOJ_HIKE", () => {
   });
 
   it("shows the JGB advantage unchanged at 1.20pp with the note's equal pass-through", () => {
-    // note §3.2: 2.00% − 0.80% = 1.20pp = 1.50% − 0.30%: both legs move 50bp (SPEC note on the source)
+    // note §3.2: 2.00% − 0.80% = 1.20pp = 1.50% − 0.30%: both legs move 50bp (note §3.2, in our words)
     expect(row(bojHike(NOTE), "jgb_advantage")).toEqual(["jgb_advantage", 0.012, 0.012, 0]);
   });
 
@@ -61,7 +61,7 @@ describe("BOJ_HIKE", () => {
   });
 
   it("moves the short rate by hike·short_passthrough only", () => {
-    // SPEC BOJ_HIKE: 0.50% + 50bp·0.5 = 0.75%; JGB 1.50% + 50bp·0 = 1.50%
+    // docs/functions.md, BOJ_HIKE (the short rate moves hike·short_passthrough): 0.50% + 50bp·0.5 = 0.75%; JGB 1.50% + 50bp·0 = 1.50%
     const t = table("BOJ_HIKE", 50, 0.043, 0.045, 0.005, 0.015, 0.5, 0);
     expect(row(t, "jp_short")[2]).toBe(0.0075);
     expect(row(t, "jgb_yield")[2]).toBe(0.015);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { forwardOverSpot, fxForward, hedgeCost, hedgeCostCip, hedgeCostFromForward, impliedBasis } from "../../../src/core/hedging/hedgeCost";
 import { fxBreakeven, hedgedUst, jgbAdvantage } from "../../../src/core/hedging/hedgedUst";
 import { SheetError } from "../../../src/core/errors";
-import { call, num } from "../../catalog/sheet";
+import { call, num } from "../../helpers/sheet";
 
 const US = [0, 0.001, 0.024, 0.045, 0.055, 0.09];
 const JP = [-0.001, 0, 0.00053, 0.005, 0.01, 0.03];
@@ -14,8 +14,9 @@ const BASIS = [-0.01, -0.003, 0, 0.002];
 const DAYS = [1, 7, 30, 91, 182, 365, 730];
 
 describe("a published market day: 26-Nov-2004, USD/JPY 3 months", () => {
-  // Quotes of 26-Nov-2004 (issue #2): spot 103.00, 3m forward points −61 (outright 102.39),
-  // USD 3m 2.40%, JPY 3m 0.053%, 91 days.
+  // Market quotes of 26-Nov-2004: spot 103.00, 3m forward points −61 (outright 102.39), USD 3m
+  // 2.40%, JPY 3m 0.053%, 91 days. Their publisher was not recorded: the test checks the CIP
+  // arithmetic on them (closed forms below), as IMPLIED_BASIS's example in docs/functions.md does.
   it("gives CIP forward points of about −60.76", () => {
     // closed form: 103 × (1 + 0.00053·91/365)/(1 + 0.024·91/360) = 103 × 1.000132137/1.006066667
     //            = 102.39243 → (102.39243 − 103) × 100 = −60.76 points
@@ -34,7 +35,8 @@ describe("a published market day: 26-Nov-2004, USD/JPY 3 months", () => {
 
 describe("a published market day: 26-Jun-2019, USD/JPY 1 year", () => {
   it("leaves a Japanese investor about −0.43% in a hedged 1-year bill", () => {
-    // Quotes of 26-Jun-2019 (issue #2): spot 106.96, 1y outright 104.42, 1y bill 1.94%.
+    // The Wall Street Journal, "Treasury Investors, Get Ready for the Japanese Cavalry" (26 June 2019):
+    // spot 106.96, 1y forward 104.42, 1y bill 1.94%, "a hedged bill with a yen yield of more like minus 0.4%".
     // closed form: cost = (1 − 104.42/106.96)·365/365 = 2.54/106.96 = 2.3747%; 1.94% − 2.3747% = −0.4347%
     const hedged = 0.0194 - num("HEDGE_COST_FWD", 106.96, 104.42, 365, 365);
     expect(hedged).toBeCloseTo(-0.004347, 6);
@@ -52,7 +54,7 @@ describe("CIP identities over a grid", () => {
   });
 
   it("HEDGE_COST_CIP equals HEDGE_COST_FWD of the CIP forward", () => {
-    // identity: SPEC defines both from F/S; the CIP cost is the forward-implied cost of the CIP forward
+    // identity: docs/functions.md defines both from F/S; the CIP cost is the forward-implied cost of the CIP forward
     for (const us of US) for (const jp of JP) for (const b of BASIS) for (const d of DAYS) for (const y of [360, 365]) {
       const f = fxForward(103, us, jp, d, b);
       expect(hedgeCostCip(us, jp, d, b, y), `${us} ${jp} ${b} ${d} ${y}`).toBeCloseTo(hedgeCostFromForward(103, f, d, y), 12);
@@ -88,7 +90,7 @@ describe("CIP identities over a grid", () => {
   });
 
   it("HEDGED_UST + JGB_ADVANTAGE = jgb_yield", () => {
-    // identity: JGB_ADVANTAGE is defined as jgb_yield − HEDGED_UST (SPEC)
+    // identity: JGB_ADVANTAGE is defined as jgb_yield − HEDGED_UST (docs/functions.md, JGB_ADVANTAGE)
     for (const us of US) for (const jp of JP) for (const b of BASIS) for (const h of [0, 0.5, 0.7, 1]) for (const fx of [-0.1, 0, 0.05]) {
       for (const jgb of [-0.002, 0.015, 0.02]) {
         const sum = hedgedUst(0.043, us, jp, b, h, fx) + jgbAdvantage(jgb, 0.043, us, jp, b, h, fx);
@@ -113,7 +115,7 @@ describe("CIP identities over a grid", () => {
   });
 
   it("FX_BREAKEVEN refuses a fully hedged position", () => {
-    // SPEC FX_BREAKEVEN: hedge_ratio = 1 → #VALUE! "fully hedged: no FX breakeven"
+    // docs/functions.md, FX_BREAKEVEN: hedge_ratio must be below 1; = 1 → #VALUE! "fully hedged: no FX breakeven"
     const e = call("FX_BREAKEVEN", 0.043, 0.015, 1, 0.04) as SheetError;
     expect(e).toBeInstanceOf(SheetError);
     expect(e.kind).toBe("value");

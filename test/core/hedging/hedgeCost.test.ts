@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hedgeCost } from "../../../src/core/hedging/hedgeCost";
 import { hedgedUst, jgbAdvantage } from "../../../src/core/hedging/hedgedUst";
-import { num } from "../../catalog/sheet";
+import { num } from "../../helpers/sheet";
 
 describe("HEDGE_COST, the note's model", () => {
   it("is the short-rate differential of §3.1", () => {
@@ -20,7 +20,7 @@ describe("HEDGE_COST, the note's model", () => {
   });
 
   it("adds a negative cross-currency basis to the cost", () => {
-    // SPEC HEDGE_COST: us − jp − basis; basis −0.30% → 4.50% − 0.50% + 0.30% = 4.30%
+    // docs/functions.md, HEDGE_COST: us − jp − basis; basis −0.30% → 4.50% − 0.50% + 0.30% = 4.30%
     expect(hedgeCost(0.045, 0.005, -0.003)).toBeCloseTo(0.043, 15);
   });
 });
@@ -47,7 +47,7 @@ describe("HEDGED_UST and JGB_ADVANTAGE, the note's numbers", () => {
   });
 
   it("shows the same 1.20pp after the hike, not a wider gap", () => {
-    // note §3.2: JGB 2.00% vs hedged UST 0.80% → 1.20pp (SPEC: "1.20pp before *and* after")
+    // note §3.2: JGB 2.00% vs hedged UST 0.80% → 1.20pp (note §3.2, in our words: 1.20pp before and after)
     expect(jgbAdvantage(0.02, 0.043, 0.045, 0.01)).toBeCloseTo(0.012, 15);
   });
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../../src/core/errors";
 import type { Table } from "../../../src/core/table";
-import { call, display, row, table } from "../../catalog/sheet";
+import { call, display, row, table } from "../../helpers/sheet";
 
-/** SPEC CHAIN_INPUTS: every input with its default, in this order (the note's illustrative numbers). */
-const SPEC_DEFAULTS: [string, number | string][] = [
+/**
+ * The published CHAIN_INPUTS block (docs/functions.md): every input with its default, in this order:
+ * the note's illustrative numbers, each with its note section in CHAIN_INPUT_PARAMS' help
+ * (src/catalog/scenarios.ts).
+ */
+const PUBLISHED_DEFAULTS: [string, number | string][] = [
   ["hike_bp", 50],
   ["us_short", 0.045],
   ["jp_short", 0.005],
@@ -29,8 +33,8 @@ const SPEC_DEFAULTS: [string, number | string][] = [
   ["bid_elasticity_bn", ""],
 ];
 
-/** SPEC CHAIN: the step labels, in this order. */
-const SPEC_STEPS = [
+/** The published CHAIN table (docs/functions.md, CHAIN): the step labels, in this order. */
+const PUBLISHED_STEPS = [
   "jp_short",
   "jgb_10y",
   "fx_change",
@@ -52,16 +56,16 @@ const pct = (x: unknown) => display(x as number, 2, true);
 
 describe("CHAIN_INPUTS", () => {
   it("spills the 22 inputs with their defaults, in the contract's order (bid_elasticity_bn blank: off)", () => {
-    expect(table("CHAIN_INPUTS")).toEqual(SPEC_DEFAULTS);
+    expect(table("CHAIN_INPUTS")).toEqual(PUBLISHED_DEFAULTS);
   });
 });
 
 describe("CHAIN with the defaults", () => {
   const t = table("CHAIN");
 
-  it("has SPEC's header and step labels in SPEC's order", () => {
+  it("has the published header and step labels, in their order", () => {
     expect(t[0]).toEqual(["step", "before", "after", "change"]);
-    expect(t.slice(1).map((r) => r[0])).toEqual(SPEC_STEPS);
+    expect(t.slice(1).map((r) => r[0])).toEqual(PUBLISHED_STEPS);
   });
 
   it("gives the same table for no argument, a blank and the CHAIN_INPUTS block", () => {
@@ -71,7 +75,7 @@ describe("CHAIN with the defaults", () => {
   });
 
   it("moves the hedged UST 0.30% → 0.80%", () => {
-    // note §3.1/§3.2 and SPEC CHAIN: 4.30% − 4.00% → 4.30% − 3.50%
+    // note §3.1/§3.2: 4.30% − 4.00% → 4.30% − 3.50%
     expect(row(t, "hedged_ust")).toEqual(["hedged_ust", 0.003, 0.008, 0.005]);
   });
 
@@ -92,12 +96,12 @@ describe("CHAIN with the defaults", () => {
   });
 
   it("adds 0.30% of term premium, a change only", () => {
-    // note §3.3 at 80bp per 100bn: 37.5/100·80bp = 30bp; SPEC: "" in before and after
+    // note §3.3 at 80bp per 100bn: 37.5/100·80bp = 30bp; a change-only step: "" in before and after (docs/functions.md, CHAIN_COMPARE)
     expect(row(t, "term_premium_change")).toEqual(["term_premium_change", "", "", 0.003]);
   });
 
   it("lifts the US 10y 4.30% → 4.60%", () => {
-    // note §3.1 4.30% + 30bp (SPEC CHAIN)
+    // note §3.1 4.30% + 30bp (CHAIN's example, docs/functions.md)
     expect(row(t, "us_10y")).toEqual(["us_10y", 0.043, 0.046, 0.003]);
   });
 
@@ -107,12 +111,12 @@ describe("CHAIN with the defaults", () => {
   });
 
   it("marks Japan's holdings down 27.12bn", () => {
-    // SPEC CHAIN; closed form: 1130·(−8·0.003) = −27.12 (note §2.4: ~USD 1.13tn)
+    // closed form (HOLDINGS_LOSS's example): 1130·(−8·0.003) = −27.12 (note §2.4: ~USD 1.13tn)
     expect(row(t, "holdings_mtm_bn")).toEqual(["holdings_mtm_bn", "", "", -27.12]);
   });
 
   it("cuts the growth P/E by 14.29%", () => {
-    // SPEC CHAIN; closed form: r = 4.30% + 4% = 8.3%, g = 6.5%: 1.8/2.1 − 1 = −1/7
+    // closed form (Gordon, note §4.1): r = 4.30% + 4% = 8.3%, g = 6.5%: 1.8/2.1 − 1 = −1/7
     const r = row(t, "pe_change_growth");
     expect(r.slice(0, 3)).toEqual(["pe_change_growth", "", ""]);
     expect(r[3] as number).toBeCloseTo(-1 / 7, 14);
@@ -120,19 +124,19 @@ describe("CHAIN with the defaults", () => {
   });
 
   it("cuts the value P/E by 5.36%", () => {
-    // SPEC CHAIN; closed form: g = 3%: 5.3/5.6 − 1 = −3/56
+    // closed form: g = 3%: 5.3/5.6 − 1 = −3/56
     const r = row(t, "pe_change_value");
     expect(r[3] as number).toBeCloseTo(-3 / 56, 14);
     expect(pct(r[3])).toBe("-5.36%");
   });
 
   it("lifts the Korean 10y by 0.15%", () => {
-    // SPEC CHAIN; closed form: kr_beta 0.5 · 30bp = 15bp (note §4.2: Korean 10y moves with the US)
+    // closed form: kr_beta 0.5 · 30bp = 15bp (note §4.2: Korean 10y moves with the US)
     expect(row(t, "kr_10y_change")).toEqual(["kr_10y_change", "", "", 0.0015]);
   });
 
-  it("shows SPEC's numbers when formatted as percents", () => {
-    // SPEC CHAIN: hedged UST 0.30% → 0.80%, term premium +0.30%, US 10y 4.30% → 4.60%, Korean 10y +0.15%
+  it("shows the note's numbers when formatted as percents", () => {
+    // note §3.2, §3.3 and the closed forms above: hedged UST 0.30% → 0.80%, term premium +0.30%, US 10y 4.30% → 4.60%, Korean 10y +0.15%
     expect([pct(row(t, "hedged_ust")[1]), pct(row(t, "hedged_ust")[2])]).toEqual(["0.30%", "0.80%"]);
     expect(pct(row(t, "term_premium_change")[3])).toBe("0.30%");
     expect([pct(row(t, "us_10y")[1]), pct(row(t, "us_10y")[2])]).toEqual(["4.30%", "4.60%"]);
@@ -158,7 +162,7 @@ describe("CHAIN on a partial input block", () => {
   });
 
   it("accepts a TP_IMPACT preset for bp_per_100bn", () => {
-    // SPEC TP_IMPACT preset "stress" = 100bp per 100bn → 37.5bn shortfall → 37.5bp → US 10y 4.675%: B
+    // TP_IMPACT's preset "stress" (docs/functions.md) = 100bp per 100bn → 37.5bn shortfall → 37.5bp → US 10y 4.675%: B
     const t = table("CHAIN", [["bp_per_100bn", "stress"]]);
     expect(row(t, "term_premium_change")[3]).toBe(0.00375);
     expect(row(t, "scenario")).toEqual(["scenario", "A", "B", ""]);

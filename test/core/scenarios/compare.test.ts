@@ -8,7 +8,7 @@ import { SheetError } from "../../../src/core/errors";
 import type { Cell, Table } from "../../../src/core/table";
 import { CHAIN_STEPS, CHANGE_ONLY_STEPS } from "../../../src/core/scenarios/chain";
 import { SENSITIVITY_STEPS } from "../../../src/core/scenarios/sensitivity";
-import { call, err, row, table } from "../../catalog/sheet";
+import { call, err, row, table } from "../../helpers/sheet";
 
 /** Where a step ends in a CHAIN table, read by hand: column "after", or "change" for the change-only rows. */
 const ends = (t: Table, step: string): Cell => {

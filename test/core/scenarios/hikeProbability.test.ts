@@ -1,7 +1,7 @@
 /** HIKE_PROBABILITY: the hike odds an OIS or futures rate prices (the chain's first link, note §1.2). */
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../../src/core/errors";
-import { call, err, num } from "../../catalog/sheet";
+import { call, err, num } from "../../helpers/sheet";
 
 describe("HIKE_PROBABILITY", () => {
   it("prices 0.75 from an implied 0.6875% over a current 0.50% (a period that starts at the meeting)", () => {

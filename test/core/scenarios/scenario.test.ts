@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { scenario } from "../../../src/core/scenarios/scenario";
 import { SheetError } from "../../../src/core/errors";
-import { call, table } from "../../catalog/sheet";
+import { call, table } from "../../helpers/sheet";
 
 describe("SCENARIO", () => {
   it("is A below 4.5%", () => {
-    // note §6.3: A = US 10y 4.0–4.5%; SPEC: "A" below 4.5%
+    // note §6.3: A = US 10y 4.0–4.5%; docs/functions.md, SCENARIO: "A" below 4.5%
     expect(call("SCENARIO", "4.3%")).toBe("A");
     expect(call("SCENARIO", 0.0449999)).toBe("A");
     expect(call("SCENARIO", 0.02)).toBe("A");
   });
 
   it("is B at exactly 4.5%", () => {
-    // SPEC: "B" from 4.5% to below 5.0%
+    // docs/functions.md, SCENARIO: "B" from 4.5% to below 5.0%
     expect(call("SCENARIO", "4.5%")).toBe("B");
     expect(call("SCENARIO", 0.045)).toBe("B");
   });
@@ -27,14 +27,14 @@ describe("SCENARIO", () => {
   });
 
   it("is C at exactly 5.0% and above", () => {
-    // note §6.3: C = 5.0%+; SPEC: "C" from 5.0%
+    // note §6.3: C = 5.0%+; docs/functions.md, SCENARIO: "C" from 5.0%
     expect(call("SCENARIO", "5%")).toBe("C");
     expect(call("SCENARIO", 0.05)).toBe("C");
     expect(call("SCENARIO", 0.07)).toBe("C");
   });
 
   it("takes a range of two thresholds", () => {
-    // SPEC: thresholds replace 0.045 and 0.05: with {4%, 6%}, 4% is B, 5% is B, 6% is C, 3.9% is A
+    // docs/functions.md, SCENARIO's thresholds replace 4.5% and 5.0%: with {4%, 6%}, 4% is B, 5% is B, 6% is C, 3.9% is A
     expect(call("SCENARIO", 0.04, [["4%"], ["6%"]])).toBe("B");
     expect(call("SCENARIO", 0.05, [0.04, 0.06])).toBe("B");
     expect(call("SCENARIO", 0.06, [0.04, 0.06])).toBe("C");
@@ -59,8 +59,8 @@ describe("SCENARIO", () => {
 });
 
 describe("SCENARIO_TABLE", () => {
-  it("spills the note's §6.3 table exactly as SPEC writes it", () => {
-    // SPEC SCENARIO_TABLE, from note §6.3
+  it("spills the note's §6.3 table, word for word as published", () => {
+    // note §6.3 (docs/note.md): the three scenarios, their US 10y ranges and the read-across to Korea
     expect(table("SCENARIO_TABLE")).toEqual([
       ["scenario", "description", "us_10y_from", "us_10y_to", "korean_equities"],
       ["A", "Gradual BOJ hikes + US demand absorbs the slack", 0.04, 0.045, "Limited impact"],

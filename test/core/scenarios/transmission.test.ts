@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../../src/core/errors";
 import type { Table } from "../../../src/core/table";
-import { call, display, row, table } from "../../catalog/sheet";
+import { call, display, row, table } from "../../helpers/sheet";
 
 /** The worked example (docs/functions.md, CHAIN): hedge_ratio 0.6, fx_response −0.04, bid_elasticity_bn 50, bid_cut blank, the rest the note's. */
 const LIFER: [string, unknown][] = [
