@@ -1,5 +1,5 @@
 /**
- * Benchmark: the real-data history layer on the real publisher files (shared/fixtures/real):
+ * Benchmark: the real-data history layer on the real publisher files (test/fixtures/real):
  * parsing each file a history function fetches, then HEDGE_HISTORY and JAPAN_FLOWS from the
  * replies, and PAR_TO_ZERO on the JGB recipe's 376 monthly curves. Figures only.
  *
@@ -46,19 +46,15 @@ export function benchHistory(): void {
     dgs10: "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json",
     dgs3mo: "fred_DGS3MO_fredgraph_csv_1981-09-01_2026-04-17.csv",
   };
-  const bytes = Object.fromEntries(Object.entries(files).map(([k, name]) => [k, realFixtureBytes(name)]));
-  if (Object.values(bytes).some((b) => b === undefined)) {
-    console.log("History layer: the real files are not on this machine (see above); skipped");
-    return;
-  }
-  const text = (k: keyof typeof files) => bytes[k]!.toString("utf8");
+  const bytes = Object.fromEntries(Object.entries(files).map(([k, name]) => [k, realFixtureBytes(name)])) as Record<keyof typeof files, Buffer>;
+  const text = (k: keyof typeof files) => bytes[k].toString("utf8");
   const week = new TextDecoder("shift_jis").decode(bytes.week);
   const dgs3mo = fredgraphCsvToApiJson(text("dgs3mo"), "DGS3MO");
   console.log(`History layer on the real files (Node ${process.version}):`);
-  row(`decode week.csv from cp932 (${bytes.week!.length.toLocaleString("en-US")} bytes)`, () => new TextDecoder("shift_jis").decode(bytes.week));
+  row(`decode week.csv from cp932 (${bytes.week.length.toLocaleString("en-US")} bytes)`, () => new TextDecoder("shift_jis").decode(bytes.week));
   row("parseMofWeekly (1,132 weeks)", () => parseMofWeekly(week));
-  row(`parseTicHistory mfhhis01.txt (${bytes.mfhhis!.length.toLocaleString("en-US")} bytes, 310 months)`, () => parseTicHistory(text("mfhhis")));
-  row(`parseMofJgb jgbcme_all.csv (${bytes.mofAll!.length.toLocaleString("en-US")} bytes, 12,783 days)`, () => parseMofJgb(text("mofAll")));
+  row(`parseTicHistory mfhhis01.txt (${bytes.mfhhis.length.toLocaleString("en-US")} bytes, 310 months)`, () => parseTicHistory(text("mfhhis")));
+  row(`parseMofJgb jgbcme_all.csv (${bytes.mofAll.length.toLocaleString("en-US")} bytes, 12,783 days)`, () => parseMofJgb(text("mofAll")));
   row("parseFredObservations DGS10 (6,949 days) + DGS3MO (11,644)", () => [parseFredObservations(text("dgs10"), "DGS10", true), parseFredObservations(dgs3mo, "DGS3MO", true)]);
   const replies = [text("dgs10"), dgs3mo, "Date,1Y,10Y\r\n", text("mofAll"), text("mfhhis"), text("table5")];
   row("HEDGE_HISTORY 2000-03 .. 2024-07 from the six replies (parse + compute)", () => hedgeHistory({ start: "2000-03", end: "2024-07", basis: 0 }, replies, "2024-08-15"));

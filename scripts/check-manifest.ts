@@ -4,10 +4,10 @@
  *
  * 1. Microsoft's add-in manifest XSDs, with `xmllint --schema`: element order, required
  *    elements, value formats (a Version of at most four parts, GUIDs, lengths). The schemas are
- *    not in this repository: they are read from `../shared/schemas/office-addin-manifest/` beside
- *    the checkout (or `$MANIFEST_SCHEMAS`), copied to a temporary folder and given the two
- *    mechanical fixes libxml2 needs (see `schemaFixes`). Without them or without xmllint the
- *    step is skipped, saying why; with CI=true that is a failure.
+ *    committed in `schemas/office-addin-manifest/` (their provenance and Microsoft's licence
+ *    beside them; `$MANIFEST_SCHEMAS` points elsewhere), copied to a temporary folder and given
+ *    the two mechanical fixes libxml2 needs (see `schemaFixes`). Without them or without xmllint
+ *    the step is skipped, saying why; with CI=true that is a failure.
  * 2. What a schema cannot say: every `resid` resolves to a resource of the right kind, resource
  *    ids are unique; every URL is https; the custom-functions namespace is `EXCEL_NAMESPACE` (it
  *    is stored in users' workbooks); the `CustomFunctionsRuntime` requirement and the
@@ -203,9 +203,9 @@ export function checkManifest(xml: string, opts: CheckOptions = {}): string[] {
   return problems;
 }
 
-/** Where Microsoft's manifest XSDs are: `$MANIFEST_SCHEMAS`, else beside the checkout. */
+/** Where Microsoft's manifest XSDs are: `$MANIFEST_SCHEMAS`, else the repository's schemas/office-addin-manifest. */
 export function schemaDir(root = resolve(__dirname, "..")): string {
-  return process.env.MANIFEST_SCHEMAS ?? resolve(root, "..", "shared", "schemas", "office-addin-manifest");
+  return process.env.MANIFEST_SCHEMAS ?? resolve(root, "schemas", "office-addin-manifest");
 }
 
 /** The entry schema; it imports the others from its own folder. */

@@ -1,6 +1,6 @@
 /**
- * Fixture access for the data tests. Own fixtures (test/fixtures/data) always exist; the real
- * publisher files (./realFixtures.ts) may not: tests on them are skipped with a printed reason.
+ * Fixture access for the data tests: our own fixtures (test/fixtures/data) and the real
+ * publisher files (test/fixtures/real, ./realFixtures.ts). Both are committed; a missing one throws.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -19,20 +19,17 @@ export function own(name: string): string {
   return readFileSync(resolve(OWN_DIR, name), "utf8");
 }
 
-/** A real publisher file's bytes, or undefined (with the reason printed once) when it is absent. */
+/** A real publisher file's bytes. */
 export const realBytes = realFixtureBytes;
 
-export const real = (name: string): string | undefined => realBytes(name)?.toString("utf8");
+/** A real publisher file as UTF-8 text (the ASCII and UTF-8 ones; CRLF stays CRLF). */
+export const real = (name: string): string => realBytes(name).toString("utf8");
 
 /**
  * A real MoF file published in cp932, decoded as a host does. The WHATWG "shift_jis" decoder is
  * Windows-31J (cp932): ①②③ decode, and 0x8160 becomes U+FF5E as in Windows.
  */
-export const realCp932 = (name: string): string | undefined => {
-  const bytes = realBytes(name);
-  return bytes === undefined ? undefined : new TextDecoder("shift_jis").decode(bytes);
-};
-export const hasReal = (name: string): boolean => realBytes(name) !== undefined;
+export const realCp932 = (name: string): string => new TextDecoder("shift_jis").decode(realBytes(name));
 
 /** Replies in plan order: DGS10, THREEFYTP10, DEXJPUS, DGS3MO, TIC, MoF current, MoF history. */
 export function fixtureReplies(): Reply[] {

@@ -1,7 +1,7 @@
 /**
  * Mock upstreams on 127.0.0.1 for the proxy tests: FRED (JSON), the TIC tables (text), the MoF
  * curve and flow files (CSV), serving our fixtures (test/fixtures/data) and, for the TIC history
- * and the MoF flows, the publishers' real bytes (shared/fixtures/real; 404 where absent). Under
+ * and the MoF flows, the publishers' real bytes (test/fixtures/real). Under
  * `realEndpoints` FRED DGS10/DGS3MO, slt_table5 and the MoF history are the real files too. Each
  * counts its requests, records the URLs it received, and can be told to fail a path: an HTTP
  * status (with headers), garbage, or no reply at all.
@@ -109,7 +109,7 @@ const FRED_FIXTURES: Record<string, string> = {
 };
 const FRED_SERIES: Record<string, string> = { T5YIE: "fred_series_T5YIE.json", EXJPUS: "fred_series_EXJPUS.json" };
 
-/** The real histories the FRED mock serves under REAL_FRED_PREFIX (shared/fixtures/real). */
+/** The real histories the FRED mock serves under REAL_FRED_PREFIX (test/fixtures/real). */
 export const REAL_FRED = {
   DGS10: "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json",
   // Only FRED's download CSV is in the fixtures: rewritten as the API's JSON (test/helpers/fredgraph.ts).
@@ -123,14 +123,14 @@ interface FredObservation {
   date: string;
   value: string;
 }
-const realFredCache = new Map<string, FredObservation[] | null>();
+const realFredCache = new Map<string, FredObservation[]>();
 
-/** A real FRED history as the API's observations (oldest first), or null where the file is not on this machine. */
-function realFredObservations(id: keyof typeof REAL_FRED): FredObservation[] | null {
+/** A real FRED history as the API's observations (oldest first). */
+function realFredObservations(id: keyof typeof REAL_FRED): FredObservation[] {
   if (!realFredCache.has(id)) {
-    const bytes = realFixtureBytes(REAL_FRED[id]);
-    const json = bytes === undefined ? null : id === "DGS3MO" ? fredgraphCsvToApiJson(bytes.toString("utf8"), id) : bytes.toString("utf8");
-    realFredCache.set(id, json === null ? null : (JSON.parse(json) as { observations: FredObservation[] }).observations);
+    const text = realFixtureBytes(REAL_FRED[id]).toString("utf8");
+    const json = id === "DGS3MO" ? fredgraphCsvToApiJson(text, id) : text;
+    realFredCache.set(id, (JSON.parse(json) as { observations: FredObservation[] }).observations);
   }
   return realFredCache.get(id)!;
 }
@@ -140,7 +140,6 @@ function realFredReply(q: URLSearchParams): { status: number; body: string } | u
   const id = q.get("series_id") ?? "";
   if (!Object.prototype.hasOwnProperty.call(REAL_FRED, id)) return undefined;
   const all = realFredObservations(id as keyof typeof REAL_FRED);
-  if (all === null) return { status: 404, body: `${REAL_FRED[id as keyof typeof REAL_FRED]} is not on this machine` };
   const from = q.get("observation_start") ?? "0000-00-00";
   const to = q.get("observation_end") ?? "9999-12-31";
   let observations = all.filter((o) => o.date >= from && o.date <= to);
@@ -183,7 +182,7 @@ export function startFredMock(validKey: string): Promise<Mock> {
 
 export const TIC_PATH = "/resource-center/data-chart-center/tic/Documents/slt_table5.txt";
 export const TIC_HISTORY_PATH = "/resource-center/data-chart-center/tic/Documents/mfhhis01.txt";
-/** The real files the mocks serve for the new sources, and for the history at the REAL_* paths (shared/fixtures/real). */
+/** The real files the mocks serve for the new sources, and for the history at the REAL_* paths (test/fixtures/real). */
 export const REAL = {
   ticHistory: "tic_mfhhis01_crlf_2000-2025_rev2026-05.txt",
   mofFlowsWeekly: "mof_itn_week_sjis_2005-01-02_2026-09-12.csv",
@@ -194,11 +193,8 @@ export const REAL = {
 /** The real slt_table5.txt (our small one stays at TIC_PATH). */
 export const REAL_TIC_PATH = "/real/slt_table5.txt";
 
-/** A real publisher file as the publisher serves it (its bytes), or 404 where it is not on this machine. */
-const realFile = (name: string) => () => {
-  const bytes = realFixtureBytes(name);
-  return bytes ? { status: 200, body: bytes } : { status: 404, body: `${name} is not on this machine` };
-};
+/** A real publisher file as the publisher serves it (its bytes). */
+const realFile = (name: string) => () => ({ status: 200, body: realFixtureBytes(name) });
 
 export function startTicMock(): Promise<Mock> {
   return startMock({

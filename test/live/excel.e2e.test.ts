@@ -32,7 +32,7 @@ import {
   startUpstreams,
   whileFailing,
 } from "../helpers/upstreams";
-import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
+import { expectedFlows, expectedHedgeHistory } from "./history";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
 const ORIGIN = "https://localhost:3000"; // the add-in's origin (ADDIN_URL default)
@@ -353,11 +353,10 @@ describe("the proxy URL setting (task pane)", () => {
 describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the publishers' real files", () => {
   // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
   // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv (cp932, which the proxy converts to UTF-8).
-  const here = historyFilesHere();
   const proxy = proxyForBlock({ endpoints: () => up.realEndpoints });
 
 
-  it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
+  it("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
     const t = await call("HEDGE_HISTORY", m("2000-03"), m("2024-07"), null, null, null);
     expect(t).toEqual(asExcel(expectedHedgeHistory("2000-03", "2024-07", localToday()), [0]));
     // Read by hand (lines named in test/core/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
@@ -370,7 +369,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the pu
     expect(sent.some((u) => u.includes("api_key"))).toBe(false);
   });
 
-  it.skipIf(!here)("JAPAN_FLOWS() through the proxy (week.csv converted from cp932): the last 13 weeks as serials and JPY bn", async () => {
+  it("JAPAN_FLOWS() through the proxy (week.csv converted from cp932): the last 13 weeks as serials and JPY bn", async () => {
     const t = await call("JAPAN_FLOWS", null, null, null, null);
     expect(t).toEqual(asExcel(expectedFlows(13, "foreign_bonds"), [0, 1]));
     // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; DATE(2026,9,6) = 46271, DATE(2026,9,12) = 46277.
@@ -394,10 +393,9 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the pu
 
 describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
   // A proxy of its own: it caches good replies, so each failure asks for a file it does not hold yet.
-  const here = historyFilesHere();
   const proxy = proxyForBlock({ endpoints: () => up.realEndpoints });
 
-  it.skipIf(!here)("source down → JAPAN_FLOWS #N/A naming week.csv", async () => {
+  it("source down → JAPAN_FLOWS #N/A naming week.csv", async () => {
     await whileFailing(up.mof, MOF_WEEKLY_PATH, { status: 500 }, async () => {
       const e = await rejection(call("JAPAN_FLOWS", null, null, null, null));
       expect(e.code).toBe("#N/A");
@@ -405,7 +403,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
     });
   });
 
-  it.skipIf(!here)("garbage → #N/A 'unparseable reply', never a number", async () => {
+  it("garbage → #N/A 'unparseable reply', never a number", async () => {
     await whileFailing(up.mof, MOF_WEEKLY_PATH, "garbage", async () => {
       const e = await rejection(call("JAPAN_FLOWS", m(4), null, null, null));
       expect(e.code).toBe("#N/A");
@@ -413,7 +411,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
     });
   });
 
-  it.skipIf(!here)("timeout of one file → only HEDGE_HISTORY's cells from it are #N/A; the rates fill", async () => {
+  it("timeout of one file → only HEDGE_HISTORY's cells from it are #N/A; the rates fill", async () => {
     await whileFailing(up.tic, TIC_HISTORY_PATH, "hang", async () => {
       const t = await call("HEDGE_HISTORY", m("2024-06"), m("2024-07"), null, null, null);
       const held = t[2][8] as StandInError;
@@ -425,7 +423,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
     });
   });
 
-  it.skipIf(!here)("stale copy served when the proxy is down, within the weekly file's 14 days; then the proxy's unreachability", async () => {
+  it("stale copy served when the proxy is down, within the weekly file's 14 days; then the proxy's unreachability", async () => {
     const fresh = await call("JAPAN_FLOWS", m(4), null, m("foreign_equity"), null);
     expect(fresh).toEqual(asExcel(expectedFlows(4, "foreign_equity"), [0, 1]));
     await proxy().stop();
@@ -440,7 +438,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS when the sources fail", () => {
     expect(e.message).toMatch(/^Japan MoF week\.csv: unreachable \(fetch failed at http:\/\/127\.0\.0\.1:\d+\)$/);
   });
 
-  it.skipIf(!here)("a proxy without a FRED key: HEDGE_HISTORY's US columns say so, the MoF and TIC columns fill", async () => {
+  it("a proxy without a FRED key: HEDGE_HISTORY's US columns say so, the MoF and TIC columns fill", async () => {
     const keyless = await startProxy(up.realEndpoints, null);
     try {
       const t = await call("HEDGE_HISTORY", m("2024-07"), null, null, null, null);

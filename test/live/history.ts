@@ -1,7 +1,7 @@
 /**
  * What HEDGE_HISTORY and JAPAN_FLOWS must give end to end, computed by the pure core
  * (src/core/data/hedgeHistory.ts, japanFlows.ts) on the very files the mock sources serve
- * (test/helpers/upstreams.ts `realEndpoints`): the publishers' real files from shared/fixtures/real, and
+ * (test/helpers/upstreams.ts `realEndpoints`): the publishers' real files from test/fixtures/real, and
  * our small current-month MoF file. Both host tests compare their cells with these tables.
  */
 import { hedgeHistory } from "../../src/core/data/hedgeHistory";
@@ -12,13 +12,7 @@ import { fredgraphCsvToApiJson } from "../helpers/fredgraph";
 import { realFixtureBytes } from "../helpers/realFixtures";
 import { REAL, REAL_FRED } from "../helpers/upstreams";
 
-/** Every real file the two functions read through the mocks. */
-const FILES = [REAL_FRED.DGS10, REAL_FRED.DGS3MO, REAL.mofAll, REAL.ticHistory, REAL.tic, REAL.mofFlowsWeekly];
-
-/** Are the real files here? (Absent: the tests skip, the reason printed; on CI their absence throws.) */
-export const historyFilesHere = (): boolean => FILES.map((f) => realFixtureBytes(f) !== undefined).every(Boolean);
-
-const text = (name: string) => realFixtureBytes(name)!.toString("utf8");
+const text = (name: string) => realFixtureBytes(name).toString("utf8");
 
 /** HEDGE_HISTORY by the core on the mocks' files (`today` only decides which MoF file holds a month). */
 export function expectedHedgeHistory(start: string, end: string, today: string, basis = 0): Table {
@@ -35,6 +29,6 @@ export function expectedHedgeHistory(start: string, end: string, today: string, 
 
 /** JAPAN_FLOWS by the core on week.csv decoded from cp932. */
 export function expectedFlows(weeks: number, series: FlowSeries, end?: string): Table {
-  const decoded = new TextDecoder("shift_jis").decode(realFixtureBytes(REAL.mofFlowsWeekly)!);
+  const decoded = new TextDecoder("shift_jis").decode(realFixtureBytes(REAL.mofFlowsWeekly));
   return japanFlows({ weeks, series, end }, [decoded]);
 }

@@ -18,7 +18,7 @@ import { localToday } from "../../src/hosts/excel/live";
 import { MOF_WEEKLY_PATH, TIC_HISTORY_PATH, request } from "../helpers/upstreams";
 import { loadCode, thrown } from "../hosts/sheets/helpers";
 import { type SheetsWorld, sheetsWorld, uiStandIn, utilitiesStandIn } from "./appsScript";
-import { expectedFlows, expectedHedgeHistory, historyFilesHere } from "./history";
+import { expectedFlows, expectedHedgeHistory } from "./history";
 
 const KEY = "0123456789abcdef0123456789abcdef"; // a test key: FRED keys are 32 lower-case letters and digits
 const OBS = "/fred/series/observations";
@@ -393,7 +393,6 @@ describe("the test-only upstream override cannot redirect production requests", 
 describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", () => {
   // The mocks serve FRED DGS10 (the API's JSON) and DGS3MO (FRED's download CSV rewritten as the API's JSON: only the CSV is in
   // the fixtures), the MoF JGB history, mfhhis01.txt, slt_table5.txt and week.csv as published (test/helpers/upstreams.ts realEndpoints).
-  const here = historyFilesHere();
   const world = (withKey = true) => {
     const w = sheetsWorld({ timeZone: "Asia/Tokyo", endpoints: realEndpoints });
     if (withKey) w.documentProperties.setProperty("FRED_API_KEY", KEY);
@@ -406,7 +405,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
   const shown = (t: unknown[][]) => t.map((row) => row.map((c) => (c instanceof Error ? String(c) : c)));
   const WEEK_LABEL = "Japan MoF week.csv";
 
-  it.skipIf(!here)("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Dates at midnight in Tokyo", () => {
+  it("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Dates at midnight in Tokyo", () => {
     const w = world();
     const t = liveCode(w).fn("HEDGE_HISTORY")("2000-03", "2024-07") as unknown[][];
     expect(tokyoDays(t)).toEqual(shown(expectedHedgeHistory("2000-03", "2024-07", localToday())));
@@ -426,7 +425,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     expect(w.fetch.decoded.map((d) => d.charset)).toEqual(Array(6).fill(undefined));
   });
 
-  it.skipIf(!here)("JAPAN_FLOWS() reads week.csv as Windows-31J: the last 13 weeks, oldest first, Dates in Tokyo, JPY bn", () => {
+  it("JAPAN_FLOWS() reads week.csv as Windows-31J: the last 13 weeks, oldest first, Dates in Tokyo, JPY bn", () => {
     const w = world(false); // the MoF needs no key
     const t = liveCode(w).fn("JAPAN_FLOWS")() as unknown[][];
     expect(tokyoDays(t)).toEqual(expectedFlows(13, "foreign_bonds"));
@@ -450,7 +449,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     return liveCode(w);
   };
 
-  it.skipIf(!here)("the charset matters: read without one, week.csv is refused as wrongly decoded (never a number); Java's Shift_JIS reads the same weeks", () => {
+  it("the charset matters: read without one, week.csv is refused as wrongly decoded (never a number); Java's Shift_JIS reads the same weeks", () => {
     expect(thrown(() => readingAs(undefined).fn("JAPAN_FLOWS")()).message).toBe(
       `#N/A ${WEEK_LABEL}: unparseable reply: the file holds U+FFFD replacement characters: it was decoded with the wrong encoding (it is cp932, Windows-31J)`,
     );
@@ -458,7 +457,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     expect(tokyoDays(readingAs("Shift_JIS").fn("JAPAN_FLOWS")(52) as unknown[][])).toEqual(expectedFlows(52, "foreign_bonds"));
   });
 
-  it.skipIf(!here)("source down → JAPAN_FLOWS #N/A naming week.csv; in HEDGE_HISTORY a failing file spoils only its own cells", async () => {
+  it("source down → JAPAN_FLOWS #N/A naming week.csv; in HEDGE_HISTORY a failing file spoils only its own cells", async () => {
     await fail("mof", MOF_WEEKLY_PATH, "500");
     await fail("tic", TIC_HISTORY_PATH, "500");
     try {
@@ -473,7 +472,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     }
   });
 
-  it.skipIf(!here)("garbage (a 200 maintenance page) → #N/A 'unparseable reply', never cached", async () => {
+  it("garbage (a 200 maintenance page) → #N/A 'unparseable reply', never cached", async () => {
     const w = world();
     await fail("mof", MOF_WEEKLY_PATH, "garbage");
     try {
@@ -484,7 +483,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     expect(tokyoDays(liveCode(w).fn("JAPAN_FLOWS")() as unknown[][])).toEqual(expectedFlows(13, "foreign_bonds"));
   });
 
-  it.skipIf(!here)("stale copy served: after the weekly file's 4 h the copy stands in while the MoF fails, until CacheService drops it at 6 h", async () => {
+  it("stale copy served: after the weekly file's 4 h the copy stands in while the MoF fails, until CacheService drops it at 6 h", async () => {
     const w = world(false);
     const before = tokyoDays(liveCode(w).fn("JAPAN_FLOWS")(4, "", "japan_bonds") as unknown[][]);
     expect(before).toEqual(expectedFlows(4, "japan_bonds"));
@@ -499,7 +498,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     }
   });
 
-  it.skipIf(!here)("no FRED key: HEDGE_HISTORY's US columns say how to set one, the Japanese ones fill, FRED is not asked", () => {
+  it("no FRED key: HEDGE_HISTORY's US columns say how to set one, the Japanese ones fill, FRED is not asked", () => {
     const w = world(false);
     const t = tokyoDays(liveCode(w).fn("HEDGE_HISTORY")("2024-07", "2024-07") as unknown[][]);
     const noKey = "#N/A FRED needs an API key: get a free one at https://fred.stlouisfed.org/docs/api/api_key.html, then set it with the menu marginal-bid → Set FRED API key (or pass it as the api_key argument)";

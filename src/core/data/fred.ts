@@ -1,7 +1,7 @@
 /**
  * FRED (Federal Reserve Bank of St. Louis) API: `fred/series/observations` and `fred/series`,
  * `file_type=json`. Formats as documented at https://fred.stlouisfed.org/docs/api/fred/ and as
- * seen in the real replies in shared/fixtures/real (values are strings, `"."` is missing, recent
+ * seen in the real replies in test/fixtures/real (values are strings, `"."` is missing, recent
  * values carry 10 decimals, the order follows `sort_order`).
  */
 import { SheetError, attempt } from "../errors";

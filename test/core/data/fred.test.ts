@@ -12,7 +12,7 @@ import {
   seriesId,
 } from "../../../src/core/data/fred";
 import { asOf, monthBefore } from "../../../src/core/data/series";
-import { hasReal, own, real, thrown } from "../../helpers/dataFixtures";
+import { own, real, thrown } from "../../helpers/dataFixtures";
 
 const DESC60 = "fred_api_DGS10_observations_desc_limit60_rt2026-08-07.json";
 const ASC2000 = "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json";
@@ -20,8 +20,8 @@ const FEDFUNDS = "fred_api_FEDFUNDS_observations_asc_2000_rt2026-08-03.json";
 
 
 describe("parseFredObservations on real replies of FRED's fred/series/observations (fred_api_*.json)", () => {
-  it.skipIf(!hasReal(DESC60))("desc, limit 60: 60 observations, 3 are '.', sorted oldest first", () => {
-    const r = parseFredObservations(real(DESC60)!, "DGS10", true);
+  it("desc, limit 60: 60 observations, 3 are '.', sorted oldest first", () => {
+    const r = parseFredObservations(real(DESC60), "DGS10", true);
     // the reply to sort_order=desc&limit=60 (its file name): 60 observations, 2026-08-06 back to 2026-05-15, three "."
     expect(r.missing).toBe(3);
     expect(r.observations).toHaveLength(57);
@@ -34,8 +34,8 @@ describe("parseFredObservations on real replies of FRED's fred/series/observatio
     expect(monthBefore(r.observations, "2026-08-06")).toEqual({ date: "2026-07-06", value: 0.0448 });
   });
 
-  it.skipIf(!hasReal(ASC2000))("asc from 2000: 6,949 observations, 287 '.', 2000-01-03 .. 2026-08-20", () => {
-    const r = parseFredObservations(real(ASC2000)!, "DGS10", true);
+  it("asc from 2000: 6,949 observations, 287 '.', 2000-01-03 .. 2026-08-20", () => {
+    const r = parseFredObservations(real(ASC2000), "DGS10", true);
     // counted in the reply (observation_start=2000-01-01, sort_order=asc): 6,949 observations, 287 are "."
     expect(r.missing).toBe(287);
     expect(r.observations).toHaveLength(6949 - 287);
@@ -47,8 +47,8 @@ describe("parseFredObservations on real replies of FRED's fred/series/observatio
     expect(asOf(r.observations, "2026-07-20")).toEqual({ date: "2026-07-20", value: 0.046 });
   });
 
-  it.skipIf(!hasReal(FEDFUNDS))("monthly FEDFUNDS: 319 months on the 1st, last 3.6300000000", () => {
-    const r = parseFredObservations(real(FEDFUNDS)!, "FEDFUNDS", true);
+  it("monthly FEDFUNDS: 319 months on the 1st, last 3.6300000000", () => {
+    const r = parseFredObservations(real(FEDFUNDS), "FEDFUNDS", true);
     expect(r.observations).toHaveLength(319); // counted in the reply: 319 monthly observations, none missing
     expect(r.observations[0]).toEqual({ date: "2000-01-01", value: 0.0545 }); // "2000-01-01","5.45"
     expect(asOf(r.observations)).toEqual({ date: "2026-07-01", value: 0.0363 }); // "2026-07-01","3.6300000000"

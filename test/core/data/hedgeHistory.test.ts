@@ -9,7 +9,7 @@ import {
 import type { DataRequest, PlanContext, Reply } from "../../../src/core/data/request";
 import type { Cell, Table } from "../../../src/core/table";
 import { fredgraphCsvToApiJson } from "../../helpers/fredgraph";
-import { hasReal, real, thrown } from "../../helpers/dataFixtures";
+import { real, thrown } from "../../helpers/dataFixtures";
 
 const DGS10 = "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json";
 const DGS3MO = "fred_DGS3MO_fredgraph_csv_1981-09-01_2026-04-17.csv";
@@ -24,18 +24,17 @@ const col = (name: (typeof HEDGE_HISTORY_HEADER)[number]) => HEDGE_HISTORY_HEADE
 const row = (t: Table, month: string) => t.find((r) => r[0] === month)!;
 
 describe("HEDGE_HISTORY on the real files (FRED, MoF, TIC)", () => {
-  const ok = [DGS10, DGS3MO, MOF_ALL, MFHHIS, TABLE5].every(hasReal);
   // DGS3MO is in the fixtures only as FRED's download CSV: it is rewritten as the API's JSON (test/helpers/fredgraph.ts).
   const replies = (): Reply[] => [
-    real(DGS10)!,
-    fredgraphCsvToApiJson(real(DGS3MO)!, "DGS3MO"),
+    real(DGS10),
+    fredgraphCsvToApiJson(real(DGS3MO), "DGS3MO"),
     MOF_EMPTY_MONTH,
-    real(MOF_ALL)!,
-    real(MFHHIS)!,
-    real(TABLE5)!,
+    real(MOF_ALL),
+    real(MFHHIS),
+    real(TABLE5),
   ];
 
-  it.skipIf(!ok)("over the span every file covers, 2000-03 .. 2024-07: the first and last rows read by hand", () => {
+  it("over the span every file covers, 2000-03 .. 2024-07: the first and last rows read by hand", () => {
     const t = hedgeHistory({ start: "2000-03", end: "2024-07", basis: 0 }, replies(), "2024-08-15");
     expect(t[0]).toEqual([...HEDGE_HISTORY_HEADER]);
     expect(t).toHaveLength(1 + 293);
@@ -51,7 +50,7 @@ describe("HEDGE_HISTORY on the real files (FRED, MoF, TIC)", () => {
     expect(t[t.length - 1]).toEqual(["2024-07-31", 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
   });
 
-  it.skipIf(!ok)("every row obeys the note's identities, and the basis enters the hedge cost", () => {
+  it("every row obeys the note's identities, and the basis enters the hedge cost", () => {
     const basis = -0.005; // a −50bp basis adds 50bp to the hedge cost
     const t = hedgeHistory({ start: "2000-03", end: "2024-07", basis }, replies(), "2024-08-15");
     let rows = 0;
@@ -65,7 +64,7 @@ describe("HEDGE_HISTORY on the real files (FRED, MoF, TIC)", () => {
     expect(rows).toBe(293);
   });
 
-  it.skipIf(!ok)("joins slt_table5 after the history: 2025-12 from both (equal), 2026-01 .. 2026-04 from slt_table5; later months blank", () => {
+  it("joins slt_table5 after the history: 2025-12 from both (equal), 2026-01 .. 2026-04 from slt_table5; later months blank", () => {
     const t = hedgeHistory({ start: "2025-11", end: "2026-07", basis: 0 }, replies(), "2026-08-15");
     const held = t.slice(1).map((r) => r[col("japan_holdings_bn")]);
     // mfhhis01 line 10 (Nov, Dec 2025: 1202.7, 1185.5); slt_table5 line 7 (Jan..Apr 2026: 1225.3, 1239.3, 1191.6, 1209.9).

@@ -3,7 +3,7 @@ import { SheetError } from "../../../src/core/errors";
 import { FLOW_SERIES, flowSeries, flowWeeks, japanFlows, japanFlowsPlan } from "../../../src/core/data/japanFlows";
 import type { DataRequest } from "../../../src/core/data/request";
 import type { Table } from "../../../src/core/table";
-import { hasReal, realCp932, thrown } from "../../helpers/dataFixtures";
+import { realCp932, thrown } from "../../helpers/dataFixtures";
 
 /** The MoF weekly file (final update 2026-09-17); line numbers are its physical lines. */
 const WEEK = "mof_itn_week_sjis_2005-01-02_2026-09-12.csv";
@@ -11,10 +11,9 @@ const WEEK = "mof_itn_week_sjis_2005-01-02_2026-09-12.csv";
 const values = (t: Table, k: number) => t.slice(1).map((r) => r[k]);
 
 describe("JAPAN_FLOWS on the real week.csv", () => {
-  const ok = hasReal(WEEK);
-  const text = ok ? realCp932(WEEK)! : "";
+  const text = realCp932(WEEK);
 
-  it.skipIf(!ok)("the last 13 weeks of residents' net purchases of foreign bonds, oldest first, in JPY bn", () => {
+  it("the last 13 weeks of residents' net purchases of foreign bonds, oldest first, in JPY bn", () => {
     const t = japanFlows({ weeks: 13, series: "foreign_bonds" }, [text]);
     expect(t[0]).toEqual(["week_start", "week_end", "foreign_bonds", "sum_4w", "sum_13w"]);
     expect(t).toHaveLength(14);
@@ -29,14 +28,14 @@ describe("JAPAN_FLOWS on the real week.csv", () => {
     console.log(`JAPAN_FLOWS: Japan's net purchases of foreign bonds over the 13 weeks to 2026-09-12: JPY ${t[13][4]} bn\n${t.map((r) => r.join("\t")).join("\n")}`);
   });
 
-  it.skipIf(!ok)("each series reads its column (line 1147, in 100 million yen ÷ 10)", () => {
+  it("each series reads its column (line 1147, in 100 million yen ÷ 10)", () => {
     const last = (series: keyof typeof FLOW_SERIES) => japanFlows({ weeks: 1, series }, [text])[1][2];
     expect(last("foreign_equity")).toBe(169.2); // "1,692 "
     expect(last("foreign_total")).toBe(1402.9); // "14,029 "
     expect(last("japan_bonds")).toBe(2236.2); // "22,362 "
   });
 
-  it.skipIf(!ok)("end cuts the weeks whose end is after it; the rolling sums reach back before the first row", () => {
+  it("end cuts the weeks whose end is after it; the rolling sums reach back before the first row", () => {
     // end on the Golden Week's Saturday (line 763, 2019．4．28～5．4): it is the last row.
     const t = japanFlows({ weeks: 2, end: "2019-05-04", series: "japan_bonds" }, [text]);
     expect(t.slice(1).map((r) => r.slice(0, 3))).toEqual([
@@ -48,7 +47,7 @@ describe("JAPAN_FLOWS on the real week.csv", () => {
     expect(japanFlows({ weeks: 1, end: "2019-05-03", series: "japan_bonds" }, [text])[1][1]).toBe("2019-04-27");
   });
 
-  it.skipIf(!ok)("blank sums until the file holds enough weeks; up to 2,000 weeks give the whole file", () => {
+  it("blank sums until the file holds enough weeks; up to 2,000 weeks give the whole file", () => {
     const t = japanFlows({ weeks: 2000, series: "foreign_bonds" }, [text]);
     expect(t).toHaveLength(1 + 1132);
     expect(values(t, 3).slice(0, 4).map((v) => v === "")).toEqual([true, true, true, false]);
@@ -57,7 +56,7 @@ describe("JAPAN_FLOWS on the real week.csv", () => {
     expect(t[4][3]).toBe(636.2);
   });
 
-  it.skipIf(!ok)("a week missing from the file makes the sums over it #N/A, not a longer window", () => {
+  it("a week missing from the file makes the sums over it #N/A, not a longer window", () => {
     const gap = text.replace(/\r\n2026．8．2～8．8,[^\r]*/, "");
     const t = japanFlows({ weeks: 6, series: "foreign_bonds" }, [gap]);
     expect(t.slice(1).map((r) => r[1])).not.toContain("2026-08-08");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../../src/core/errors";
 import { jgbYield, jgbYieldFromReplies, mergeCurves, mofRequests, parseMofJgb } from "../../../src/core/data/mof";
-import { hasReal, own, real, realCp932, thrown } from "../../helpers/dataFixtures";
+import { own, real, realCp932, thrown } from "../../helpers/dataFixtures";
 
 const ALL = "mof_jgbcme_all_1974-2024.csv";
 const RESAVED = "mof_jgbcme_all_excel_resaved_1974-2025.csv";
@@ -11,8 +11,8 @@ const MANGLED = "mof_jgbcm_current_month_MANGLED_utf8_replacement_2025-10.csv";
 
 
 describe("parseMofJgb on the real files of Japan's MoF (jgbcme_all.csv, jgbcm_all.csv, jgbcm.csv)", () => {
-  it.skipIf(!hasReal(ALL))("jgbcme_all.csv: header after a title line, YYYY/M/D, '-' missing, CRLF, negatives", () => {
-    const c = parseMofJgb(real(ALL)!);
+  it("jgbcme_all.csv: header after a title line, YYYY/M/D, '-' missing, CRLF, negatives", () => {
+    const c = parseMofJgb(real(ALL));
     expect(c.tenors).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40]); // line 2
     expect(c.rows).toHaveLength(12783); // lines 3..12785
     expect(c.rows[0].date).toBe("1974-09-24"); // line 3 "1974/9/24"
@@ -32,32 +32,35 @@ describe("parseMofJgb on the real files of Japan's MoF (jgbcme_all.csv, jgbcm_al
     expect(e.message).toContain("starts 1986-07-05");
   });
 
-  it.skipIf(!hasReal(RESAVED))("refuses the Excel re-saved copy (M/D/YY) with the reason", () => {
-    const e = thrown(() => parseMofJgb(real(RESAVED)!, "Japan MoF jgbcme_all.csv"));
+  it("refuses the Excel re-saved copy (M/D/YY) with the reason", () => {
+    // Our copy keeps its first and last months (test/fixtures/real/README.md); line 3 is the file's own line 3.
+    const e = thrown(() => parseMofJgb(real(RESAVED), "Japan MoF jgbcme_all.csv"));
     expect(e.kind).toBe("na");
     expect(e.message).toContain('line 3 has the date "9/24/74": the file was re-saved by Excel');
   });
 
-  it.skipIf(!hasReal(MANGLED))("refuses the U+FFFD-mangled file with the reason", () => {
-    const e = thrown(() => parseMofJgb(real(MANGLED)!));
+  it("refuses the U+FFFD-mangled file with the reason", () => {
+    const e = thrown(() => parseMofJgb(real(MANGLED)));
     expect(e.message).toContain("U+FFFD");
     expect(e.message).toContain("Shift_JIS read as UTF-8");
   });
 
-  it.skipIf(!hasReal(SJIS_CUR))("the Japanese current-month file, decoded from Shift_JIS: era dates, footer skipped", () => {
-    const text = realCp932(SJIS_CUR)!;
+  it("the Japanese current-month file, decoded from Shift_JIS: era dates, footer skipped", () => {
+    const text = realCp932(SJIS_CUR);
     const c = parseMofJgb(text);
     expect(c.rows).toHaveLength(11); // lines 3..13: R7.10.1 .. R7.10.16; line 14 ",,,…" and line 15 the note are footer
     expect(c.rows[0].date).toBe("2025-10-01"); // R7 = Reiwa 7 = 2025
     expect(jgbYield(c, 10)).toEqual({ date: "2025-10-16", value: 0.01663 }); // line 13: R7.10.16 10Y 1.663
   });
 
-  it.skipIf(!hasReal(SJIS_ALL))("the Japanese history: Showa → Heisei at 1989", () => {
-    const c = parseMofJgb(realCp932(SJIS_ALL)!);
-    // lines 4048-4049: S64.1.6 then H1.1.9 (Showa 64 = Heisei 1 = 1989)
+  it("the Japanese history: Showa → Heisei at 1989", () => {
+    const c = parseMofJgb(realCp932(SJIS_ALL));
+    // Our copy keeps three periods of the Ministry's 12,251 lines (test/fixtures/real/README.md):
+    // lines 33-34 (the Ministry's 4048-4049): S64.1.6 then H1.1.9 (Showa 64 = Heisei 1 = 1989), 1Y 3.844 and 3.857
     expect(jgbYield(c, 1, "1989-01-08")).toEqual({ date: "1989-01-06", value: 0.03844 });
     expect(jgbYield(c, 1, "1989-01-09")).toEqual({ date: "1989-01-09", value: 0.03857 });
-    expect(jgbYield(c, 10).date).toBe("2022-05-31"); // last line R4.5.31
+    expect(jgbYield(c, 10).date).toBe("2022-05-31"); // last line R4.5.31, the Ministry's last line too
+    expect(c.rows[0].date).toBe("1974-09-24"); // line 3 S49.9.24, the Ministry's first row
   });
 });
 

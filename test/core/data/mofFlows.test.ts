@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { type FlowWeek, WEEK_COLUMNS, mofWeekRequest, oku100ToBn, parseMofWeekly, parseWeekLabel } from "../../../src/core/data/mofFlows";
 import { javaDecode } from "../../helpers/javaCharsets";
-import { hasReal, realBytes, realCp932, thrown } from "../../helpers/dataFixtures";
+import { realBytes, realCp932, thrown } from "../../helpers/dataFixtures";
 
 const WEEK = "mof_itn_week_sjis_2005-01-02_2026-09-12.csv";
 const A = WEEK_COLUMNS.assets;
@@ -35,16 +35,15 @@ describe("parseWeekLabel: every spelling of a week in the file", () => {
 
 describe("parseMofWeekly on the real week.csv", () => {
   const text = realCp932(WEEK);
-  const weeks = text === undefined ? [] : parseMofWeekly(text);
+  const weeks = parseMofWeekly(text);
   const week = (start: string): FlowWeek => {
     const w = weeks.find((x) => x.start === start);
     if (!w) throw new Error(`no week starting ${start}`);
     return w;
   };
-  const ok = hasReal(WEEK);
 
-  it.skipIf(!ok)("reads 1,132 consecutive weeks, 2005-01-02 .. 2026-09-12; the footnotes below are not weeks", () => {
-    expect(text!.includes("\uFF5E")).toBe(true); // cp932's tilde
+  it("reads 1,132 consecutive weeks, 2005-01-02 .. 2026-09-12; the footnotes below are not weeks", () => {
+    expect(text.includes("\uFF5E")).toBe(true); // cp932's tilde
     expect(weeks).toHaveLength(1132); // lines 16 .. 1147
     expect(weeks[0].start).toBe("2005-01-02");
     expect(weeks[weeks.length - 1].end).toBe("2026-09-12");
@@ -55,7 +54,7 @@ describe("parseMofWeekly on the real week.csv", () => {
     }
   });
 
-  it.skipIf(!ok)("the first week (line 16), with its quoted thousands and trailing spaces", () => {
+  it("the first week (line 16), with its quoted thousands and trailing spaces", () => {
     // Line 16: 2005．1．2～ 1．8,"1,689 ","1,419 ",270 ,"23,929 ","15,051 ","8,878 ",…,"10,363 "
     const w = weeks[0];
     expect([w.start, w.end]).toEqual(["2005-01-02", "2005-01-08"]);
@@ -66,7 +65,7 @@ describe("parseMofWeekly on the real week.csv", () => {
     expect(week("2005-01-16").values[A.longTermDebt[2]]).toBe(-2729);
   });
 
-  it.skipIf(!ok)("the last week (line 1147): total nets 14,029 and −4,995, as a second public copy of the file records", () => {
+  it("the last week (line 1147): total nets 14,029 and −4,995, as a second public copy of the file records", () => {
     const w = weeks[weeks.length - 1];
     expect([w.start, w.end, w.label]).toEqual(["2026-09-06", "2026-09-12", "2026．9．6～9．12"]);
     expect(w.values[A.total]).toBe(14029);
@@ -83,7 +82,7 @@ describe("parseMofWeekly on the real week.csv", () => {
     expect(oku100ToBn(w.values[L.total]!)).toBe(-499.5);
   });
 
-  it.skipIf(!ok)("the year-crossing weeks (lines 120, 485, 694) end in the new year", () => {
+  it("the year-crossing weeks (lines 120, 485, 694) end in the new year", () => {
     expect(week("2006-12-31").end).toBe("2007-01-06");
     expect(week("2013-12-29").end).toBe("2014-01-04");
     expect(week("2017-12-31").end).toBe("2018-01-06");
@@ -92,14 +91,14 @@ describe("parseMofWeekly on the real week.csv", () => {
     expect(A.longTermDebt.map((c) => week("2013-12-29").values[c])).toEqual([3528, 7940, -4412]);
   });
 
-  it.skipIf(!ok)("the Golden Week row 2019．4．28～5．4 (line 763): zeros where nothing traded", () => {
+  it("the Golden Week row 2019．4．28～5．4 (line 763): zeros where nothing traded", () => {
     const w = week("2019-04-28");
     expect(w.end).toBe("2019-05-04");
     expect(w.values.slice(12, 23)).toEqual([0, 0, 0, 25, 53, -28, -28, 400, 0, 400, 372]);
     expect(w.values[A.longTermDebt[2]]).toBe(-2570);
   });
 
-  it.skipIf(!ok)("on every week the file's identities hold within its rounding (±2 in 100 million yen)", () => {
+  it("on every week the file's identities hold within its rounding (±2 in 100 million yen)", () => {
     let worst = 0;
     for (const w of weeks) {
       const v = (c: number) => w.values[c]!;
@@ -112,28 +111,28 @@ describe("parseMofWeekly on the real week.csv", () => {
     expect(worst).toBeLessThanOrEqual(2);
   });
 
-  it.skipIf(!ok)("reads the file the same through Java's Shift_JIS (Apps Script's getContentText(\"Shift_JIS\")): U+301C dashes, ①②③ as U+FFFD in the footnotes", () => {
-    const decoded = javaDecode(realBytes(WEEK)!, "Shift_JIS");
+  it("reads the file the same through Java's Shift_JIS (Apps Script's getContentText(\"Shift_JIS\")): U+301C dashes, ①②③ as U+FFFD in the footnotes", () => {
+    const decoded = javaDecode(realBytes(WEEK), "Shift_JIS");
     expect(decoded).toContain("2026．9．6\u301C9．12"); // line 1147, 0x8160 → U+301C
     expect(decoded).toContain(",\uFFFD平成26年1月より"); // line 1149, footnote ① → U+FFFD
     const java = parseMofWeekly(decoded);
     expect(java.map((w) => [w.start, w.end, w.values])).toEqual(weeks.map((w) => [w.start, w.end, w.values]));
   });
 
-  it.skipIf(!ok)("refuses the file read without its charset (as UTF-8): every Japanese character is U+FFFD", () => {
-    expect(thrown(() => parseMofWeekly(javaDecode(realBytes(WEEK)!))).message).toBe(
+  it("refuses the file read without its charset (as UTF-8): every Japanese character is U+FFFD", () => {
+    expect(thrown(() => parseMofWeekly(javaDecode(realBytes(WEEK)))).message).toBe(
       "Japan MoF week.csv: the file holds U+FFFD replacement characters: it was decoded with the wrong encoding (it is cp932, Windows-31J)",
     );
   });
 
-  it.skipIf(!ok)("refuses a file whose columns moved, whose units are gone, or that was decoded wrongly", () => {
-    const lines = text!.split("\r\n");
+  it("refuses a file whose columns moved, whose units are gone, or that was decoded wrongly", () => {
+    const lines = text.split("\r\n");
     const shifted = lines.map((l) => (l.startsWith(",Acquisition") ? `,Net${l}` : l)).join("\r\n");
     expect(thrown(() => parseMofWeekly(shifted)).message).toMatch(/^Japan MoF week\.csv: no "Acquisition,Disposition,Net,…" header/);
-    expect(thrown(() => parseMofWeekly(text!.replace("Unit: 100 million Yen", "").replace("単位： 億円", ""))).message).toMatch(/units cannot be confirmed/);
-    expect(thrown(() => parseMofWeekly(text!.replace("2019．4．28～5．4,", "2019．4．28\uFFFD5．4,"))).message).toMatch(/wrong encoding/);
-    expect(thrown(() => parseMofWeekly(text!.replace("Unit: 100 million Yen", "Unit: 100 million Yen\uFFFD"))).message).toMatch(/wrong encoding/);
-    const typo = text!.replace("2019．4．28～5．4,", "2019．4．28～5．4x,");
+    expect(thrown(() => parseMofWeekly(text.replace("Unit: 100 million Yen", "").replace("単位： 億円", ""))).message).toMatch(/units cannot be confirmed/);
+    expect(thrown(() => parseMofWeekly(text.replace("2019．4．28～5．4,", "2019．4．28\uFFFD5．4,"))).message).toMatch(/wrong encoding/);
+    expect(thrown(() => parseMofWeekly(text.replace("Unit: 100 million Yen", "Unit: 100 million Yen\uFFFD"))).message).toMatch(/wrong encoding/);
+    const typo = text.replace("2019．4．28～5．4,", "2019．4．28～5．4x,");
     expect(thrown(() => parseMofWeekly(typo)).message).toMatch(/the row "2019．4．28～5．4x" \(after the week 2019．4．21～4．27\) is not a week/);
     expect(thrown(() => parseMofWeekly("<html>maintenance</html>")).kind).toBe("na");
   });

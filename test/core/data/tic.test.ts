@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SheetError } from "../../../src/core/errors";
 import { parseTicTable5, stripFootnotes, ticChange, ticHoldings, ticRequest } from "../../../src/core/data/tic";
-import { hasReal, own, real, thrown } from "../../helpers/dataFixtures";
+import { own, real, thrown } from "../../helpers/dataFixtures";
 
 const REAL5 = "tic_slt_table5_2025-04_2026-04.txt";
 const LEGACY = "tic_mfh_legacy_fixedwidth_2022-01_2023-01.txt";
 
 
 describe("parseTicTable5 on the US Treasury's real slt_table5.txt (TIC, Major Foreign Holders)", () => {
-  it.skipIf(!hasReal(REAL5))("13 months newest first, the rows with unquoted commas, the aggregates; the footer is not data", () => {
-    const text = real(REAL5)!;
+  it("13 months newest first, the rows with unquoted commas, the aggregates; the footer is not data", () => {
+    const text = real(REAL5);
     expect(text.includes("\r\n")).toBe(true); // as the Treasury serves it: CRLF
     const t = parseTicTable5(text);
     // line 6: Country, 2026-04 … 2025-04
@@ -33,8 +33,8 @@ describe("parseTicTable5 on the US Treasury's real slt_table5.txt (TIC, Major Fo
     expect(ticHoldings(t, "Of Which: Foreign Official T-Bonds & Notes", "2025-04")).toBe(3493.5); // line 31, last column
   });
 
-  it.skipIf(!hasReal(LEGACY))("refuses the legacy fixed-width mfh.txt with the reason", () => {
-    const e = thrown(() => parseTicTable5(real(LEGACY)!));
+  it("refuses the legacy fixed-width mfh.txt with the reason", () => {
+    const e = thrown(() => parseTicTable5(real(LEGACY)));
     expect(e.kind).toBe("na");
     expect(e.message).toContain("legacy fixed-width mfh.txt");
   });

@@ -1,8 +1,8 @@
 import { realFixtureBytes } from "../../helpers/realFixtures";
 
-/** Contents of a real fixture, or null (with the reason printed) when it is not on this machine. */
-export function readRealFixture(name: string): string | null {
-  return realFixtureBytes(name)?.toString("utf8") ?? null;
+/** Contents of a real fixture (test/fixtures/real), as UTF-8 text. */
+export function readRealFixture(name: string): string {
+  return realFixtureBytes(name).toString("utf8");
 }
 
 /** A CSV line split on commas, with double quotes removed (the files used here quote no commas). */
@@ -19,12 +19,11 @@ export interface GswRow {
 
 /**
  * The rows of the feds200628 excerpt that carry parameters (holidays, whole rows of NA, are
- * left out), or null when the file is not here. The Fed's feds200628.csv (Gürkaynak, Sack & Wright
+ * left out). The Fed's feds200628.csv (Gürkaynak, Sack & Wright
  * 2007): header on line 10; yields and betas in percent; TAU2 = −999.99 when BETA3 = 0.
  */
-export function gswRows(): GswRow[] | null {
+export function gswRows(): GswRow[] {
   const text = readRealFixture("gsw_feds200628_EXCERPT_head16_tail16.csv");
-  if (text === null) return null;
   const lines = text.split("\n").filter((l) => l.length > 0);
   const headerIdx = lines.findIndex((l) => l.startsWith("Date,BETA0"));
   const header = csvFields(lines[headerIdx]);

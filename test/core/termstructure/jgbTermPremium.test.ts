@@ -14,12 +14,12 @@ const panel = jgbPanel();
 const bp = (x: number) => `${(x * 1e4).toFixed(1)} bp`;
 
 describe("the JGB term premium recipe on the MoF history", () => {
-  it.skipIf(panel === null)("builds a 376-month zero panel whose zeros reprice the MoF par yields", () => {
-    expect(panel!.months).toHaveLength(376);
-    expect([panel!.months[0], panel!.months[375]]).toEqual(["1992-10", "2024-01"]);
-    expect(panel!.maturities).toEqual([1, 12, 24, 36, 48, 60, 72, 84, 96, 108, 120]);
+  it("builds a 376-month zero panel whose zeros reprice the MoF par yields", () => {
+    expect(panel.months).toHaveLength(376);
+    expect([panel.months[0], panel.months[375]]).toEqual(["1992-10", "2024-01"]);
+    expect(panel.maturities).toEqual([1, 12, 24, 36, 48, 60, 72, 84, 96, 108, 120]);
     // 2024-01: the call rate −0.014% (line 377 of the FRED file, "2024-01-01,-0.014") as 12·ln(1 − 0.00014/12).
-    const last = panel!.yields[375];
+    const last = panel.yields[375];
     expect(last[0]).toBeCloseTo(12 * Math.log1p(-0.00014 / 12), 15);
     // ZERO_TO_PAR of the month's zeros gives back the MoF's par yields of its last day, line 12662
     // "2024/1/31": 1Y −0.035, 2Y 0.094, …, 10Y 0.737.
@@ -29,14 +29,14 @@ describe("the JGB term premium recipe on the MoF history", () => {
     expect(par[9]).toBeCloseTo(0.00737, 12);
   });
 
-  it.skipIf(panel === null)("prices the 10-year zero and gives a premium that follows Japan's history", () => {
-    const out = acmTermPremium(panel!.yields, panel!.maturities, 120, 5).slice(1) as number[][];
+  it("prices the 10-year zero and gives a premium that follows Japan's history", () => {
+    const out = acmTermPremium(panel.yields, panel.maturities, 120, 5).slice(1) as number[][];
     const tp = out.map((r) => r[2]);
-    const months = panel!.months;
+    const months = panel.months;
     const at = (m: string) => tp[months.indexOf(m)];
     const fit = compareBp(
       out.map((r) => r[0]),
-      panel!.yields.map((y) => y[10]),
+      panel.yields.map((y) => y[10]),
       months,
     );
     let lo = 0;
@@ -66,10 +66,10 @@ describe("the JGB term premium recipe on the MoF history", () => {
     expect([tp[hi] * 1e4, months[hi]]).toEqual([expect.closeTo(408.5, 1), "1992-10"]);
   });
 
-  it.skipIf(panel === null)("with 4 factors: the same story, a closer fit of the 10-year zero (the doc's comparison)", () => {
-    const out = acmTermPremium(panel!.yields, panel!.maturities, 120, 4).slice(1) as number[][];
+  it("with 4 factors: the same story, a closer fit of the 10-year zero (the doc's comparison)", () => {
+    const out = acmTermPremium(panel.yields, panel.maturities, 120, 4).slice(1) as number[][];
     const tp = out.map((r) => r[2] * 1e4);
-    const fit = compareBp(out.map((r) => r[0]), panel!.yields.map((y) => y[10]), panel!.months);
+    const fit = compareBp(out.map((r) => r[0]), panel.yields.map((y) => y[10]), panel.months);
     console.log(`JGB 10y term premium with 4 factors: latest ${tp[tp.length - 1].toFixed(1)} bp, range ${tp.reduce((a, b) => Math.min(a, b)).toFixed(1)} .. ${tp.reduce((a, b) => Math.max(a, b)).toFixed(1)} bp; fitted 10y RMSE ${fit.rmse.toFixed(1)} bp`);
     expect(tp[tp.length - 1]).toBeCloseTo(77.0, 1);
     expect(fit.rmse).toBeCloseTo(4.9, 1);

@@ -18,9 +18,8 @@ export interface Panel {
 }
 
 /** `YYYY-MM` → value of a two-column CSV (`month,FEDFUNDS` or `date,IRSTCI01JPM156N`), percent → decimal. */
-function monthly(name: string): Map<string, number> | null {
+function monthly(name: string): Map<string, number> {
   const text = readRealFixture(name);
-  if (text === null) return null;
   const [, ...rows] = parseDelimited(text);
   return new Map(rows.map(([date, value]) => [date.slice(0, 7), Number(value) / 100]));
 }
@@ -29,9 +28,8 @@ function monthly(name: string): Map<string, number> | null {
 export const GSW_MATURITIES = Array.from({ length: 120 }, (_, i) => i + 1);
 
 /** Month-end Svensson parameters by date (Fed units: betas in percent, taus in years), from one of the GSW files. */
-export function gswParameters(name: string): Map<string, number[]> | null {
+export function gswParameters(name: string): Map<string, number[]> {
   const text = readRealFixture(name);
-  if (text === null) return null;
   const [header, ...rows] = parseDelimited(text.trim());
   const cols = ["BETA0", "BETA1", "BETA2", "BETA3", "TAU1", "TAU2"].map((k) => header.indexOf(k));
   return new Map(rows.map((r) => [r[header.indexOf("date")], cols.map((k) => Number(r[k]))]));
@@ -47,10 +45,9 @@ export function gswZero(p: readonly number[], months: number): number {
  * Gürkaynak–Sack–Wright parameters (`gsw_monthend_svensson_params_1961-06_2025-06.csv`), with
  * SVENSSON_YIELD. `replace`: another parameter file whose months take the place of the same months.
  */
-export function gswPanel(replace?: string): Panel | null {
+export function gswPanel(replace?: string): Panel {
   const base = gswParameters("gsw_monthend_svensson_params_1961-06_2025-06.csv");
   const other = replace === undefined ? new Map<string, number[]>() : gswParameters(replace);
-  if (base === null || other === null) return null;
   const dates = [...base.keys()];
   return {
     months: dates.map((d) => d.slice(0, 7)),
@@ -67,9 +64,8 @@ export function gswPanel(replace?: string): Panel | null {
  * 1-month yield on the month's average fed funds rate (`fred_FEDFUNDS_monthly_1954-07_2025-06.csv`)
  * over `before` .. the panel's end. Returns a new panel and the regression's coefficients.
  */
-export function withFedFundsShortRate(panel: Panel, before = "1982-01"): { panel: Panel; intercept: number; slope: number } | null {
+export function withFedFundsShortRate(panel: Panel, before = "1982-01"): { panel: Panel; intercept: number; slope: number } {
   const ff = monthly("fred_FEDFUNDS_monthly_1954-07_2025-06.csv");
-  if (ff === null) return null;
   const fit = panel.months.map((m, t) => ({ m, t })).filter(({ m }) => m >= before);
   const { coef } = leastSquares(
     fit.map(({ m }) => [1, ff.get(m)!]),
@@ -81,9 +77,8 @@ export function withFedFundsShortRate(panel: Panel, before = "1982-01"): { panel
 }
 
 /** The NY Fed's published ACMTP10 by month (`nyfed_acm_monthly_csv_export_1961-2025.csv`, percent → decimal). */
-export function publishedAcmTp10(): Map<string, number> | null {
+export function publishedAcmTp10(): Map<string, number> {
   const text = readRealFixture("nyfed_acm_monthly_csv_export_1961-2025.csv");
-  if (text === null) return null;
   const [header, ...rows] = parseDelimited(text.trim());
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   return new Map(
@@ -104,10 +99,9 @@ export const JGB_YEARS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
  * `fred_IRSTCI01JPM156N_monthly_1992-10_2024-01.csv`, a monthly average, simple interest) as a
  * continuously compounded rate, 12·ln(1 + r/12).
  */
-export function jgbPanel(): Panel | null {
+export function jgbPanel(): Panel {
   const text = readRealFixture("mof_jgbcme_all_1974-2024.csv");
   const call = monthly("fred_IRSTCI01JPM156N_monthly_1992-10_2024-01.csv");
-  if (text === null || call === null) return null;
   const curve = parseMofJgb(text);
   const cols = JGB_YEARS.map((y) => curve.tenors.indexOf(y));
   const monthEnd = new Map<string, number[]>();

@@ -21,7 +21,7 @@ import { findXmllint, toolAvailable } from "../../helpers/tools";
 const CLI = join(ROOT, "scripts", "check-manifest.ts");
 const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const SCHEMAS = schemaDir();
-// The XSD cases need xmllint and Microsoft's schemas beside the checkout: skipped with the reason, a failure on CI.
+// The XSD cases need xmllint and Microsoft's schemas (committed in schemas/office-addin-manifest): skipped with the reason, a failure on CI.
 const haveXsd =
   toolAvailable(findXmllint(), "the manifest XSD validation") &&
   toolAvailable(
