@@ -5,17 +5,19 @@
  *
  *   npx tsx bench/history.ts
  */
-import { parseFredObservations } from "../src/core/data/fred";
-import { hedgeHistory } from "../src/core/data/hedgeHistory";
-import { japanFlows } from "../src/core/data/japanFlows";
-import { parseMofJgb } from "../src/core/data/mof";
-import { parseMofWeekly } from "../src/core/data/mofFlows";
-import { parseTicHistory } from "../src/core/data/ticHistory";
+import type { DataRequest } from "../src/sources/request";
+import { parseFredObservations } from "../src/sources/fred";
+import { hedgeHistory, hedgeHistoryPlan } from "../src/live/hedgeHistory";
+import { japanFlows } from "../src/live/japanFlows";
+import { parseMofJgb } from "../src/sources/mofCurve";
+import { parseMofWeekly } from "../src/sources/mofFlows/weekly";
+import { parseTicHistory } from "../src/sources/tic/history";
 import { parToZero } from "../src/core/termstructure/parToZero";
 import { fredgraphCsvToApiJson } from "../test/helpers/fredgraph";
 import { realFixtureBytes } from "../test/helpers/realFixtures";
 
 const RUNS = 9;
+const PROXY_CONTEXT = { via: "proxy" as const, proxyBase: "http://localhost:8787", today: "2024-08-15" };
 
 /** Median and fastest wall time (ms) over RUNS runs after one warm-up, and the cold first call (on a shared machine the fastest is the cost, the median the wait). */
 function time(f: () => unknown): { median: number; min: number; cold: number } {
@@ -55,10 +57,16 @@ export function benchHistory(): void {
   row("parseMofWeekly (1,132 weeks)", () => parseMofWeekly(week));
   row(`parseTicHistory mfhhis01.txt (${bytes.mfhhis.length.toLocaleString("en-US")} bytes, 310 months)`, () => parseTicHistory(text("mfhhis")));
   row(`parseMofJgb jgbcme_all.csv (${bytes.mofAll.length.toLocaleString("en-US")} bytes, 12,783 days)`, () => parseMofJgb(text("mofAll")));
-  row("parseFredObservations DGS10 (6,949 days) + DGS3MO (11,644)", () => [parseFredObservations(text("dgs10"), "DGS10", true), parseFredObservations(dgs3mo, "DGS3MO", true)]);
-  const replies = [text("dgs10"), dgs3mo, "Date,1Y,10Y\r\n", text("mofAll"), text("mfhhis"), text("table5")];
-  row("HEDGE_HISTORY 2000-03 .. 2024-07 from the six replies (parse + compute)", () => hedgeHistory({ start: "2000-03", end: "2024-07", basis: 0 }, replies, "2024-08-15"));
-  row("JAPAN_FLOWS, 2,000 weeks from the reply (parse + compute)", () => japanFlows({ weeks: 2000, series: "foreign_bonds" }, [week]));
+  row("parseFredObservations DGS10 (6,949 days) + DGS3MO (11,644)", () => [parseFredObservations(text("dgs10"), "DGS10"), parseFredObservations(dgs3mo, "DGS3MO")]);
+  const plan = hedgeHistoryPlan({ start: "2000-03", end: "2024-07" }, PROXY_CONTEXT) as DataRequest[];
+  const bodies = [text("dgs10"), dgs3mo, "Date,1Y,10Y\r\n", text("mofAll"), text("mfhhis"), text("table5")];
+  const args = { start: "2000-03", end: "2024-07", basis: 0 };
+  // Cold: every reply parsed, as on the first call of a runtime; warm: the cache holds them parsed (src/sources/cache.ts).
+  row("HEDGE_HISTORY 2000-03 .. 2024-07, cold: parse the six replies + compute", () => hedgeHistory(args, plan.map((r, i) => r.parse(bodies[i])), "2024-08-15"));
+  const parsed = plan.map((r, i) => r.parse(bodies[i]));
+  row("HEDGE_HISTORY 2000-03 .. 2024-07, warm: compute on the parsed replies", () => hedgeHistory(args, parsed, "2024-08-15"));
+  const weeks = parseMofWeekly(week);
+  row("JAPAN_FLOWS, 2,000 weeks, warm (parsed week.csv)", () => japanFlows({ weeks: 2000, series: "foreign_bonds" }, [weeks]));
   const curve = parseMofJgb(text("mofAll"));
   const monthEnds = new Map<string, number[]>();
   for (const r of curve.rows) {

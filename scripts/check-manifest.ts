@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { DOMParser, type Document as XmlDocument, type Element as XmlElement } from "@xmldom/xmldom";
 import { CATALOG } from "../src/catalog";
-import { EXCEL_NAMESPACE } from "../src/catalog/namespace";
+import { EXCEL_NAMESPACE } from "../src/hosts/excel/namespace";
 
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -156,7 +156,7 @@ export function checkManifest(xml: string, opts: CheckOptions = {}): string[] {
     const nsValue = nsRid !== undefined ? kinds.ShortStrings.get(nsRid) : undefined;
     if (!ns) problems.push("the CustomFunctions extension point has no <Namespace>");
     else if (nsValue !== undefined && nsValue !== EXCEL_NAMESPACE) {
-      problems.push(`the custom-functions namespace is "${nsValue}", not "${EXCEL_NAMESPACE}" (src/catalog/namespace.ts): workbooks store it, so it never changes`);
+      problems.push(`the custom-functions namespace is "${nsValue}", not "${EXCEL_NAMESPACE}" (src/hosts/excel/namespace.ts): workbooks store it, so it never changes`);
     }
   }
 

@@ -13,9 +13,10 @@ import { inputBlockRange } from "../src/model/inputBlock";
 import { invoke, readSingleArgs, type Result } from "../src/args/invoke";
 import type { ParamSpec } from "../src/args/kinds";
 import type { LiveFunctionSpec } from "../src/catalog/spec";
-import type { PlanContext, PlanItem } from "../src/core/data/request";
+import type { PlanContext, PlanItem } from "../src/sources/request";
 import { SheetError } from "../src/core/errors";
-import { runLiveSync } from "../src/live/run";
+import { invoke as invokeWith } from "../src/args/invoke";
+import { parsedReplies } from "./helpers/liveCalls";
 import { fixtureReply } from "./helpers/dataFixtures";
 import type { Cell, Table } from "../src/core/table";
 import { parseFormula, table } from "./helpers/sheet";
@@ -23,7 +24,7 @@ import { parseFormula, table } from "./helpers/sheet";
 const RUNS = 200;
 
 /**
- * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live, test/core/data,
+ * Live-data functions (FRED, TIC, JGB_YIELD, CHECKPOINTS) fetch only in a host (test/live,
  * test/proxy run them against mock servers). Their arguments go through the same argument layer:
  * checked at the end of this file, through invoke() (no fetcher: #N/A, never the network) and
  * through the hosts' runner with fixture replies (a bad argument is its error, never a fetch).
@@ -446,8 +447,8 @@ describe("live-data functions: their arguments read by the argument layer", () =
       fc.assert(
         fc.property(liveArgsArb(f), (args) => {
           let asked = 0;
-          const replies = (items: readonly PlanItem[]) => items.map((it) => (it instanceof SheetError ? it : (asked++, fixtureReply(it))));
-          const r = runLiveSync(f as LiveFunctionSpec, args, ctx, { replies });
+          const replies = (items: readonly PlanItem[]) => parsedReplies(items, items.map((it) => (it instanceof SheetError ? it : (asked++, fixtureReply(it)))));
+          const r = invokeWith(f as LiveFunctionSpec, args, { context: () => ctx, replies });
           const bad = argumentError(f, args);
           if (bad) {
             expect(r).toEqual(bad);

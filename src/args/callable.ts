@@ -3,14 +3,21 @@
  * (src/catalog) describes each spreadsheet function with more than this; the layer needs only
  * these fields, so it depends on the declarations of ./kinds.ts and never on the table.
  */
+import type { PlanContext, PlanItem, Reply } from "../sources/request";
 import type { Grid } from "./grid";
 import type { ParamKind, ParamSpec, Signature } from "./kinds";
 
+/** A live-data function's plan/compute pair (src/live), as the pipeline runs it with a host's fetcher. */
+export interface LiveCall {
+  plan(args: never, ctx: PlanContext): PlanItem[];
+  compute(args: never, replies: readonly Reply[], ctx: PlanContext): unknown;
+}
+
 /**
  * A function the argument layer calls: a core function (`impl`), or a live-data function
- * (`live`: its plan/compute pair), which only a host that can fetch runs (src/live/run.ts).
+ * (`live`: its plan/compute pair), which runs only where a host gives a fetcher.
  */
-export type Callable = Signature & ({ impl: (...args: never[]) => unknown; live?: undefined } | { live: object; impl?: undefined });
+export type Callable = Signature & ({ impl: (...args: never[]) => unknown; live?: undefined } | { live: LiveCall; impl?: undefined });
 
 /** The type of one cell of each kind as the core receives it. */
 export type KindValue = { [K in ParamKind]: K extends "text" | "date" | "month" ? string : K extends "any" ? unknown : number };

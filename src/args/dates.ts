@@ -2,10 +2,19 @@
  * Date and month arguments, read like every other argument (coerce.ts): a host passes a date as
  * a serial number (Excel; Sheets for a number cell), a `Date` (Sheets for a date cell; Sheets'
  * host code first turns it into its day in the spreadsheet's time zone) or text. They come out as
- * the data layer's ISO text (src/core/data/dates.ts): `2026-03-31` for a day, `2026-03` for a month.
+ * the core's ISO text (src/core/dates.ts): `2026-03-31` for a day, `2026-03` for a month.
  */
 import { SheetError, show } from "../core/errors";
-import { type IsoDate, type MonthKey, isoFromParts, monthOf, serialToIso } from "../core/data/dates";
+import { type IsoDate, type MonthKey, dayNumber, fromDayNumber, isoFromParts, monthOf } from "../core/dates";
+
+/** Days from the spreadsheet epoch, 1899-12-30 (serial 0, both Excel and Sheets), to 1970-01-01. */
+const SERIAL_1970 = 25569;
+
+/** Spreadsheet serial (1900 date system) → ISO day; the time of day is dropped. */
+export const serialToIso = (serial: number): IsoDate => fromDayNumber(Math.floor(serial) - SERIAL_1970);
+
+/** ISO day → spreadsheet serial (what a host writes into a date cell). */
+export const isoToSerial = (d: IsoDate): number => dayNumber(d) + SERIAL_1970;
 
 /** Is this a `Date`, also one made in another realm (Apps Script hands its own)? */
 export const isDateValue = (x: unknown): x is Date => x instanceof Date || Object.prototype.toString.call(x) === "[object Date]";

@@ -1,14 +1,21 @@
+/**
+ * THE pipeline every call of every function runs, in every host: read and check the arguments
+ * exactly as the host passed them, then either compute (a core function, broadcast over ranges)
+ * or, for a live-data function, plan → the host's fetcher → compute. Whether a function is live,
+ * and what it answers where nothing can fetch, is decided here and nowhere else.
+ */
 import { SheetError, invalid, show } from "../core/errors";
 import type { Cell, Table } from "../core/table";
+import type { Fetcher, SyncFetcherLike } from "../sources/fetcher";
+import type { PlanContext, PlanItem, Reply } from "../sources/request";
 import { BLANK, type Coerced, checkNumber, coerceCell, isBlank, takesPlainNumbers } from "./coerce";
 import { type Grid, broadcastShape, shapeText, toGrid } from "./grid";
-import type { Callable } from "./callable";
+import type { Callable, LiveCall } from "./callable";
 import type { ParamSpec, Signature } from "./kinds";
+import type { Result } from "./result";
 
 export type { Callable } from "./callable";
-
-/** What a function gives a host: one cell, or a block to spill. */
-export type Result = Cell | Table;
+export type { Result } from "./result";
 
 type Impl = (...a: unknown[]) => unknown;
 
@@ -156,9 +163,12 @@ export function guarded<T>(spec: Signature, f: () => T): T | SheetError {
   }
 }
 
-/** The `#N/A` of a live function where nothing can fetch (the argument layer alone, the offline demo). */
+/** The `#N/A` of a live function where nothing can fetch (the embedded engine without a data folder). */
 export function noFetcherError(spec: Signature): SheetError {
-  return new SheetError("na", `${spec.name} reads live data and needs a host that can fetch it (Excel with the marginal-bid proxy, or Google Sheets): nothing was fetched here`);
+  return new SheetError(
+    "na",
+    `${spec.name} reads live data and needs a host that can fetch it (Excel with the marginal-bid proxy, Google Sheets, or the demo with --data): nothing was fetched here`,
+  );
 }
 
 /**
@@ -241,11 +251,39 @@ function spill(b: Broadcast, rows: number, cols: number): Table {
  * Call a catalog function with the arguments exactly as a host passed them.
  * Never throws: a problem with the call as a whole comes back as a single SheetError,
  * a problem with one cell of a range as that cell's SheetError. A live function's arguments
- * are read and checked, then it answers `#N/A`: only a host can fetch (src/live/run.ts).
+ * are read and checked, then it runs with `fetcher` (the host's), or answers the one offline
+ * `#N/A` without one. The answer is a Promise only when the fetcher's is.
  * A table comes new from every call: the host may rewrite its cells in place.
  */
-export function invoke(spec: Callable, raws: readonly unknown[]): Result {
+export function invoke(spec: Callable, raws: readonly unknown[], fetcher?: SyncFetcherLike | (() => SyncFetcherLike)): Result;
+export function invoke(spec: Callable, raws: readonly unknown[], fetcher?: Fetcher | (() => Fetcher)): Result | Promise<Result>;
+export function invoke(spec: Callable, raws: readonly unknown[], fetcher?: Fetcher | (() => Fetcher)): Result | Promise<Result> {
+  // A host may hand a factory: its fetcher is then built only for a live function.
+  if (spec.live) return invokeLive(spec, spec.live, raws, typeof fetcher === "function" ? fetcher : () => fetcher);
   return guarded(spec, () => invokeUnsafe(spec, raws));
+}
+
+/** `f` of a value or, when it is a Promise, of what it resolves to; a rejection is the function's `#N/A`. */
+function then<T>(spec: Signature, x: T | Promise<T>, f: (v: T) => Result | Promise<Result>): Result | Promise<Result> {
+  if (x !== null && typeof (x as { then?: unknown }).then === "function") {
+    return (x as Promise<T>).then(f, (e: unknown) => new SheetError("na", `${spec.name}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  return f(x as T);
+}
+
+function invokeLive(spec: Callable, live: LiveCall, raws: readonly unknown[], makeFetcher: () => Fetcher | undefined): Result | Promise<Result> {
+  const args = guarded(spec, () => readSingleArgs(spec, raws));
+  if (args instanceof SheetError) return args;
+  const fetcher = guarded(spec, makeFetcher);
+  if (fetcher instanceof SheetError) return fetcher;
+  if (!fetcher) return noFetcherError(spec);
+  const run = live as unknown as { plan(a: unknown[], c: PlanContext): PlanItem[]; compute(a: unknown[], r: readonly Reply[], c: PlanContext): unknown };
+  return then(spec, guarded(spec, () => fetcher.context()), (ctx) => {
+    if (ctx instanceof SheetError) return ctx;
+    const items = guarded(spec, () => run.plan(args, ctx));
+    if (items instanceof SheetError) return items;
+    return then(spec, fetcher.replies(items), (replies) => guarded(spec, () => asResult(spec, run.compute(args, replies, ctx))));
+  });
 }
 
 function checkArity(spec: Signature, raws: readonly unknown[]): void {
@@ -279,10 +317,6 @@ export function readSingleArgs(spec: Signature, raws: readonly unknown[]): unkno
 }
 
 function invokeUnsafe(spec: Callable, raws: readonly unknown[]): Result {
-  if (spec.live) {
-    readSingleArgs(spec, raws);
-    throw noFetcherError(spec);
-  }
   const impl = spec.impl as Impl;
   if (spec.result === "table") return asResult(spec, applyImpl(impl, readSingleArgs(spec, raws)));
   checkArity(spec, raws);

@@ -80,4 +80,6 @@ export interface Signature {
   params: readonly ParamSpec[];
   /** `cell`: one result per cell, inputs broadcast; `table`: spills a block from single inputs. */
   result: "cell" | "table";
+  /** Columns of a spilled table whose cells below the header are ISO days, written as the host's dates. */
+  dateColumns?: readonly number[];
 }

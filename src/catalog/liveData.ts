@@ -1,13 +1,16 @@
 /**
  * The live-data functions (note §6, "what to watch") in the function table. Each is one entry
  * here, its arguments read by src/args like every other function's (dates and months are
- * argument kinds there), plus its plan/compute pair in src/core/data/live.ts.
+ * argument kinds there), plus its plan/compute pair in src/live.
  */
 import type { ParamSpec } from "../args/kinds";
-import { FRED_KEY_URL } from "../core/data/fred";
-import { HEDGE_HISTORY_HEADER } from "../core/data/hedgeHistory";
-import { DEFAULT_FLOW_WEEKS, FLOW_SERIES, MAX_FLOW_WEEKS } from "../core/data/japanFlows";
-import { checkpointsLive, fredLive, fredSeriesLive, hedgeHistoryLive, japanFlowsLive, jgbYieldLive, ticChangeLive, ticHoldingsLive } from "../core/data/live";
+import { FRED_KEY_URL } from "../sources/fred";
+import { checkpointsLive } from "../live/checkpoints";
+import { fredLive, fredSeriesLive } from "../live/fred";
+import { HEDGE_HISTORY_HEADER, hedgeHistoryLive } from "../live/hedgeHistory";
+import { DEFAULT_FLOW_WEEKS, FLOW_SERIES, MAX_FLOW_WEEKS, japanFlowsLive } from "../live/japanFlows";
+import { jgbYieldLive } from "../live/jgbYield";
+import { ticChangeLive, ticHoldingsLive } from "../live/tic";
 import { P } from "./params";
 import type { LiveFunctionSpec } from "./spec";
 
@@ -63,6 +66,7 @@ export const LIVE_DATA: LiveFunctionSpec[] = [
     result: "table",
     returns: 'header ["date", "value"], then one row per observation, dates as the host\'s dates',
     example: { formula: '=FRED_SERIES("DEXJPUS", "2026-01-01")', result: "date/value rows from 2026-01-02" },
+    dateColumns: [0],
     live: fredSeriesLive,
   }),
   live({
@@ -129,6 +133,7 @@ export const LIVE_DATA: LiveFunctionSpec[] = [
     result: "table",
     returns: `header [${HEDGE_HISTORY_HEADER.map((h) => `"${h}"`).join(", ")}], then one row per month: month is its last day (a date), rates are decimals (the last observation within the month; jp_short is the MoF 1-year JGB), holdings USD bn; "" where a month has no value, and in the cells computed from it`,
     example: { formula: '=HEDGE_HISTORY("2022-01", "2024-07")', result: "31 months; 2024-07: hedged_ust −1.045%, jgb_10y 1.07%, jgb_advantage 2.115%, Japan 1,093.5bn (FRED, MoF and TIC files of 2024-08)" },
+    dateColumns: [0],
     live: hedgeHistoryLive,
   }),
   live({
@@ -160,6 +165,7 @@ export const LIVE_DATA: LiveFunctionSpec[] = [
     returns:
       'header ["week_start", "week_end", series, "sum_4w", "sum_13w"], then one row per week (Sunday to Saturday), oldest first: dates as the host\'s dates, JPY bn (the file\'s 100 million yen ÷ 10; plus = net purchases); a sum is blank until the file holds enough weeks',
     example: { formula: "=JAPAN_FLOWS()", result: "13 weeks to 2026-09-12: foreign bonds +1,082.9bn in the last week, 815.8bn over the 13 weeks (week.csv of 2026-09-17)" },
+    dateColumns: [0, 1],
     live: japanFlowsLive,
   }),
 ];

@@ -1,5 +1,5 @@
 import type { Signature } from "../args/kinds";
-import type { LiveData } from "../core/data/live";
+import type { LiveData } from "../live/liveData";
 import type { Table } from "../core/table";
 
 export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data";
@@ -37,9 +37,9 @@ export interface CoreFunctionSpec extends Entry {
 }
 
 /**
- * A live-data function: its arguments are read by src/args like every other function's, then a
- * host that can fetch runs its plan/compute pair (src/live/run.ts: Sheets with UrlFetchApp,
- * Excel through the proxy); `invoke()` alone answers `#N/A`, so nothing else reaches the network.
+ * A live-data function: its arguments are read by src/args like every other function's, then
+ * `invoke()` runs its plan/compute pair with the host's fetcher (Sheets: UrlFetchApp; Excel:
+ * through the proxy; the demo: a data folder); without a fetcher it answers `#N/A`.
  */
 export interface LiveFunctionSpec extends Entry {
   domain: "live-data";

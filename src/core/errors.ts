@@ -1,6 +1,7 @@
 /**
  * The typed error every layer speaks. The core throws it for impossible inputs;
- * the argument layer turns it into a cell error; each host maps `kind` to its own error.
+ * the argument layer turns it into a cell error; each host maps `kind` to its own error
+ * (and shows `message` its own way).
  * Deliberately not a subclass of Error: cell errors can number in the thousands and
  * need no stack trace.
  */
@@ -22,11 +23,6 @@ export class SheetError {
   /** The spreadsheet's error literal, e.g. `#VALUE!`. */
   get code(): string {
     return CODES[this.kind];
-  }
-
-  /** How Sheets shows an error inside a spilled array: `#VALUE! us_short = "abc" is not a number`. */
-  toString(): string {
-    return `${this.code} ${this.message}`;
   }
 }
 

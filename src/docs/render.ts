@@ -10,7 +10,7 @@ import { DOMAIN_TITLES, type Domain } from "../catalog/spec";
 import { defaultText, helpFile, paramHelp, shapeText, signature, unitText } from "../catalog/describe";
 import { allowedText } from "../args/coerce";
 import type { ParamSpec } from "../args/kinds";
-import { EXCEL_PREFIX } from "../catalog/namespace";
+import { EXCEL_PREFIX } from "../hosts/excel/namespace";
 import { NOTE_CHAPTERS, NOTE_INTRO, NOTE_TITLE, type NoteSection, citedSections, noteAnchor } from "./note";
 
 

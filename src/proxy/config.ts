@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_ENDPOINTS, type Endpoints, REQUEST_TIMEOUT_MS } from "../core/data/request";
+import { DEFAULT_ENDPOINTS } from "../sources/registry";
+import { type EndpointKey, type Endpoints, REQUEST_TIMEOUT_MS } from "../sources/request";
 
 export const DEFAULT_ORIGIN = "https://localhost:3000";
 export const DEFAULT_HOST = "127.0.0.1";
@@ -110,7 +111,7 @@ export function resolveConfig(opts: ProxyOptions = {}): ProxyConfig {
 const NO_ORIGIN: Readonly<Record<string, NoOriginPolicy>> = { "": "loopback", loopback: "loopback", "1": "any", any: "any", "0": "never", never: "never" };
 
 /** The environment variable that points each upstream elsewhere (tests: the mock servers). */
-export const UPSTREAM_URL_ENV: Readonly<Record<keyof Endpoints, string>> = {
+export const UPSTREAM_URL_ENV: Readonly<Record<EndpointKey, string>> = {
   fred: "FRED_BASE_URL",
   tic: "TIC_URL",
   mofCurrent: "MOF_CURRENT_URL",
@@ -133,7 +134,7 @@ export function proxyOptionsFromEnv(env: NodeJS.ProcessEnv): ProxyOptions & { ho
   const noOrigin = NO_ORIGIN[(env.PROXY_ALLOW_NO_ORIGIN ?? "").trim().toLowerCase()];
   if (!noOrigin) throw new Error(`PROXY_ALLOW_NO_ORIGIN = ${JSON.stringify(env.PROXY_ALLOW_NO_ORIGIN)}: use loopback (default), 1 or 0`);
   const upstreams: Partial<Endpoints> = {};
-  for (const k of Object.keys(UPSTREAM_URL_ENV) as (keyof Endpoints)[]) {
+  for (const k of Object.keys(UPSTREAM_URL_ENV) as EndpointKey[]) {
     const v = env[UPSTREAM_URL_ENV[k]];
     if (v) upstreams[k] = v;
   }

@@ -1,15 +1,15 @@
 /**
  * One request, from its headers to the answer: who may ask (Host, Origin), what may be asked
- * (method, size, the allow-list of routes.ts), then the reply cache (src/live/cache.ts, the
- * add-in's own policy) in front of the upstream client. A request carrying the add-in's last
+ * (method, size, the allow-list of routes.ts), then the reply cache (src/sources/cache.ts, the
+ * add-in's own policy: src/sources/cache.ts) in front of the upstream client. A request carrying the add-in's last
  * "Refresh live data" (`refreshed_at`) is not served a copy fetched before it (see the cache for
  * the bounds: one refetch a key a minute, fetches shared, a stale copy when the refetch fails).
  */
 import type http from "node:http";
 import net from "node:net";
-import type { DataRequest } from "../core/data/request";
-import { checkReply } from "../core/data/validate";
-import type { Outcome, ReplyCache } from "../live/cache";
+import type { Outcome, ReplyCache } from "../sources/cache";
+import { checkFetch } from "../sources/check";
+import type { DataRequest } from "../sources/request";
 import type { ProxyConfig } from "./config";
 import { type Matched, matchRoute } from "./routes";
 import type { Scrubber } from "./scrub";
@@ -169,7 +169,17 @@ export class RequestHandler {
   /** The request as the reply cache and the checks see it: keyed by the canonical target, without a key. */
   private request(m: Matched): DataRequest {
     const r = m.route;
-    return { url: m.key, source: r.source, kind: r.kind, label: m.label, cacheKey: m.key, maxAgeSeconds: r.maxAgeSeconds, staleAgeSeconds: r.staleAgeSeconds, timeoutMs: this.config.upstreamTimeoutMs };
+    return {
+      url: m.key,
+      source: r.source,
+      label: m.label,
+      cacheKey: m.key,
+      maxAgeSeconds: r.maxAgeSeconds,
+      staleAgeSeconds: r.staleAgeSeconds,
+      timeoutMs: this.config.upstreamTimeoutMs,
+      parse: r.parse(m.searchParams),
+      explain: r.explain,
+    };
   }
 
   /** An outcome as an HTTP answer. */
@@ -178,7 +188,7 @@ export class RequestHandler {
     const r = o.failure.result;
     const error = (status: number, reason: string, retryAfter?: number) => ({ status, body: this.scrubber.text(JSON.stringify({ proxy_error: reason })), contentType: JSON_TYPE, retryAfter });
     if (r.kind === "timeout") return error(504, this.reason(m, o));
-    if (r.kind === "network") return error(502, this.reason(m, o));
+    if (r.kind === "network" || r.kind === "canceled") return error(502, this.reason(m, o));
     if (isHolding(r)) return { status: r.status, body: r.body, contentType: JSON_TYPE, retryAfter: r.retryAfterSeconds };
     // A definite "no" from FRED (unknown series, bad key): its own reply, remembered briefly by the cache.
     if (!o.failure.transient) return { status: r.status, body: r.body, contentType: m.route.contentType };
@@ -193,7 +203,7 @@ export class RequestHandler {
     let message = o.error.message;
     if (m.route.needsFredKey && r.kind === "response") {
       // The status alone: what the same failure says about an empty reply.
-      const bare = r.status === 200 ? undefined : checkReply(this.request(m), { kind: "response", status: r.status, body: "" });
+      const bare = r.status === 200 ? undefined : checkFetch(this.request(m), { kind: "response", status: r.status, body: "" });
       message = bare && !bare.ok ? bare.error.message : "unparseable reply (not quoted: the request carried the proxy's key)";
     }
     const prefix = `${m.label}: `;

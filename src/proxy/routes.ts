@@ -1,16 +1,19 @@
 /**
  * The proxy's allow-list: the only requests it forwards, with the only parameters it accepts.
- * Anything else is refused before any upstream is contacted (no open relay). Every route also
- * takes `refreshed_at` (src/live/refreshParam.ts), which is for the reply cache, never forwarded.
+ * Anything else is refused before any upstream is contacted (no open relay). The routes are the
+ * sources layer's: FRED's API paths and every publisher file (src/sources/registry.ts), each with
+ * its ages, charset and parser. Every route also takes `refreshed_at` (src/sources/refresh.ts),
+ * which is for the reply cache, never forwarded.
  */
-import { AGES, type Endpoints, PROXY_PATHS, type RequestKind, SOURCE_CHARSETS, type Source } from "../core/data/request";
-import { REFRESH_PARAM, readRefreshParam } from "../live/refreshParam";
+import { FRED_AGES, FRED_PATHS, fredExplain, parseFredObservations, parseFredSeriesInfo } from "../sources/fred";
+import { FILES, FILE_KEYS } from "../sources/registry";
+import { REFRESH_PARAM, readRefreshParam } from "../sources/refresh";
+import type { EndpointKey, Refusal as SourceRefusal, Source } from "../sources/request";
 
 export interface Route {
   path: string;
-  upstream: keyof Endpoints;
+  upstream: EndpointKey;
   source: Source;
-  kind: RequestKind;
   /** Allowed query parameters and their exact form. `api_key` is never among them: the proxy adds its own. */
   params: Readonly<Record<string, RegExp>>;
   required: readonly string[];
@@ -25,42 +28,21 @@ export interface Route {
   charset?: string;
   /** How messages name the request (never with a key). */
   label(q: URLSearchParams): string;
+  /** The publisher's parser for this request: a reply that does not parse is a failing source. */
+  parse(q: URLSearchParams): (body: string) => unknown;
+  explain?(status: number, body: string): SourceRefusal | undefined;
 }
 
 const SERIES_ID = /^[A-Za-z0-9_]{1,40}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-type FileUpstream = Exclude<keyof Endpoints, "fred">;
-
-/** A publisher's file: no parameters, no key, served as published (transcoded to UTF-8 where needed). */
-function fileRoute(upstream: FileUpstream, source: Source, kind: RequestKind, contentType: string): Route {
-  const path = PROXY_PATHS[upstream];
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  return {
-    path,
-    upstream,
-    source,
-    kind,
-    params: {},
-    required: [],
-    defaults: {},
-    needsFredKey: false,
-    ...AGES[upstream],
-    contentType,
-    charset: SOURCE_CHARSETS[upstream],
-    label: () => `${source} ${name}`,
-  };
-}
-
-const CSV = "text/csv; charset=utf-8";
-const TEXT = "text/plain; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
+const seriesOf = (q: URLSearchParams) => (q.get("series_id") ?? "").toUpperCase();
 
 export const ROUTES: readonly Route[] = [
   {
-    path: PROXY_PATHS.fredObservations,
+    path: FRED_PATHS.observations,
     upstream: "fred",
     source: "FRED",
-    kind: "fred-observations",
     params: {
       series_id: SERIES_ID,
       file_type: /^json$/,
@@ -72,29 +54,44 @@ export const ROUTES: readonly Route[] = [
     required: ["series_id"],
     defaults: { file_type: "json" },
     needsFredKey: true,
-    ...AGES.fredObservations,
-    contentType: "application/json; charset=utf-8",
-    label: (q) => `FRED ${(q.get("series_id") ?? "").toUpperCase()}`,
+    ...FRED_AGES.observations,
+    contentType: JSON_TYPE,
+    label: (q) => `FRED ${seriesOf(q)}`,
+    parse: (q) => (body) => parseFredObservations(body, seriesOf(q)),
+    explain: fredExplain,
   },
   {
-    path: PROXY_PATHS.fredSeries,
+    path: FRED_PATHS.series,
     upstream: "fred",
     source: "FRED",
-    kind: "fred-series",
     params: { series_id: SERIES_ID, file_type: /^json$/ },
     required: ["series_id"],
     defaults: { file_type: "json" },
     needsFredKey: true,
-    ...AGES.fredSeries,
-    contentType: "application/json; charset=utf-8",
-    label: (q) => `FRED ${(q.get("series_id") ?? "").toUpperCase()} (units)`,
+    ...FRED_AGES.series,
+    contentType: JSON_TYPE,
+    label: (q) => `FRED ${seriesOf(q)} (units)`,
+    parse: (q) => (body) => parseFredSeriesInfo(body, seriesOf(q)),
+    explain: fredExplain,
   },
-  fileRoute("tic", "US Treasury TIC", "tic-table5", TEXT),
-  fileRoute("ticHistory", "US Treasury TIC", "tic-history", TEXT),
-  fileRoute("mofCurrent", "Japan MoF", "mof-jgb", CSV),
-  fileRoute("mofAll", "Japan MoF", "mof-jgb", CSV),
-  fileRoute("mofFlowsWeekly", "Japan MoF", "mof-flows-weekly", CSV),
-  fileRoute("mofFlowsMonthly", "Japan MoF", "mof-flows-monthly", CSV),
+  // A publisher's file: no parameters, no key, served as published (transcoded to UTF-8 where needed).
+  ...FILE_KEYS.map((k): Route => {
+    const f = FILES[k];
+    return {
+      path: f.proxyPath,
+      upstream: k,
+      source: f.source,
+      params: {},
+      required: [],
+      defaults: {},
+      needsFredKey: false,
+      ...f.ages,
+      contentType: f.contentType,
+      charset: f.charset,
+      label: () => f.label,
+      parse: () => f.parse,
+    };
+  }),
 ];
 
 /** A request the proxy will forward: its route and canonical query (sorted, validated, keyless). */
@@ -102,6 +99,8 @@ export interface Matched {
   route: Route;
   /** Canonical query without `api_key`, e.g. `file_type=json&limit=60&series_id=DGS10&sort_order=desc`. */
   query: string;
+  /** The canonical query's parameters. */
+  searchParams: URLSearchParams;
   /** `path?query`: the cache and coalescing key. */
   key: string;
   label: string;
@@ -154,7 +153,7 @@ export function matchRoute(target: string): Matched | Refusal {
   if (q.has("series_id")) q.set("series_id", q.get("series_id")!.toUpperCase());
   q.sort();
   const query = q.toString();
-  return { route, query, key: query ? `${route.path}?${query}` : route.path, label: route.label(q), strippedKey, ...(refreshedAt !== undefined ? { refreshedAt } : {}) };
+  return { route, query, searchParams: q, key: query ? `${route.path}?${query}` : route.path, label: route.label(q), strippedKey, ...(refreshedAt !== undefined ? { refreshedAt } : {}) };
 }
 
 /** A parameter name as it may appear in a message: short, plain. */

@@ -4,7 +4,7 @@
  *
  * - forwards only the allow-listed requests of routes.ts (no open relay), to a Host that names it;
  * - adds `api_key` from FRED_API_KEY; strips any key a client sends; never logs or echoes the key (scrub.ts);
- * - caches replies with the add-in's own reply cache (src/live/cache.ts): fresh, stale on
+ * - caches replies with the add-in's own reply cache (src/sources/cache.ts): fresh, stale on
  *   failure, refusals remembered 10 minutes, identical requests in flight → one upstream call,
  *   the add-in's "Refresh live data" honoured (a key refetched at most once a minute for it);
  * - holds its calls below each source's rate limit and honours `Retry-After` (upstream.ts);
@@ -16,7 +16,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ReplyCache } from "../live/cache";
+import { ReplyCache } from "../sources/cache";
 import { DEFAULT_HOST, DEFAULT_PORT, type ProxyConfig, type ProxyOptions, REQUEST_RECEIVE_MS, resolveConfig } from "./config";
 import { type ProxyStats, RequestHandler } from "./handler";
 import { Scrubber } from "./scrub";

@@ -12,7 +12,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type { FetchResult } from "../core/data/request";
+import type { FetchResult } from "../sources/request";
 import type { ProxyConfig } from "./config";
 import type { Matched } from "./routes";
 import type { Scrubber } from "./scrub";

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DataRequest, Reply } from "../../src/core/data/request";
+import type { DataRequest, Reply } from "../../src/sources/request";
 import { SheetError } from "../../src/core/errors";
 import { REAL_DIR, realFixtureBytes } from "./realFixtures";
 
@@ -32,7 +32,7 @@ export const real = (name: string): string => realBytes(name).toString("utf8");
 export const realCp932 = (name: string): string => new TextDecoder("shift_jis").decode(realBytes(name));
 
 /** Replies in plan order: DGS10, THREEFYTP10, DEXJPUS, DGS3MO, TIC, MoF current, MoF history. */
-export function fixtureReplies(): Reply[] {
+export function fixtureReplies(): (string | SheetError)[] {
   return [
     own("fred_DGS10_desc.json"),
     own("fred_THREEFYTP10_desc.json"),
@@ -79,7 +79,7 @@ export function thrown(f: () => unknown): SheetError {
 
 /**
  * The first four columns of CHECKPOINTS computed from our fixtures (fixtureReplies): each
- * value is traced to its fixture file and line in test/core/data/checkpoints.test.ts. The
+ * value is traced to its fixture file and line in test/live/checkpoints.test.ts. The
  * end-to-end tests expect the same panel whatever path the replies take.
  */
 export const FIXTURE_PANEL: readonly (readonly (string | number)[])[] = [

@@ -4,7 +4,7 @@
  * API answers, so that a series the fixtures hold only as a CSV goes through the real API parser.
  * The rewrite keeps each value's text as printed; missing values become FRED's `"."`.
  */
-import { parseDelimited } from "../../src/core/data/csv";
+import { parseDelimited } from "../../src/sources/csv";
 
 export function fredgraphCsvToApiJson(csv: string, seriesId: string): string {
   const [header, ...rows] = parseDelimited(csv);

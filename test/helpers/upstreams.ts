@@ -10,7 +10,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ROOT } from "../../scripts/generated";
-import type { Endpoints } from "../../src/core/data/request";
+import type { Endpoints } from "../../src/sources/request";
 import { UPSTREAM_URL_ENV } from "../../src/proxy/config";
 import { type ProxyOptions, type ProxyServer, createProxy } from "../../src/proxy/server";
 import { own } from "./dataFixtures";

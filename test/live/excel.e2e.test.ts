@@ -8,18 +8,18 @@
  * FRED_API_KEY. The proxy URL comes from the task pane's setting in OfficeRuntime.storage.
  *
  * Expected values come from our fixtures (test/fixtures/data, lines named) and the
- * reference (docs/functions.md, "Live checkpoints"); messages from src/core/data/request.ts (checkFetch) and the proxy.
+ * reference (docs/functions.md, "Live checkpoints"); messages from src/sources/check.ts (checkFetch) and the proxy.
  */
 import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { StandInError, installCustomFunctions, removeCustomFunctions } from "../hosts/excel/customFunctionsStandIn";
 import { excel } from "../../src/hosts/excel/adapter";
-import { localToday, resetLiveFetcher } from "../../src/hosts/excel/live";
+import { localToday, resetLiveFetcher } from "../../src/hosts/excel/fetcher";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../../src/hosts/excel/proxySetting";
 import { refreshLiveData } from "../../src/hosts/excel/taskpane/refreshLiveData";
-import type { Endpoints } from "../../src/core/data/request";
-import { isoToSerial } from "../../src/core/data/dates";
+import type { Endpoints } from "../../src/sources/request";
+import { isoToSerial } from "../../src/args/dates";
 import type { Table } from "../../src/core/table";
 import {
   MOF_CURRENT_PATH,
@@ -151,7 +151,7 @@ describe("Excel: the live functions through the real proxy", () => {
   it("CHECKPOINTS spills the §6 panel (9 × 5)", async () => {
     const t = await call("CHECKPOINTS", null);
     expect(t).toHaveLength(9);
-    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there)
+    // Values as in test/live/checkpoints.test.ts (fixture lines named there)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
   });
 
@@ -278,7 +278,7 @@ describe("Excel: the proxy down or silent", () => {
       await officeStorage.setItem(PROXY_URL_KEY, url);
       const e = await rejection(call("FRED", m("DGS1"), null, null));
       expect(e.code).toBe("#N/A");
-      expect(e.message).toBe("FRED DGS1: no reply within 10 s (timeout)"); // REQUEST_TIMEOUT_MS, src/core/data/request.ts
+      expect(e.message).toBe("FRED DGS1: no reply within 10 s (timeout)"); // REQUEST_TIMEOUT_MS, src/sources/request.ts
     } finally {
       await officeStorage.setItem(PROXY_URL_KEY, proxy().url);
       for (const s of sockets) s.destroy();
@@ -292,7 +292,7 @@ describe("Excel: the proxy down or silent", () => {
     await proxy().stop();
     const t0 = Date.now();
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(t0 + 5 * HOUR); // past FRED's 4 h maxAge, within its 7-day stale age (src/core/data/request.ts AGES)
+    vi.setSystemTime(t0 + 5 * HOUR); // past FRED's 4 h maxAge, within its 7-day stale age (src/sources/fred.ts FRED_AGES)
     expect(await call("FRED", m("DGS10"), m("2026-08-04"), null)).toEqual([[0.0463]]);
     resetLiveFetcher(); // and in a new session, from OfficeRuntime.storage
     expect(await call("FRED", m("DGS10"), m("2026-08-04"), null)).toEqual([[0.0463]]);
@@ -359,7 +359,7 @@ describe("Excel: HEDGE_HISTORY and JAPAN_FLOWS through the real proxy, on the pu
   it("HEDGE_HISTORY 2000-03 .. 2024-07: the core's table on the same files, months as Excel serials", async () => {
     const t = await call("HEDGE_HISTORY", m("2000-03"), m("2024-07"), null, null, null);
     expect(t).toEqual(asExcel(expectedHedgeHistory("2000-03", "2024-07", localToday()), [0]));
-    // Read by hand (lines named in test/core/data/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
+    // Read by hand (lines named in test/live/hedgeHistory.test.ts); DATE(2000,3,31) = 36616, DATE(2024,7,31) = 45504 (Python date arithmetic).
     expect(t[1]).toEqual([36616, 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
     expect(t[293]).toEqual([45504, 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
     console.log(`Excel HEDGE_HISTORY("2000-03", "2024-07") through the proxy:\n${[t[0], t[1], t[293]].map((r) => r.join("\t")).join("\n")}`);

@@ -1,11 +1,12 @@
 /**
  * What HEDGE_HISTORY and JAPAN_FLOWS must give end to end, computed by the pure core
- * (src/core/data/hedgeHistory.ts, japanFlows.ts) on the very files the mock sources serve
+ * (src/live/hedgeHistory.ts, japanFlows.ts) on the very files the mock sources serve
  * (test/helpers/upstreams.ts `realEndpoints`): the publishers' real files from test/fixtures/real, and
  * our small current-month MoF file. Both host tests compare their cells with these tables.
  */
-import { hedgeHistory } from "../../src/core/data/hedgeHistory";
-import { type FlowSeries, japanFlows } from "../../src/core/data/japanFlows";
+import { hedgeHistory, hedgeHistoryPlan } from "../../src/live/hedgeHistory";
+import { type FlowSeries, japanFlows, japanFlowsPlan } from "../../src/live/japanFlows";
+import { PROXY, parsedReplies } from "../helpers/liveCalls";
 import type { Table } from "../../src/core/table";
 import { own } from "../helpers/dataFixtures";
 import { fredgraphCsvToApiJson } from "../helpers/fredgraph";
@@ -16,7 +17,7 @@ const text = (name: string) => realFixtureBytes(name).toString("utf8");
 
 /** HEDGE_HISTORY by the core on the mocks' files (`today` only decides which MoF file holds a month). */
 export function expectedHedgeHistory(start: string, end: string, today: string, basis = 0): Table {
-  const replies = [
+  const bodies = [
     text(REAL_FRED.DGS10),
     fredgraphCsvToApiJson(text(REAL_FRED.DGS3MO), "DGS3MO"), // the mock serves the CSV rewritten as the API's JSON
     own("mof_jgbcme_small.csv"),
@@ -24,11 +25,12 @@ export function expectedHedgeHistory(start: string, end: string, today: string, 
     text(REAL.ticHistory),
     text(REAL.tic),
   ];
+  const replies = parsedReplies(hedgeHistoryPlan({ start, end }, PROXY), bodies);
   return hedgeHistory({ start, end, basis }, replies, today);
 }
 
 /** JAPAN_FLOWS by the core on week.csv decoded from cp932. */
 export function expectedFlows(weeks: number, series: FlowSeries, end?: string): Table {
   const decoded = new TextDecoder("shift_jis").decode(realFixtureBytes(REAL.mofFlowsWeekly));
-  return japanFlows({ weeks, series, end }, [decoded]);
+  return japanFlows({ weeks, series, end }, parsedReplies(japanFlowsPlan(PROXY), [decoded]));
 }

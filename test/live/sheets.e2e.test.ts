@@ -7,14 +7,14 @@
  * MARGINAL_BID_TEST_UPSTREAMS. No network beyond 127.0.0.1 (the UrlFetchApp stand-in refuses it).
  *
  * Expected values come from our fixtures (test/fixtures/data, lines named) and the
- * reference (docs/functions.md, "Live checkpoints"); messages from src/core/data/request.ts (checkFetch) as a user reads them.
+ * reference (docs/functions.md, "Live checkpoints"); messages from src/sources/check.ts (checkFetch) as a user reads them.
  */
 import { FIXTURE_PANEL } from "../helpers/dataFixtures";
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/generated";
-import { testEndpoints } from "../../src/hosts/sheets/live";
-import { localToday } from "../../src/hosts/excel/live";
+import { testEndpoints } from "../../src/hosts/sheets/fetcher";
+import { localToday } from "../../src/hosts/excel/fetcher";
 import { MOF_WEEKLY_PATH, TIC_HISTORY_PATH, request } from "../helpers/upstreams";
 import { loadCode, thrown } from "../hosts/sheets/helpers";
 import { type SheetsWorld, sheetsWorld, uiStandIn, utilitiesStandIn } from "./appsScript";
@@ -100,7 +100,7 @@ describe("Sheets: the live functions in Code.js against the mock sources", () =>
   it("CHECKPOINTS spills the §6 panel from the three sources", () => {
     const w = tokyo();
     const t = liveCode(w).fn("CHECKPOINTS")() as unknown[][];
-    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there); as_of stays text (docs/functions.md, CHECKPOINTS: YYYY-MM-DD / YYYY-MM)
+    // Values as in test/live/checkpoints.test.ts (fixture lines named there); as_of stays text (docs/functions.md, CHECKPOINTS: YYYY-MM-DD / YYYY-MM)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     // One UrlFetchApp.fetchAll batch for the seven requests (4 FRED, TIC, 2 MoF).
     expect(w.fetch.batches).toBe(1);
@@ -218,7 +218,7 @@ describe("Sheets: failing sources give #N/A with the source and the reason", () 
     expect(code.fn("FRED")("THREEFYTP10")).toBe(0.008512); // fred_THREEFYTP10_desc.json line 2: 0.8512 (percent → decimal)
     await fail("fred", OBS, "500");
     try {
-      w.clock.t += 5 * HOUR; // past maxAge (4 h, src/core/data/request.ts AGES.fredObservations), within CacheService's 6 h
+      w.clock.t += 5 * HOUR; // past maxAge (4 h, src/sources/fred.ts FRED_AGES.observations), within CacheService's 6 h
       const asked = count((await received()).fred, OBS, "series_id=THREEFYTP10");
       expect(liveCode(w).fn("FRED")("THREEFYTP10")).toBe(0.008512);
       expect(count((await received()).fred, OBS, "series_id=THREEFYTP10") - asked).toBe(1); // it did ask FRED
@@ -410,7 +410,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     const t = liveCode(w).fn("HEDGE_HISTORY")("2000-03", "2024-07") as unknown[][];
     expect(tokyoDays(t)).toEqual(shown(expectedHedgeHistory("2000-03", "2024-07", localToday())));
     expect(t).toHaveLength(1 + 293);
-    // Read by hand (lines named in test/core/data/hedgeHistory.test.ts): 2000-03 DGS10 6.03, DGS3MO 5.88, MoF 1Y 0.256 and 10Y 1.776,
+    // Read by hand (lines named in test/live/hedgeHistory.test.ts): 2000-03 DGS10 6.03, DGS3MO 5.88, MoF 1Y 0.256 and 10Y 1.776,
     // mfhhis01 Japan Mar 2000 307.6 (no month a year before); 2024-07 DGS10 4.09, DGS3MO 5.41, MoF 1Y 0.275 and 10Y 1.07, Japan 1093.5 − 1111.8.
     expect(tokyoDays(t)[1]).toEqual(["2000-03-31", 0.0603, 0.0588, 0.00256, 0.05624, 0.00406, 0.01776, 0.0137, 307.6, ""]);
     expect(tokyoDays(t)[293]).toEqual(["2024-07-31", 0.0409, 0.0541, 0.00275, 0.05135, -0.01045, 0.0107, 0.02115, 1093.5, -18.3]);
@@ -429,7 +429,7 @@ describe("Sheets: HEDGE_HISTORY and JAPAN_FLOWS on the publishers' real files", 
     const w = world(false); // the MoF needs no key
     const t = liveCode(w).fn("JAPAN_FLOWS")() as unknown[][];
     expect(tokyoDays(t)).toEqual(expectedFlows(13, "foreign_bonds"));
-    // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; sum_4w lines 1144–1147 → −1,606.5 (test/core/data/japanFlows.test.ts)
+    // week.csv line 1147 (2026．9．6～9．12): long-term debt net "10,829 " → 1,082.9 bn; sum_4w lines 1144–1147 → −1,606.5 (test/live/japanFlows.test.ts)
     expect(tokyoDays(t)[13].slice(0, 4)).toEqual(["2026-09-06", "2026-09-12", 1082.9, -1606.5]);
     // The 13-week sum of the last row is the sum of the 13 weeks shown.
     expect(t[13][4]).toBeCloseTo((t.slice(1) as number[][]).reduce((a, r) => a + r[2], 0), 9);

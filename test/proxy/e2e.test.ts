@@ -9,10 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SheetError } from "../../src/core/errors";
 import { findFunction } from "../../src/catalog";
 import type { LiveFunctionSpec } from "../../src/catalog/spec";
-import type { PlanContext } from "../../src/core/data/request";
-import { AsyncFetcher } from "../../src/live/cache";
-import { fetchFetcher } from "../../src/live/http";
-import { runLiveAsync } from "../../src/live/run";
+import type { PlanContext } from "../../src/sources/request";
+import { AsyncFetcher } from "../../src/sources/fetcher";
+import { fetchFetcher } from "../../src/sources/http";
+import { invoke } from "../../src/args/invoke";
 import { type ProxyServer, createProxy } from "../../src/proxy/server";
 import { MOF_ALL_PATH, MOF_CURRENT_PATH, TIC_PATH, type Upstreams, request, startProxy, startProxyProcess, startUpstreams } from "../helpers/upstreams";
 
@@ -61,7 +61,9 @@ function freshWorldEachTest(set: (w: World) => void): void {
   });
 }
 
-const call = (w: World, name: string, args: unknown[], fetcher = w.fetcher, ctx = w.ctx) => runLiveAsync(findLive(name)!, args, ctx, fetcher);
+/** The one pipeline with the add-in's fetcher and the world's context, as Excel's fetcher gives them. */
+const asHost = (fetcher: AsyncFetcher, ctx: PlanContext) => ({ context: () => ctx, replies: (items: Parameters<AsyncFetcher["replies"]>[0]) => fetcher.replies(items) });
+const call = (w: World, name: string, args: unknown[], fetcher = w.fetcher, ctx = w.ctx) => invoke(findLive(name)!, args, asHost(fetcher, ctx));
 const errorOf = (x: unknown) => {
   expect(x).toBeInstanceOf(SheetError);
   return x as SheetError;
@@ -73,7 +75,7 @@ describe("through the proxy (Excel path)", () => {
 
   it("happy path: CHECKPOINTS fills from the three sources, one upstream call each", async () => {
     const t = (await call(w, "CHECKPOINTS", [])) as unknown[][];
-    // Values as in test/core/data/checkpoints.test.ts (fixture lines named there)
+    // Values as in test/live/checkpoints.test.ts (fixture lines named there)
     expect(t.map((r) => r.slice(0, 4))).toEqual(FIXTURE_PANEL);
     expect(w.up.fred.count(OBS)).toBe(4); // DGS10, THREEFYTP10, DEXJPUS, DGS3MO
     expect(w.up.tic.count(TIC_PATH)).toBe(1);
@@ -221,7 +223,7 @@ describe("the proxy as a process (npx tsx src/proxy/main.ts)", () => {
     const proxy = await startProxyProcess(up.endpoints, { FRED_API_KEY: KEY });
     try {
       const ctx: PlanContext = { via: "proxy", proxyBase: proxy.url, today: "2026-08-07" };
-      const t = (await runLiveAsync(findLive("CHECKPOINTS")!, [], ctx, new AsyncFetcher({ fetch: addinFetch }))) as unknown[][];
+      const t = (await invoke(findLive("CHECKPOINTS")!, [], asHost(new AsyncFetcher({ fetch: addinFetch }), ctx))) as unknown[][];
       expect(t[1].slice(0, 2)).toEqual(["us_10y", 0.0469]);
       const r = await request(`${proxy.url}${OBS}?series_id=DGS10&api_key=${KEY}`, { headers: { Origin: ORIGIN } });
       expect(r.status).toBe(200);

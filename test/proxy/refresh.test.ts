@@ -3,7 +3,7 @@
  * ms since the epoch) is not served a copy fetched before it, within bounds no client can use to
  * hammer a source. Against the mock upstreams of test/helpers/upstreams.ts on 127.0.0.1, with the proxy's wall
  * and monotonic clocks in the test's hands. The rules are those of docs/live.md ("Refreshing",
- * Excel) and src/proxy/handler.ts; the ages are AGES in src/core/data/request.ts (FRED
+ * Excel) and src/proxy/handler.ts; the ages are the publishers' own, in src/sources (FRED
  * observations fresh 4 h, the TIC table a day), the interval REFRESH_INTERVAL_SECONDS (60 s).
  */
 import { afterAll, describe, expect, it } from "vitest";

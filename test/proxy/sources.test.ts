@@ -8,9 +8,11 @@
  * table (0x8160 → U+FF5E, 0x817C → U+FF0D, NEC row 13 → ①②③).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AGES, type DataRequest, PROXY_PATHS, REQUEST_TIMEOUT_MS, SOURCE_CHARSETS } from "../../src/core/data/request";
-import { AsyncFetcher } from "../../src/live/cache";
-import { fetchFetcher } from "../../src/live/http";
+import type { DataRequest } from "../../src/sources/request";
+import { fileRequest } from "../../src/sources/file";
+import { AsyncFetcher } from "../../src/sources/fetcher";
+import { FILES } from "../../src/sources/registry";
+import { fetchFetcher } from "../../src/sources/http";
 import { ROUTES } from "../../src/proxy/routes";
 import { realFixtureBytes } from "../helpers/realFixtures";
 import { MOF_WEEKLY_PATH, REAL, type RunningProxy, TIC_HISTORY_PATH, type Upstreams, request, startProxy, startUpstreams, whileFailing } from "../helpers/upstreams";
@@ -40,11 +42,12 @@ const utf8 = (b: Buffer) => new TextDecoder("utf-8", { fatal: true }).decode(b);
 describe("where the new sources are", () => {
   it("one allow-listed route each, at the paths the data layer imports, transcoding only the MoF flows", () => {
     const route = (path: string) => ROUTES.find((r) => r.path === path)!;
-    expect(PROXY_PATHS).toMatchObject({ ticHistory: "/tic/mfhhis01.txt", mofFlowsWeekly: "/mof/week.csv", mofFlowsMonthly: "/mof/montha1.csv" });
-    expect([route("/tic/mfhhis01.txt").kind, route("/tic/mfhhis01.txt").charset]).toEqual(["tic-history", undefined]);
-    expect([route("/mof/week.csv").kind, route("/mof/week.csv").charset]).toEqual(["mof-flows-weekly", "Windows-31J"]);
-    expect([route("/mof/montha1.csv").kind, route("/mof/montha1.csv").charset]).toEqual(["mof-flows-monthly", "Windows-31J"]);
-    expect(SOURCE_CHARSETS).toEqual({ mofFlowsWeekly: "Windows-31J", mofFlowsMonthly: "Windows-31J" });
+    expect([FILES.ticHistory.proxyPath, FILES.mofFlowsWeekly.proxyPath, FILES.mofFlowsMonthly.proxyPath]).toEqual(["/tic/mfhhis01.txt", "/mof/week.csv", "/mof/montha1.csv"]);
+    expect([route("/tic/mfhhis01.txt").label(new URLSearchParams()), route("/tic/mfhhis01.txt").charset]).toEqual(["US Treasury TIC mfhhis01.txt", undefined]);
+    expect([route("/mof/week.csv").label(new URLSearchParams()), route("/mof/week.csv").charset]).toEqual(["Japan MoF week.csv", "Windows-31J"]);
+    expect([route("/mof/montha1.csv").label(new URLSearchParams()), route("/mof/montha1.csv").charset]).toEqual(["Japan MoF montha1.csv", "Windows-31J"]);
+    // Only the MoF flow files are not UTF-8 (the publisher modules declare each file's charset)
+    expect(Object.values(FILES).filter((f) => f.charset).map((f) => [f.name, f.charset])).toEqual([["week.csv", "Windows-31J"], ["montha1.csv", "Windows-31J"]]);
     // Windows-31J is a WHATWG label of the decoder the proxy uses (and Java's name for cp932)
     expect(new TextDecoder("Windows-31J").encoding).toBe("shift_jis");
   });
@@ -79,18 +82,12 @@ describe("the MoF weekly flows (week.csv): Windows-31J in, UTF-8 out", () => {
 
   it("through the add-in's cache: one upstream call, then served from memory", async () => {
     const before = up.mof.count(MOF_WEEKLY_PATH);
-    const req: DataRequest = {
-      url: `${p.url}${PROXY_PATHS.mofFlowsWeekly}`,
-      source: "Japan MoF",
-      kind: "mof-flows-weekly",
-      label: "Japan MoF week.csv",
-      cacheKey: PROXY_PATHS.mofFlowsWeekly,
-      ...AGES.mofFlowsWeekly,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-    };
+    const req: DataRequest = fileRequest({ via: "proxy", proxyBase: p.url }, FILES.mofFlowsWeekly);
     const f = new AsyncFetcher({ fetch: fetchFetcher((url, init) => fetch(url, { ...init, headers: { ...init.headers, Origin: ORIGIN } })) });
     const first = await f.get(req);
     expect(first.ok && first.body.includes("2019．4．28～5．4,")).toBe(true); // the Golden Week row
+    // …and parsed once, beside the body: week.csv holds 1,132 weeks (README of test/fixtures/real)
+    expect(first.ok && (first.parsed as unknown[]).length).toBe(1132);
     expect(await f.get(req)).toMatchObject({ ok: true, from: "cache" });
     expect(up.mof.count(MOF_WEEKLY_PATH) - before).toBeLessThanOrEqual(1); // the proxy may hold it from the test above
   });
@@ -101,7 +98,7 @@ describe("the MoF weekly flows (week.csv): Windows-31J in, UTF-8 out", () => {
       await whileFailing(up.mof, MOF_WEEKLY_PATH, "garbage", async () => {
         const r = await request(`${fresh.url}/mof/week.csv`);
         expect(r.status).toBe(502);
-        // The weekly parser's own complaint (src/core/data/mofFlows.ts); a MoF reply carries no key, so quoting its start is safe.
+        // The weekly parser's own complaint (src/sources/mofFlows/weekly.ts); a MoF reply carries no key, so quoting its start is safe.
         expect(JSON.parse(r.body).proxy_error).toMatch(/^unparseable reply: no "Acquisition,Disposition,Net,…" header row .*a reply starting "<!DOCTYPE html>/);
       });
       expect((await request(`${fresh.url}/mof/week.csv`)).headers["x-cache"]).toBe("MISS"); // asked again: nothing bad was kept

@@ -11,14 +11,18 @@
  *   `#VALUE!`/`#N/A` with the message (Excel shows messages only on those two codes);
  * - a SheetError inside a table → that element is a `CustomFunctions.Error`, so one bad cell
  *   spoils only its own result cell;
- * - a live-data function (FRED, TIC_HOLDINGS, …) answers with a Promise (./live.ts, through the
- *   proxy): it resolves to the matrix or rejects with the `CustomFunctions.Error`.
+ * - dates in a result (the function's `dateColumns`) → Excel serial numbers (format them as dates);
+ * - a live-data function (FRED, TIC_HOLDINGS, …) runs with Excel's fetcher (./fetcher.ts, through
+ *   the proxy) and answers with a Promise: it resolves to the matrix or rejects with the
+ *   `CustomFunctions.Error`.
  */
 import { CATALOG, type FunctionSpec } from "../../catalog";
 import { SheetError, type ErrorKind } from "../../core/errors";
-import { hostRectangle, type Table } from "../../core/table";
+import type { Table } from "../../core/table";
 import { invoke } from "../../args/invoke";
-import { type Cancelable, runExcelLive } from "./live";
+import { isoToSerial } from "../../args/dates";
+import { type Result, hostRectangle, withHostDates } from "../../args/result";
+import { type Cancelable, excelFetcher } from "./fetcher";
 
 /** What a generated wrapper returns to Excel. */
 export type ExcelMatrix = unknown[][];
@@ -35,12 +39,12 @@ export function toExcelError(e: SheetError): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODES[e.kind]], e.message);
 }
 
-/** A result of `invoke` as Excel's matrix (a rectangle, error cells as `CustomFunctions.Error`); a single error is thrown. */
-export function toExcel(result: unknown): ExcelMatrix {
+/** A result of `invoke` as Excel's matrix (a rectangle, dates as serials, error cells as `CustomFunctions.Error`); a single error is thrown. */
+export function toExcel(result: Result, spec?: FunctionSpec): ExcelMatrix {
   if (result instanceof SheetError) throw toExcelError(result);
   if (!Array.isArray(result)) return [[result]];
   if (result.length === 0) throw toExcelError(new SheetError("na", "the result is empty"));
-  return hostRectangle(result as Table, toExcelError);
+  return hostRectangle(spec ? (withHostDates(spec, result, isoToSerial) as Table) : result, toExcelError);
 }
 
 let byName: Map<string, FunctionSpec> | null = null;
@@ -61,22 +65,17 @@ export function single(arg: unknown): unknown {
   return Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : arg;
 }
 
+const isPromise = (x: unknown): x is Promise<Result> => typeof (x as { then?: unknown } | null)?.then === "function";
+
 /**
- * Run a catalog function for Excel. Synchronous functions return the matrix (or throw);
- * a function whose core answers with a Promise (live data) returns a Promise that resolves
- * to the matrix or rejects with the `CustomFunctions.Error`. Live functions are cancelable:
- * their wrappers pass Excel's invocation last.
+ * Run a catalog function for Excel: the matrix (or a thrown error); a live function's answer is a
+ * Promise that resolves to the matrix or rejects with the `CustomFunctions.Error`. Live functions
+ * are cancelable: their wrappers pass Excel's invocation last.
  */
 export function excel(name: string, args: unknown[], invocation?: Cancelable): ExcelMatrix | Promise<ExcelMatrix> {
   const f = spec(name);
-  // Live data (FRED, TIC, the MoF curve) through the proxy: always a Promise (./live.ts).
-  if (f.live) return settle(name, runExcelLive(f, args.map(single), invocation));
-  return toExcel(invoke(f, args.map(single)));
-}
-
-/** An asynchronous result as Excel's matrix, or a rejection with the `CustomFunctions.Error`. */
-function settle(name: string, result: PromiseLike<unknown>): Promise<ExcelMatrix> {
-  return Promise.resolve(result).then(toExcel, (e: unknown) => {
-    throw e instanceof SheetError ? toExcelError(e) : toExcelError(new SheetError("na", `${name}: ${e instanceof Error ? e.message : String(e)}`));
-  });
+  const r = invoke(f, args.map(single), () => excelFetcher(invocation));
+  // A call that fetched answers with a Promise, and so does every function whose wrapper the table declares async (a live one), also when its arguments were refused at once.
+  if (isPromise(r) || f.live) return Promise.resolve(r).then((x) => toExcel(x, f));
+  return toExcel(r, f);
 }

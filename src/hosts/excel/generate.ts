@@ -67,7 +67,7 @@ export const excelParamDescription = (p: ParamSpec) => shortened(paramDescriptio
 
 function functionSource(f: FunctionSpec): string {
   const ids = f.params.map((p) => paramIdentifier(p.name));
-  // A live function answers with a Promise (fetched through the proxy, ./live.ts) and is
+  // A live function answers with a Promise (fetched through the proxy, ./fetcher.ts) and is
   // cancelable: Excel passes a CancelableInvocation last, so no argument before it is `?`.
   const live = f.live !== undefined;
   if (live && ids.includes(INVOCATION)) throw new Error(`${f.name}: a live function cannot name a parameter "${INVOCATION}"`);

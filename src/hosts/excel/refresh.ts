@@ -3,7 +3,7 @@
  * that share only OfficeRuntime.storage, so the pane writes the time of the click there
  * (REFRESHED_AT_KEY) and recalculates the workbook; each live call reads it, drops what the
  * add-in's cache held from before it (./live.ts), and so asks the proxy again, passing the time
- * on (`refreshed_at`, src/live/refreshParam.ts) so that the proxy asks the sources again too.
+ * on (`refreshed_at`, src/sources/refresh.ts) so that the proxy asks the sources again too.
  */
 
 /** The OfficeRuntime.storage key holding the time of the last "Refresh live data" (ms since the epoch). */

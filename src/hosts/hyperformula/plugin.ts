@@ -22,8 +22,9 @@
  * Nothing is cached between the size method and the function itself: the inputs can change
  * without the size being predicted again, and the core is cheap enough to call twice.
  *
- * Live-data functions are registered too, but the embedded engine stays offline: they
- * answer `#N/A` saying so, and never reach the network.
+ * Live-data functions are registered too. An engine built without a fetcher stays offline: they
+ * answer the pipeline's `#N/A` saying so. One built with a synchronous fetcher (the demo's data
+ * folder, src/demo/dataFolder.ts) runs them on the files it reads, like any other function.
  *
  * HyperFormula is GPL-3.0 (licence key "gpl-v3"): a development dependency for the demo,
  * the tests and the workbook build, never bundled into the Excel add-in or the Sheets code.
@@ -32,10 +33,13 @@ import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, Func
 import type { FunctionArgument, ImplementedFunctions, RawCellContent } from "hyperformula";
 import { CATALOG } from "../../catalog";
 import type { FunctionSpec } from "../../catalog/spec";
-import { invoke, type Result } from "../../args/invoke";
+import { invoke } from "../../args/invoke";
+import { isoToSerial } from "../../args/dates";
 import type { ParamKind, ParamSpec } from "../../args/kinds";
+import { type Result, hostRectangle, tableWidth, withHostDates } from "../../args/result";
 import { SheetError, type ErrorKind } from "../../core/errors";
-import { hostRectangle, tableWidth } from "../../core/table";
+import type { Cell } from "../../core/table";
+import type { SyncFetcherLike } from "../../sources/fetcher";
 
 /** The licence key for HyperFormula's GPL-3.0 edition. */
 export const HF_LICENSE_KEY = "gpl-v3";
@@ -86,11 +90,26 @@ export function toRaw(v: unknown): unknown {
   return rawScalar(v);
 }
 
-/** What `invoke` answered → HyperFormula's value: a scalar, an error, or an array to spill. */
-export function fromResult(r: Result): number | string | CellError | SimpleRangeValue {
+/** What `invoke` answered → HyperFormula's value: a scalar, an error, or an array to spill (dates as serials). */
+export function fromResult(r: Result, spec?: FunctionSpec): number | string | CellError | SimpleRangeValue {
   if (!Array.isArray(r)) return r instanceof SheetError ? toCellError(r) : r;
   if (r.length === 0 || tableWidth(r) === 0) return new CellError(ErrorType.NA, "the function returned an empty table");
-  return SimpleRangeValue.onlyValues(hostRectangle(r, toCellError));
+  const dated = spec ? (withHostDates(spec, r, isoToSerial) as Cell[][]) : r;
+  return SimpleRangeValue.onlyValues(hostRectangle(dated, toCellError));
+}
+
+/**
+ * The fetcher of each engine, by the engine's Config object: HyperFormula keeps no custom
+ * settings, and a plugin method sees its engine only as `this.config`, the object the engine
+ * holds as `_config` (test/hosts/hyperformula/plugin.test.ts checks that it still does).
+ */
+const FETCHERS = new WeakMap<object, SyncFetcherLike>();
+
+/** Give an engine a fetcher: its live functions then run on what it fetches. */
+export function setEngineFetcher(hf: HyperFormula, fetcher: SyncFetcherLike): void {
+  const config = (hf as unknown as { _config?: object })._config;
+  if (!config) throw new Error("this HyperFormula version keeps no _config: the engine's fetcher cannot be set");
+  FETCHERS.set(config, fetcher);
 }
 
 /** A typical value of each unit, used only to learn a table's size when the real inputs are not ready. */
@@ -131,19 +150,10 @@ function sizeOfTable(t: Result): ArraySize | undefined {
 export function typicalTableSize(spec: FunctionSpec): ArraySize {
   let s = probedSize.get(spec.name);
   if (!s) {
-    s = isLive(spec) ? ArraySize.scalar() : (sizeOfTable(invoke(spec, probeArgs(spec))) ?? ArraySize.scalar());
+    s = sizeOfTable(invoke(spec, probeArgs(spec))) ?? ArraySize.scalar();
     probedSize.set(spec.name, s);
   }
   return s;
-}
-
-const isLive = (spec: FunctionSpec) => spec.domain === "live-data";
-
-function offlineError(spec: FunctionSpec): CellError {
-  return new CellError(
-    ErrorType.NA,
-    `${spec.name} reads live data, and the embedded engine (HyperFormula) is offline: use it in Excel or Google Sheets`,
-  );
 }
 
 function parameterOf(p: ParamSpec): FunctionArgument {
@@ -189,21 +199,26 @@ function fitToSpill(spec: FunctionSpec, ast: ProcedureLike, state: unknown, valu
 class MarginalBidPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
 
+  private get fetcher(): SyncFetcherLike | undefined {
+    return FETCHERS.get(this.config as unknown as object);
+  }
+
   /** Evaluate a call: HyperFormula checks the argument count, `invoke` does the rest. */
   callFunction(spec: FunctionSpec, ast: ProcedureLike, state: unknown): unknown {
-    const value = isLive(spec)
-      ? offlineError(spec)
-      : this.runFunction(ast.args as never, state as never, this.metadata(spec.name), (...args: unknown[]) => fromResult(invoke(spec, args.map(toRaw))));
+    const fetcher = this.fetcher;
+    const value = this.runFunction(ast.args as never, state as never, this.metadata(spec.name), (...args: unknown[]) =>
+      fromResult(invoke(spec, args.map(toRaw), fetcher), spec),
+    );
     return fitToSpill(spec, ast, state, value);
   }
 
   /** The spill size of a call, predicted when the formula is parsed. */
   sizeOfCall(spec: FunctionSpec, ast: ProcedureLike, state: unknown): ArraySize {
-    if (isLive(spec)) return ArraySize.scalar();
+    const fetcher = this.fetcher;
     if (spec.result === "cell") return this.broadcastSize(spec, ast, state);
     try {
       const args = ast.args.map((a) => toRaw(this.evaluateAst(a as never, state as never)));
-      const size = sizeOfTable(invoke(spec, args));
+      const size = sizeOfTable(invoke(spec, args, fetcher));
       if (size && !size.isScalar()) return size;
     } catch {
       // An input is not computed yet: fall back to the size for typical inputs.
@@ -294,9 +309,19 @@ export function callsTableFunction(content: RawCellContent): boolean {
  * when inputs further down or to the right are not there yet; so every formula that calls a
  * table function is entered once more after the build, with every input in place.
  */
-export function createEngine(sheets: Record<string, RawCellContent[][]> = {}): HyperFormula {
+export function createEngine(sheets: Record<string, RawCellContent[][]> = {}, fetcher?: SyncFetcherLike): HyperFormula {
   registerMarginalBidFunctions();
-  const hf = HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG });
+  const hf = HyperFormula.buildFromSheets(fetcher ? {} : sheets, { ...ENGINE_CONFIG });
+  if (fetcher) {
+    // The fetcher must be known before the first formula is computed.
+    setEngineFetcher(hf, fetcher);
+    hf.batch(() => {
+      for (const [name, rows] of Object.entries(sheets)) {
+        hf.addSheet(name);
+        hf.setSheetContent(hf.getSheetId(name)!, rows);
+      }
+    });
+  }
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = hf.getSheetId(name)!;
     rows.forEach((line, row) =>

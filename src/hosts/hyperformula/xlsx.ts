@@ -22,7 +22,7 @@ import { DetailedCellError } from "hyperformula";
 import { type ModelSheet, NUMBER_FORMATS, type NumberFormatName, renderFormula } from "../../model/modelSheet";
 import { CELL_LOOKS, type CellLook } from "../../model/styles";
 import { CATALOG } from "../../catalog";
-import { EXCEL_NAMESPACE, EXCEL_PREFIX } from "../../catalog/namespace";
+import { EXCEL_NAMESPACE, EXCEL_PREFIX } from "../excel/namespace";
 import { SNAPSHOT_ROWS_ABOVE, snapshotSheetName, snapshotStamp } from "../../model/snapshot";
 import { loadModelWorkbook, parseA1, parseRange, toA1, type CellValue, type ModelWorkbook } from "./workbook";
 import { withDynamicArrays } from "./dynamicArrays";

@@ -1,6 +1,6 @@
 /**
  * "marginal-bid → Set FRED API key": asks for the key once (Ui.prompt) and keeps it in the
- * spreadsheet's document properties, where the live functions read it (./live.ts).
+ * spreadsheet's document properties, where the live functions read it (./fetcher.ts).
  *
  * Who can read it: document properties belong to this spreadsheet's bound script, so every
  * editor of the spreadsheet can read the key (through Extensions → Apps Script, or any script
@@ -10,8 +10,8 @@
  * Scope: the prompt needs script.container.ui (already there for the menu); PropertiesService
  * needs none.
  */
-import { FRED_KEY_URL } from "../../core/data/fred";
-import { FRED_KEY_PROPERTY, type GasProperties } from "./live";
+import { FRED_KEY_URL } from "../../sources/fred";
+import { FRED_KEY_PROPERTY, type GasProperties } from "./fetcher";
 import { MENU_TITLE } from "./menuItems";
 
 export interface GasPromptResponse {

@@ -3,7 +3,7 @@
  * arguments stay the same, so a live cell never updates by itself. This menu item
  *
  * 1. stores the time in the document property REFRESHED_AT_PROPERTY: the live functions then
- *    take nothing older from the cache (./live.ts) and ask the sources again;
+ *    take nothing older from the cache (./fetcher.ts) and ask the sources again;
  * 2. writes the same time into every refresh cell: the cell to the right of a cell reading
  *    REFRESH_LABEL (the live model sheet has one in K3:L3). A live formula that passes that cell
  *    as its `refresh` argument is computed again; a refresh cell holding a formula is left alone.
@@ -11,7 +11,7 @@
  * Scopes: spreadsheets.currentonly (already there for the model sheet); PropertiesService needs none.
  */
 import { REFRESH_LABEL } from "../../model/modelSheet";
-import { type GasProperties, REFRESHED_AT_PROPERTY } from "./live";
+import { type GasProperties, REFRESHED_AT_PROPERTY } from "./fetcher";
 import { MENU_TITLE } from "./menuItems";
 
 export interface GasRefreshRange {

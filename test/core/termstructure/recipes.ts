@@ -3,8 +3,8 @@
  * spreadsheet functions' cores (SVENSSON_YIELD, PAR_TO_ZERO, ACM_TERM_PREMIUM), step by step as
  * a strategist builds them in a sheet. Not a test file itself.
  */
-import { parseDelimited } from "../../../src/core/data/csv";
-import { parseMofJgb } from "../../../src/core/data/mof";
+import { parseDelimited } from "../../../src/sources/csv";
+import { parseMofJgb } from "../../../src/sources/mofCurve";
 import { leastSquares } from "../../../src/core/termstructure/linalg";
 import { parToZero } from "../../../src/core/termstructure/parToZero";
 import { svenssonYield } from "../../../src/core/termstructure/svensson";

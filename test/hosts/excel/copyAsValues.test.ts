@@ -9,7 +9,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { describe, expect, it } from "vitest";
 import { copyModelAsValues, localAddress } from "../../../src/hosts/excel/taskpane/copyAsValues";
 import { parseA1, parseRange, toA1 } from "../../../src/hosts/hyperformula/workbook";
-import { EXCEL_PREFIX } from "../../../src/catalog/namespace";
+import { EXCEL_PREFIX } from "../../../src/hosts/excel/namespace";
 import { SNAPSHOT_ROWS_ABOVE, snapshotSheetName } from "../../../src/model/snapshot";
 import { VERSION } from "../../../src/version";
 import { type Grid, key, liveModelGrid, unkey } from "../../helpers/liveModel";

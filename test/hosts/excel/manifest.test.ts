@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CATALOG } from "../../../src/catalog";
-import { EXCEL_NAMESPACE } from "../../../src/catalog/namespace";
+import { EXCEL_NAMESPACE } from "../../../src/hosts/excel/namespace";
 import { ROOT } from "../../../scripts/generated";
 import { MANIFEST_XSD, checkManifest, parseManifest, schemaDir, schemaFixes, validateWithXsd } from "../../../scripts/check-manifest";
 import { DIST, ensureDist, readDist } from "./dist";
@@ -97,7 +97,7 @@ describe("check:manifest", () => {
   it("fails when the namespace is not EXCEL_NAMESPACE (workbooks store it)", () => {
     expect(built).toContain(`<bt:String id="Functions.Namespace" DefaultValue="${EXCEL_NAMESPACE}"/>`);
     const problems = checkManifest(built.replace(`DefaultValue="${EXCEL_NAMESPACE}"`, 'DefaultValue="JPUST2"'));
-    expect(problems).toContain(`the custom-functions namespace is "JPUST2", not "${EXCEL_NAMESPACE}" (src/catalog/namespace.ts): workbooks store it, so it never changes`);
+    expect(problems).toContain(`the custom-functions namespace is "JPUST2", not "${EXCEL_NAMESPACE}" (src/hosts/excel/namespace.ts): workbooks store it, so it never changes`);
   });
 
   it("fails on a resid of the wrong kind (the namespace must be a short string)", () => {

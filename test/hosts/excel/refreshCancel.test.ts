@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { StandInError, installCustomFunctions, removeCustomFunctions } from "./customFunctionsStandIn";
 import { own } from "../../helpers/dataFixtures";
 import { excel } from "../../../src/hosts/excel/adapter";
-import { resetLiveFetcher } from "../../../src/hosts/excel/live";
+import { resetLiveFetcher } from "../../../src/hosts/excel/fetcher";
 import { PROXY_URL_KEY } from "../../../src/hosts/excel/proxySetting";
 import { REFRESHED_AT_KEY } from "../../../src/hosts/excel/refresh";
 import { excelSerial, refreshLiveData } from "../../../src/hosts/excel/taskpane/refreshLiveData";

@@ -6,7 +6,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { CATALOG } from "../../../src/catalog";
-import { invoke } from "../../../src/args/invoke";
+import { invoke, noFetcherError } from "../../../src/args/invoke";
+import { own } from "../../helpers/dataFixtures";
+import { parsedReplies } from "../../helpers/liveCalls";
+import { SheetError } from "../../../src/core/errors";
+import type { PlanItem } from "../../../src/sources/request";
 import { createEngine, registerMarginalBidFunctions, typicalTableSize } from "../../../src/hosts/hyperformula/plugin";
 
 let engines: HyperFormula[] = [];
@@ -177,8 +181,22 @@ describe("functions in formulas give the core's values", () => {
   });
 
   const live = CATALOG.filter((f) => f.domain === "live-data");
-  it.skipIf(live.length === 0)("live-data functions answer #N/A: the embedded engine stays offline", () => {
-    const s = sheet(live.map((f) => [`=${f.name}(${f.params.filter((p) => !p.optional).map(() => '"x"').join(", ")})`]));
-    live.forEach((f, i) => expect(s.value(`A${i + 1}`), f.name).toMatchObject({ value: "#N/A", message: expect.stringContaining("offline") }));
+  /** A valid value of each kind a live function requires. */
+  const VALID: Record<string, string> = { text: '"Japan"', count: "1", tenor: "10", month: '"2024-01"' };
+  it.skipIf(live.length === 0)("live-data functions answer the pipeline's one #N/A without a fetcher: the embedded engine stays offline", () => {
+    const s = sheet(live.map((f) => [`=${f.name}(${f.params.filter((p) => !p.optional).map((p) => VALID[p.kind]).join(", ")})`]));
+    live.forEach((f, i) => expect(s.value(`A${i + 1}`), f.name).toMatchObject({ value: "#N/A", message: noFetcherError(f).message }));
+  });
+
+  it("an engine given a fetcher runs the live functions on what it fetches (through HyperFormula's _config, which this checks)", () => {
+    const replies = (items: readonly PlanItem[]) => parsedReplies(items, items.map((it) => (it instanceof SheetError ? it : own("tic_slt_table5_small.txt"))));
+    const hf = createEngine({ S: [['=TIC_HOLDINGS("Japan")'], ['=TIC_CHANGE("Japan", 12)']] }, { context: () => ({ via: "direct", today: "2026-06-15" }), replies });
+    try {
+      // tic_slt_table5_small.txt line 7: Japan 1209.9 at 2026-04; 1134.5 at 2025-04 → +75.4
+      expect(hf.getCellValue({ sheet: 0, row: 0, col: 0 })).toBe(1209.9);
+      expect(hf.getCellValue({ sheet: 0, row: 1, col: 0 })).toBe(75.4);
+    } finally {
+      hf.destroy();
+    }
   });
 });

@@ -8,7 +8,7 @@
  */
 import { type ModelChart, type ModelSheet, NUMBER_FORMATS, modelSheet, renderFormula } from "../../../model/modelSheet";
 import { CELL_LOOKS, type CellLook } from "../../../model/styles";
-import { EXCEL_PREFIX } from "../../../catalog/namespace";
+import { EXCEL_PREFIX } from "../namespace";
 import { rangeSize } from "../../../model/a1";
 
 /** Excel limits sheet names to 31 characters. */

@@ -3,7 +3,7 @@
  * The task pane's "Refresh live data". The custom functions run in a runtime of their own (no
  * shared runtime), so the pane cannot empty their cache directly: it stores the time of the
  * click in OfficeRuntime.storage, which each live call reads and then drops what it had cached
- * from before (src/hosts/excel/live.ts). Then it writes that time into every refresh cell (beside
+ * from before (src/hosts/excel/fetcher.ts). Then it writes that time into every refresh cell (beside
  * a cell reading REFRESH_LABEL, as on the live model sheet) and recalculates fully.
  *
  * Why a full calculation: Excel calls a (non-volatile) custom function again only for a cell it

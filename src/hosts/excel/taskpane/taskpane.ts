@@ -5,7 +5,7 @@
  * add-in (the JavaScript-only custom-functions runtime needs the add-in to have one).
  *
  * The proxy URL goes to OfficeRuntime.storage, which the custom-functions runtime reads
- * (src/hosts/excel/live.ts): the two runtimes share nothing else.
+ * (src/hosts/excel/fetcher.ts): the two runtimes share nothing else.
  */
 import { modelSheet } from "../../../model/modelSheet";
 import { DEFAULT_PROXY_URL, PROXY_URL_KEY, checkProxyUrl } from "../proxySetting";
