@@ -9,8 +9,10 @@ import { POLICY_PATH_HEADER, type PolicyPathInput, policyPath } from "../../../s
 import type { Table } from "../../../src/core/table";
 
 /**
- * SPEC's example (the BOJ, 20 Jan 2025; docs/policy-path.md §3): valuation 2025-01-20, TONA
- * 0.227%, meetings 24 Jan and 19 Mar 2025, TONA OIS ending 27 Jan, 3 Feb and 20 Feb.
+ * The published example (the BOJ, 20 Jan 2025): the POLICY_PATH example of docs/functions.md, from
+ * the project's specification, worked in docs/policy-path.md §3: valuation 2025-01-20, TONA
+ * 0.227%, meetings 24 Jan and 19 Mar 2025, TONA OIS ending 27 Jan, 3 Feb and 20 Feb; published
+ * results 0.4431%, 21.61bp, 0.864 of a 25bp hike, 3 quotes; 19 Mar unpriced.
  */
 const BOJ: PolicyPathInput = {
   valuationDate: "2025-01-20",
@@ -38,7 +40,7 @@ describe("POLICY_PATH: SPEC's worked example (the BOJ, 20 Jan 2025)", () => {
     expect(t).toHaveLength(3);
   });
 
-  it("24 Jan: effective 25 Jan, rate after 0.4431%, +21.61bp, 0.864 of a 25bp hike, 3 quotes (SPEC's published figures)", () => {
+  it("24 Jan: effective 25 Jan, rate after 0.4431%, +21.61bp, 0.864 of a 25bp hike, 3 quotes (the published figures)", () => {
     expect(t[1][0]).toBe("2025-01-24");
     expect(t[1][1]).toBe("2025-01-25"); // effective_lag_days 1
     expect(+(numberAt(t, 1, 2) * 100).toFixed(4)).toBe(0.4431); // SPEC: 0.4431%
