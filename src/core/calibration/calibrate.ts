@@ -1,6 +1,6 @@
 import { SheetError, invalid, show } from "../errors";
 import { type Cell, type Table, round15 } from "../table";
-import { ols } from "./ols";
+import { type OlsFit, ols } from "./ols";
 import { Z95, tStat } from "./regress";
 import { ln } from "./random";
 
@@ -227,7 +227,7 @@ function linkRow(link: Link, month: readonly (string | "")[], hacLags: number | 
       ),
     );
   }
-  let fit;
+  let fit: OlsFit;
   try {
     fit = ols(y, X, { intercept: true, hacLags: lags, names: link.xNames });
   } catch (e) {

@@ -134,16 +134,17 @@ export function ols(y: readonly number[], X: readonly (readonly number[])[], opt
       A[j * n + t] = v;
     }
   }
-  const fit = solve(A, n, p, names);
+  const row = designRow(X, opts.intercept);
+  const fit = factorise(A, n, p, names); // A is overwritten: the design is read from X from here on
   const beta = new Array<number>(p);
   for (let j = 0; j < p; j++) beta[j] = 0;
   fit.refine(y, beta);
-  const residuals = residualsOf(A, n, p, y, beta);
+  const residuals = residualsOf(row, n, p, y, beta);
   fit.refine(residuals, beta); // one step of iterative refinement: β += argmin ‖e − Xδ‖
-  const e = residualsOf(A, n, p, y, beta);
-  snapRoundingNoise(A, n, p, y, beta, e);
+  const e = residualsOf(row, n, p, y, beta);
+  snapRoundingNoise(row, n, p, y, beta, e);
 
-  const se = fit.hacStandardErrors(e, lags);
+  const se = fit.hacStandardErrors(row, e, lags);
   let ssr = 0;
   for (let t = 0; t < n; t++) ssr += e[t] * e[t];
   let sst = 0;
@@ -176,11 +177,25 @@ function mean(v: readonly number[]): number {
   return m;
 }
 
-function residualsOf(A: Float64Array, n: number, p: number, y: readonly number[], beta: readonly number[]): number[] {
+/** Row t of the design (with the column of ones first when there is an intercept), written into `out`. */
+type DesignRow = (t: number, out: Float64Array) => void;
+
+function designRow(X: readonly (readonly number[])[], intercept: boolean): DesignRow {
+  return (t, out) => {
+    const r = X[t];
+    let j = 0;
+    if (intercept) out[j++] = 1;
+    for (let c = 0; c < r.length; c++) out[j++] = r[c];
+  };
+}
+
+function residualsOf(row: DesignRow, n: number, p: number, y: readonly number[], beta: readonly number[]): number[] {
   const e = new Array<number>(n);
+  const x = new Float64Array(p);
   for (let t = 0; t < n; t++) {
+    row(t, x);
     let fitted = 0;
-    for (let j = 0; j < p; j++) fitted += A[j * n + t] * beta[j];
+    for (let j = 0; j < p; j++) fitted += x[j] * beta[j];
     e[t] = y[t] - fitted;
   }
   return e;
@@ -191,10 +206,12 @@ function residualsOf(A: Float64Array, n: number, p: number, y: readonly number[]
  * then shows std_error 0 (and t_stat #NUM!) instead of 1e-17 noise. A bound of (p + 2) units of
  * rounding of |y| + Σ|xβ| is far below any residual a real data set has.
  */
-function snapRoundingNoise(A: Float64Array, n: number, p: number, y: readonly number[], beta: readonly number[], e: number[]): void {
+function snapRoundingNoise(row: DesignRow, n: number, p: number, y: readonly number[], beta: readonly number[], e: number[]): void {
+  const x = new Float64Array(p);
   for (let t = 0; t < n; t++) {
+    row(t, x);
     let scale = Math.abs(y[t]);
-    for (let j = 0; j < p; j++) scale += Math.abs(A[j * n + t] * beta[j]);
+    for (let j = 0; j < p; j++) scale += Math.abs(x[j] * beta[j]);
     if (Math.abs(e[t]) <= (p + 2) * EPS * scale) e[t] = 0;
   }
 }
@@ -203,7 +220,7 @@ function snapRoundingNoise(A: Float64Array, n: number, p: number, y: readonly nu
 interface Factorised {
   /** β += the least-squares coefficients of `rhs` on X. */
   refine(rhs: readonly number[], beta: number[]): void;
-  hacStandardErrors(e: readonly number[], lags: number): number[];
+  hacStandardErrors(row: DesignRow, e: readonly number[], lags: number): number[];
 }
 
 /**
@@ -211,8 +228,8 @@ interface Factorised {
  * `#NUM!` when the best remaining column's part outside the span of those chosen is below
  * COLLINEAR_TOLERANCE, naming the columns that are combinations of the others.
  */
-function solve(A: Float64Array, n: number, p: number, names: readonly string[]): Factorised {
-  const W = new Float64Array(A); // becomes the Householder vectors below the diagonal, R above
+function factorise(W: Float64Array, n: number, p: number, names: readonly string[]): Factorised {
+  // W, the column-major design, becomes the Householder vectors below the diagonal and R above.
   const scale = new Float64Array(p);
   for (let j = 0; j < p; j++) {
     const s = norm(W, j * n, n);
@@ -228,7 +245,7 @@ function solve(A: Float64Array, n: number, p: number, names: readonly string[]):
     let best = kk;
     let bestNorm = -1;
     for (let j = kk; j < p; j++) {
-      const r = norm(W, j * n + kk, n - kk);
+      const r = unitNorm(W, j * n + kk, n - kk);
       if (r > bestNorm) {
         bestNorm = r;
         best = j;
@@ -290,33 +307,46 @@ function solve(A: Float64Array, n: number, p: number, names: readonly string[]):
       for (let i = 0; i < p; i++) beta[perm[i]] += coef[i] / scale[i];
     },
 
-    hacStandardErrors(e, lags) {
-      // Thin Q: its row t is qₜ = R⁻ᵀ·x̃ₜ, formed from the reflectors (orthogonal, no solve).
-      const Q = new Float64Array(n * p); // column-major
-      for (let j = 0; j < p; j++) {
-        Q[j * n + j] = 1;
-        for (let kk = Math.min(j, p - 1); kk >= 0; kk--) reflect(W, kk * n, kk, n, vNorm2[kk], Q, j * n);
-      }
-      // Influence rows in scaled, pivoted coordinates: hₜ = R⁻¹·qₜ·eₜ (an n × p array, column-major).
-      const H = new Float64Array(n * p);
-      for (let i = 0; i < p; i++) {
-        for (let t = 0; t < n; t++) {
-          if (e[t] === 0) continue;
-          let s = 0;
-          for (let l = i; l < p; l++) s += Rinv[i][l] * Q[l * n + t];
-          H[i * n + t] = s * e[t];
+    hacStandardErrors(row, e, lags) {
+      // Influence rows in scaled, pivoted coordinates, hₜ = (R′R)⁻¹x̃ₜeₜ = R⁻¹(R⁻ᵀx̃ₜ)eₜ, one at a
+      // time; the last L of them are kept in a ring for the lagged products, so memory is O(L·p).
+      const x = new Float64Array(p);
+      const xs = new Float64Array(p);
+      const u = new Float64Array(p);
+      const slots = lags + 1;
+      const ring = new Float64Array(slots * p); // hₜ in slot t mod (L + 1)
+      const gamma = new Float64Array(slots * p); // gamma[l·p + j] = Σₜ hₜⱼhₜ₋ₗ,ⱼ
+      for (let t = 0; t < n; t++) {
+        const slot = t % slots;
+        const at = slot * p;
+        if (e[t] === 0) ring.fill(0, at, at + p);
+        else {
+          row(t, x);
+          for (let l = 0; l < p; l++) xs[l] = x[perm[l]] / scale[l]; // x̃ₜ: scaled, pivoted
+          for (let i = 0; i < p; i++) {
+            let s = 0;
+            for (let l = 0; l <= i; l++) s += Rinv[l][i] * xs[l]; // (R⁻ᵀx̃)ᵢ
+            u[i] = s;
+          }
+          for (let i = 0; i < p; i++) {
+            let s = 0;
+            for (let l = i; l < p; l++) s += Rinv[i][l] * u[l];
+            ring[at + i] = s * e[t];
+          }
+        }
+        const upTo = Math.min(lags, t);
+        let past = slot;
+        for (let l = 0; l <= upTo; l++) {
+          const pastAt = past * p;
+          const g = l * p;
+          for (let i = 0; i < p; i++) gamma[g + i] += ring[at + i] * ring[pastAt + i];
+          past = past === 0 ? slots - 1 : past - 1;
         }
       }
       const se = new Array<number>(p);
       for (let i = 0; i < p; i++) {
-        const c = i * n;
-        let v = 0;
-        for (let t = 0; t < n; t++) v += H[c + t] * H[c + t];
-        for (let l = 1; l <= lags; l++) {
-          let g = 0;
-          for (let t = l; t < n; t++) g += H[c + t] * H[c + t - l];
-          v += 2 * (1 - l / (lags + 1)) * g;
-        }
+        let v = gamma[i];
+        for (let l = 1; l <= lags; l++) v += 2 * (1 - l / (lags + 1)) * gamma[l * p + i];
         // Bartlett weights keep V positive semi-definite: a negative value is rounding.
         se[perm[i]] = Math.sqrt(Math.max(0, v)) / scale[i];
       }
@@ -331,6 +361,13 @@ function reflect(W: Float64Array, ck: number, kk: number, n: number, vv: number,
   for (let t = kk; t < n; t++) s += W[ck + t] * buf[c + t];
   s = (2 * s) / vv;
   for (let t = kk; t < n; t++) buf[c + t] -= s * W[ck + t];
+}
+
+/** Euclidean norm of part of a column already scaled to unit length (no overflow possible). */
+function unitNorm(buf: Float64Array, start: number, len: number): number {
+  let s = 0;
+  for (let i = start; i < start + len; i++) s += buf[i] * buf[i];
+  return Math.sqrt(s);
 }
 
 /** Euclidean norm of buf[start .. start + len), scaled against overflow and underflow. */

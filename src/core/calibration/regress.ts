@@ -99,7 +99,7 @@ export function regressRows(yCells: readonly Cell[], xCells: readonly (readonly 
   checkColumnCount(xCells.length > 0 ? xCells[0].length : (opts.names?.length ?? 0));
   const used = usedRows(yCells, xCells);
   const k = xCells.length > 0 ? xCells[0].length : 0;
-  return regressTable(used.y, used.X.length > 0 ? used.X : [], opts.names ?? Array.from({ length: k }, (_, i) => `x${i + 1}`), opts);
+  return regressTable(used.y, used.X, opts.names ?? Array.from({ length: k }, (_, i) => `x${i + 1}`), opts);
 }
 
 /**
