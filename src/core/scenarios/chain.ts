@@ -112,19 +112,34 @@ function step(f: () => number, what: string): number | SheetError {
   }
 }
 
+/** The numbers of one evaluation of the chain, before they become CHAIN's cells. */
+export interface ChainState {
+  x: ChainInputs;
+  jpAfter: number;
+  jgbAfter: number;
+  fxAfter: number;
+  advBefore: number;
+  advAfter: number;
+  /** The bid cut's cell: the input, or derived from the elasticity (its own error when impossible). */
+  cut: Cell;
+  buyingAfter: number;
+  tpChange: number;
+  us10yAfter: number;
+  /** `ust_10y + erp`, the equities' discount rate before the move. */
+  discountRate: number;
+}
+
 /**
- * The whole transmission of the note (§1.2, §3, §4). The hike that happens, `hike_bp·hike_prob`,
- * moves the JPY legs and (through `fx_response`) the expected USD/JPY on the unhedged part;
- * that moves the hedged UST and the JGB advantage. Japan's buying falls by `bid_cut`, given,
- * or derived from the change of the advantage when `bid_elasticity_bn` is set; the shortfall
- * lifts the term premium and the US 10y one for one; the move marks Japan's holdings to market
- * and reprices equities through the discount rate `ust_10y + erp`.
+ * The transmission of the note (§1.2, §3, §4) as numbers. The hike that happens,
+ * `hike_bp·hike_prob`, moves the JPY legs and (through `fx_response`) the expected USD/JPY on the
+ * unhedged part; that moves the hedged UST and the JGB advantage. Japan's buying falls by
+ * `bid_cut`, given, or derived from the change of the advantage when `bid_elasticity_bn` is set;
+ * the shortfall lifts the term premium and the US 10y one for one.
  *
- * Inputs that make the whole table meaningless (bid_cut beside bid_elasticity_bn, a bid_cut
- * outside 0..1) throw; a step that is impossible for these inputs (a P/E where growth reaches
- * the discount rate, a cut of zero buying) holds its error in its own cell.
+ * Throws for inputs that make the whole table meaningless (bid_cut beside bid_elasticity_bn, a
+ * bid_cut outside 0..1, an unknown bp_per_100bn preset).
  */
-export function chain(partial: Partial<ChainInputs> = {}): Table {
+export function chainState(partial: Partial<ChainInputs> = {}): ChainState {
   const elasticity = partial.bid_elasticity_bn;
   const derived = given(elasticity);
   if (derived && given(partial.bid_cut)) {
@@ -140,7 +155,6 @@ export function chain(partial: Partial<ChainInputs> = {}): Table {
   const jpAfter = x.jp_short + hike * x.short_passthrough;
   const jgbAfter = x.jgb_10y + hike * x.jgb_passthrough;
   const fxAfter = x.fx_change + (x.fx_response * hikeBp) / 100;
-  const hedged = (jp: number, fx: number) => hedgedUst(x.ust_10y, x.us_short, jp, x.basis, x.hedge_ratio, fx);
   const advantage = (jgb: number, jp: number, fx: number) => jgbAdvantage(jgb, x.ust_10y, x.us_short, jp, x.basis, x.hedge_ratio, fx);
   const advBefore = advantage(x.jgb_10y, x.jp_short, x.fx_change);
   const advAfter = advantage(jgbAfter, jpAfter, fxAfter);
@@ -158,38 +172,70 @@ export function chain(partial: Partial<ChainInputs> = {}): Table {
     shortfall = x.japan_buying_bn * x.bid_cut;
     cut = x.bid_cut;
   }
-  const buyingAfter = x.japan_buying_bn - shortfall;
   const tpChange = tpImpact(shortfall, x.bp_per_100bn);
-  const us10yAfter = x.ust_10y + tpChange;
-  const discountRate = x.ust_10y + x.erp;
-
-  // A P/E row names the CHAIN inputs behind it when the Gordon model refuses them.
-  const pe = (growthName: "growth_growth" | "growth_value", growth: number): Cell => {
-    if (!Number.isFinite(tpChange)) return new SheetError("num", `CHAIN: ${growthName}: the term-premium change is not a finite number`);
-    const r = step(() => peChange(tpChange, discountRate, growth), `the P/E change at ${growthName}`);
-    return r instanceof SheetError && r.kind === "value" ? new SheetError("value", `${growthName}: ${r.message}; the discount rate is ust_10y + erp`) : r;
+  return {
+    x,
+    jpAfter,
+    jgbAfter,
+    fxAfter,
+    advBefore,
+    advAfter,
+    cut,
+    buyingAfter: x.japan_buying_bn - shortfall,
+    tpChange,
+    us10yAfter: x.ust_10y + tpChange,
+    discountRate: x.ust_10y + x.erp,
   };
-  // No scenario label next to a US 10y that overflowed.
-  const scenarioOf = (level: number) => (Number.isFinite(level) ? scenario(level) : new SheetError("num", "CHAIN: us_10y is not a finite number, so it has no scenario"));
-  const changeOnly = (label: ChainStep, c: Cell) => [label, "", "", typeof c === "number" ? round15(c) : c];
+}
+
+/** A P/E row's cell; it names the CHAIN inputs behind it when the Gordon model refuses them. */
+export function peChangeCell(s: ChainState, growthName: "growth_growth" | "growth_value"): Cell {
+  if (!Number.isFinite(s.tpChange)) return new SheetError("num", `CHAIN: ${growthName}: the term-premium change is not a finite number`);
+  const growth = s.x[growthName];
+  const r = step(() => peChange(s.tpChange, s.discountRate, growth), `the P/E change at ${growthName}`);
+  return r instanceof SheetError && r.kind === "value" ? new SheetError("value", `${growthName}: ${r.message}; the discount rate is ust_10y + erp`) : r;
+}
+
+/** The scenario label of a US 10y level; none next to a level that overflowed. */
+export function scenarioCell(level: number): Cell {
+  return Number.isFinite(level) ? scenario(level) : new SheetError("num", "CHAIN: us_10y is not a finite number, so it has no scenario");
+}
+
+/** A change-only row's change cell, as CHAIN shows it. */
+export function changeCell(c: Cell): Cell {
+  return typeof c === "number" ? round15(c) : c;
+}
+
+/**
+ * The whole transmission of the note as CHAIN's table (see `chainState`), then the move marks
+ * Japan's holdings to market and reprices equities through the discount rate `ust_10y + erp`.
+ *
+ * Inputs that make the whole table meaningless throw; a step that is impossible for these inputs
+ * (a P/E where growth reaches the discount rate, a cut of zero buying) holds its error in its own cell.
+ */
+export function chain(partial: Partial<ChainInputs> = {}): Table {
+  const s = chainState(partial);
+  const x = s.x;
+  const hedged = (jp: number, fx: number) => hedgedUst(x.ust_10y, x.us_short, jp, x.basis, x.hedge_ratio, fx);
+  const changeOnly = (label: ChainStep, c: Cell) => [label, "", "", changeCell(c)];
 
   return [
     ["step", "before", "after", "change"],
-    movedRow("jp_short", x.jp_short, jpAfter),
-    movedRow("jgb_10y", x.jgb_10y, jgbAfter),
-    movedRow("fx_change", x.fx_change, fxAfter),
-    movedRow("hedge_cost", hedgeCost(x.us_short, x.jp_short, x.basis), hedgeCost(x.us_short, jpAfter, x.basis)),
-    movedRow("hedged_ust", hedged(x.jp_short, x.fx_change), hedged(jpAfter, fxAfter)),
-    movedRow("jgb_advantage", advBefore, advAfter),
-    changeOnly("bid_cut", cut),
-    movedRow("japan_buying_bn", x.japan_buying_bn, buyingAfter),
-    changeOnly("term_premium_change", tpChange),
-    movedRow("us_10y", x.ust_10y, us10yAfter),
-    ["scenario", scenarioOf(x.ust_10y), scenarioOf(us10yAfter), ""],
-    changeOnly("holdings_mtm_bn", holdingsLoss(x.japan_holdings_bn, tpChange, x.ust_duration)),
-    changeOnly("pe_change_growth", pe("growth_growth", x.growth_growth)),
-    changeOnly("pe_change_value", pe("growth_value", x.growth_value)),
-    changeOnly("kr_10y_change", x.kr_beta * tpChange),
+    movedRow("jp_short", x.jp_short, s.jpAfter),
+    movedRow("jgb_10y", x.jgb_10y, s.jgbAfter),
+    movedRow("fx_change", x.fx_change, s.fxAfter),
+    movedRow("hedge_cost", hedgeCost(x.us_short, x.jp_short, x.basis), hedgeCost(x.us_short, s.jpAfter, x.basis)),
+    movedRow("hedged_ust", hedged(x.jp_short, x.fx_change), hedged(s.jpAfter, s.fxAfter)),
+    movedRow("jgb_advantage", s.advBefore, s.advAfter),
+    changeOnly("bid_cut", s.cut),
+    movedRow("japan_buying_bn", x.japan_buying_bn, s.buyingAfter),
+    changeOnly("term_premium_change", s.tpChange),
+    movedRow("us_10y", x.ust_10y, s.us10yAfter),
+    ["scenario", scenarioCell(x.ust_10y), scenarioCell(s.us10yAfter), ""],
+    changeOnly("holdings_mtm_bn", holdingsLoss(x.japan_holdings_bn, s.tpChange, x.ust_duration)),
+    changeOnly("pe_change_growth", peChangeCell(s, "growth_growth")),
+    changeOnly("pe_change_value", peChangeCell(s, "growth_value")),
+    changeOnly("kr_10y_change", x.kr_beta * s.tpChange),
   ];
 }
 
