@@ -27,6 +27,9 @@ export function parseNumberText(text: string): number | undefined {
   return Number.isFinite(x) ? (scale === 1 ? x : Number(x.toPrecision(15))) : undefined;
 }
 
+/** Basis points as text: "50bp", "50 bp", "-25BP" (the number part checked by the caller). */
+const BP_TEXT = /^\s*(\S+?)\s*bp\s*$/i;
+
 /** Is this value what a host passes for an empty cell or an omitted argument? */
 export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || raw === "";
@@ -78,6 +81,16 @@ function coerceNumber(raw: unknown, p: ParamSpec, name: string): Coerced {
   } else if (isBlank(raw)) {
     return BLANK;
   } else if (typeof raw === "string") {
+    // "50bp" as the demo and the docs print it: a number of basis points, read only where the unit is bp.
+    const bp = BP_TEXT.exec(raw);
+    const n = bp && !bp[1].includes("%") ? parseNumberText(bp[1]) : undefined;
+    if (n !== undefined) {
+      if (p.kind === "bp") return checkNumber(n, p, name);
+      if (p.kind === "rate") {
+        return new SheetError("value", `${name} = ${show(raw)} is in basis points, but ${p.name} is a rate: enter ${+(n / 100).toPrecision(12)}% or ${+(n / 10000).toPrecision(12)}`);
+      }
+      return new SheetError("value", `${name} = ${show(raw)} is in basis points, but ${p.name} is not: enter a plain number`);
+    }
     const parsed = parseNumberText(raw);
     if (parsed === undefined) {
       if (p.presets) {
