@@ -27,8 +27,13 @@ export function parseNumberText(text: string): number | undefined {
   return Number.isFinite(x) ? (scale === 1 ? x : Number(x.toPrecision(15))) : undefined;
 }
 
-/** Basis points as text: "50bp", "50 bp", "-25BP" (the number part checked by the caller). */
 const BP_TEXT = /^\s*(\S+?)\s*bp\s*$/i;
+
+/** Basis points typed with their unit: `"50bp"`, `"50 bp"`, `"-25BP"` → 50, 50, −25; anything else → undefined. */
+export function parseBpText(text: string): number | undefined {
+  const m = BP_TEXT.exec(text);
+  return m && !m[1].includes("%") ? parseNumberText(m[1]) : undefined;
+}
 
 /** Is this value what a host passes for an empty cell or an omitted argument? */
 export function isBlank(raw: unknown): boolean {
@@ -82,8 +87,7 @@ function coerceNumber(raw: unknown, p: ParamSpec, name: string): Coerced {
     return BLANK;
   } else if (typeof raw === "string") {
     // "50bp" as the demo and the docs print it: a number of basis points, read only where the unit is bp.
-    const bp = BP_TEXT.exec(raw);
-    const n = bp && !bp[1].includes("%") ? parseNumberText(bp[1]) : undefined;
+    const n = parseBpText(raw);
     if (n !== undefined) {
       if (p.kind === "bp") return checkNumber(n, p, name);
       if (p.kind === "rate") {

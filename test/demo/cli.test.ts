@@ -93,6 +93,22 @@ describe("npm run demo with options", () => {
     expect(a.stdout.slice(4)).toEqual(b.stdout.slice(4));
   });
 
+  it('bp inputs take "100bp" as the demo prints them, rate inputs "4.5%"', () => {
+    // the same inputs typed as plain numbers and decimals (the argument layer reads "100bp" as 100, "4.5%" as 0.045)
+    const typed = runDemo(["--hike-bp", "100bp", "--bp-per-100bn", "20 bp", "--us-short", "4.5%"]);
+    const plainly = runDemo(["--hike-bp", "100", "--bp-per-100bn", "20", "--us-short", "0.045"]);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toEqual(plainly.stdout);
+    expect(typed.stdout.join("\n")).toContain("hike_bp 100bp*");
+  });
+
+  it("a sweep in bp takes its bounds and step with the unit", () => {
+    const out = runDemo(["--sensitivity", "hike_bp=0bp:100bp:25bp"]);
+    expect(out.code).toBe(0);
+    // 0, 25, 50, 75, 100: (100 − 0)/25 + 1 = 5 points
+    expect(out.stdout).toContain("Sensitivity to hike_bp, 0bp to 100bp in 5 points. hike_bp: BOJ hike in basis points (note §3.2: 50).");
+  });
+
   it("--help lists every CHAIN input as an option", () => {
     const out = demo("--help");
     expect(out.code).toBe(0);
@@ -136,6 +152,14 @@ describe("bad options exit 2 with a message", () => {
     [["--compare", "--sensitivity", "hike_bp=0:100:50"], "--compare and --sensitivity"],
     [["--hike-bp", "0.5"], "hike_bp = 0.5 is a fraction of a basis point"],
     [["--us-short", "45000"], "looks like a date"],
+    // 50bp = 0.50% = 0.005 (README, Units and conventions)
+    [["--us-short", "50bp"], 'us_short = "50bp" is in basis points, but us_short is a rate: enter 0.5% or 0.005'],
+    // 100/30 = 3.33 steps: 0, 30, 60, 90 would stop short of 100; 25 and 50 divide 100 (5 and 3 points); 3·30 = 90, 4·30 = 120
+    [["--sensitivity", "hike_bp=0:100:30"], "the step 30 does not divide 0:100 (3.333 steps), so the grid would stop short of 100; use a step that divides it, e.g. 25 (5 points) or 50 (3 points), or end the grid at 90 or 120"],
+    // 2%/0.3% = 6.67 steps; 0.25% and 0.5% divide 2% (9 and 5 points); 3% + 6·0.3% = 4.8%, + 7·0.3% = 5.1%
+    [["--sensitivity", "us_short=3%:5%:0.3%"], "e.g. 0.25% (9 points) or 0.5% (5 points), or end the grid at 4.8% or 5.1%"],
+    // 4·0.3 = 1.2 is not a bid cut (at most 1), so only 0.9 is offered as an end
+    [["--sensitivity", "bid_cut=0:1:0.3"], "e.g. 0.25 (5 points) or 0.5 (3 points), or end the grid at 0.9"],
   ];
   for (const [args, message] of cases) {
     it(args.join(" "), () => {
