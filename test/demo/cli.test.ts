@@ -222,6 +222,45 @@ describe("the transmission model on the command line", () => {
     ]);
   });
 
+  it("--hike-bp 200 on the lifer: a derived bid cut above 1 is said in words, net selling and the model's range", () => {
+    const out = runDemo([...LIFER, "--hike-bp", "200"]);
+    expect(out.code).toBe(0);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    // SPEC, the transmission model: h = 200bp; fx_change = −0.04·200/100 = −8%; hedged UST after
+    // = 4.3% − 0.6·(4.5% − 2.5%) + 0.4·(−8%) = −0.1% (before 1.9%); JGB 1.5% → 3.5%; advantage −0.4% → 3.6%, +4.0pp;
+    // shortfall = bid_elasticity_bn·Δadvantage·100 = 50·0.04·100 = 200bn; bid_cut = 200/75 = 2.6667;
+    // buying after = 75 − 200 = −125bn: net selling of 125bn a year
+    expect(out.stdout.map(squeeze)).toContain("bid_cut 2.6667 fraction");
+    expect(text).toContain("The derived bid cut is 2.6667, above 1: Japan does not just stop buying USTs, it turns net seller of 125.00bn a year (buying 75.00 → -125.00bn).");
+    expect(text).toContain("The linear model is outside the range it was built for (a cut between 0 and 1");
+  });
+
+  it("a derived bid cut below 0 says Japan buys more", () => {
+    // SPEC, the transmission model: fx_response +4% per 100bp (yen weakness), h = 50bp: fx_change = +2%; hedge cost
+    // 4.5% − 1.0% = 3.5%; hedged UST after = 4.3% − 0.6·3.5% + 0.4·2% = 3.0% (before 1.9%); advantage −0.4% → 2.0% − 3.0%
+    // = −1.0%, −0.6pp; shortfall = 50·(−0.006)·100 = −30bn; bid_cut = −30/75 = −0.4; buying 75 → 105bn, 30bn more
+    const out = runDemo(["--hedge-ratio", "0.6", "--fx-response", "0.04", "--bid-elasticity-bn", "50"]);
+    expect(out.code).toBe(0);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("The derived bid cut is -0.4000, below 0: Japan buys more USTs, 30.00bn a year more than before (buying 75.00 → 105.00bn), and the term premium falls.");
+    expect(text).not.toContain("net seller");
+  });
+
+  it("with the note's inputs (a cut of 0.5) nothing is said about the cut's range", () => {
+    const text = runDemo([]).stdout.join(" ");
+    expect(text).not.toContain("The derived bid cut");
+  });
+
+  it("a sweep says at which points the cut leaves 0–1, and the most Japan sells", () => {
+    const out = runDemo([...LIFER, "--sensitivity", "hike_bp=0:200:50"]);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    // SPEC, the transmission model, in bp of hike h: the JGB gains h; the hedged UST gains 0.6·h on the hedge cost and
+    // loses 0.4·4·h on the yen (fx_response −0.04 per 100bp), so Δadvantage = h − (0.6h − 1.6h) = 2h bp; shortfall =
+    // 50·(2h/10000)·100 = h bn; bid_cut = h/75: 1.3333, 2, 2.6667 at 100, 150, 200bp; at 200bp 75·(2.6667 − 1) = 125bn sold
+    expect(text).toContain("At 3 of 5 points (hike_bp 100bp to 200bp) the derived bid cut is above 1: Japan turns net seller of USTs, up to 125.00bn a year (at 200bp).");
+    expect(text).toContain("The linear model is outside the range it was built for");
+  });
+
   it("--compare prints the scenarios side by side from the sheet's CHAIN_COMPARE block", () => {
     const out = runDemo(["--compare"]);
     expect(out.code).toBe(0);
@@ -232,6 +271,8 @@ describe("the transmission model on the command line", () => {
     expect(lines).toContain("scenario B C B");
     expect(lines).toContain("japan_buying_bn 25.00 -25.00 37.50");
     expect(lines).toContain("bid_cut 0.6667 1.3333 0.5000");
+    // the faster BOJ's cut 1.3333 (docs/demo.md): buying 75 → 75·(1 − 1.3333) = −25bn
+    expect(out.stdout.join(" ").replace(/\s+/g, " ")).toContain("faster BOJ, 100bp: the derived bid cut is 1.3333, above 1: Japan does not just stop buying USTs, it turns net seller of 25.00bn a year");
   });
 });
 
