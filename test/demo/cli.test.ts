@@ -335,7 +335,8 @@ describe("--sensitivity and --plot", () => {
     expect(line("3.00%")).toBe("3.00% 0.80% 1.20% 0.5000 +0.30% 4.60% B -27.27% -6.52%");
     expect(r.stdout.join("\n")).toContain("pe_change_growth at 3 points: #VALUE! growth_growth: discount rate must exceed growth");
     const svg = readFileSync(path, "utf8");
-    expect(svg).toContain("growth P/E: 3 points not computable");
+    // the legend's note, wrapped over lines of text: erp 0, 1%, 2% fail of the 6 points 0…5%
+    expect(squeeze(svg.replace(/<[^>]+>/g, " "))).toContain("growth P/E: 3 of 6 points not computable");
     expect(svg).not.toContain("US 10y: ");
     // every US 10y point is on the chart
     expect(/data-series="us_10y_after">\s*<path d="([^"]+)"/.exec(svg)![1].match(/[ML]/g)!.length).toBe(6);
