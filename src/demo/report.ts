@@ -88,13 +88,15 @@ export function compareReadingLines(table: CellValue[][], buyingBefore: (column:
   const [header, ...rows] = table;
   const cuts = rows.find((r) => r[0] === "bid_cut");
   const after = rows.find((r) => r[0] === "japan_buying_bn");
+  const tp = rows.find((r) => r[0] === "term_premium_change");
   const out: string[] = [];
   header.slice(1).forEach((name, k) => {
     const cut = cuts?.[k + 1];
     const left = after?.[k + 1];
     const before = buyingBefore(k);
     if (typeof cut !== "number" || typeof left !== "number" || before === undefined) return;
-    const text = bidCutOutsideText(cut, before, left);
+    const change = tp?.[k + 1];
+    const text = bidCutOutsideText(cut, before, left, typeof change === "number" ? change : undefined);
     if (text) out.push(...wrapWords(`${String(name)}: ${text[0].toLowerCase()}${text.slice(1)}`));
   });
   return out;
@@ -118,13 +120,13 @@ export const OUTSIDE_MODEL =
  * Above 1 the shortfall exceeds the buying: after = before·(1 − cut) < 0, Japan sells on net;
  * below 0 the shortfall is negative: Japan buys more than before.
  */
-export function bidCutOutsideText(cut: number, buyingBefore: number, buyingAfter: number): string | undefined {
+export function bidCutOutsideText(cut: number, buyingBefore: number, buyingAfter: number, termPremiumChange?: number): string | undefined {
   const flow = `buying ${usdBn(buyingBefore)} → ${usdBn(buyingAfter)}bn`;
   if (cut > 1) {
     return `The derived bid cut is ${fraction(cut)}, above 1: Japan does not just stop buying USTs, it turns net seller of ${usdBn(-buyingAfter)}bn a year (${flow}). ${OUTSIDE_MODEL}`;
   }
   if (cut < 0) {
-    return `The derived bid cut is ${fraction(cut)}, below 0: Japan buys more USTs, ${usdBn(buyingAfter - buyingBefore)}bn a year more than before (${flow}), and the term premium falls.`;
+    return `The derived bid cut is ${fraction(cut)}, below 0: Japan buys more USTs, ${usdBn(buyingAfter - buyingBefore)}bn a year more than before (${flow})${termPremiumChange !== undefined && termPremiumChange < 0 ? ", and the term premium falls" : ""}.`;
   }
   return undefined;
 }
@@ -136,7 +138,8 @@ export function readingLines(table: CellValue[][]): string[] {
   const cut = row("bid_cut")?.[3];
   const buying = row("japan_buying_bn");
   if (typeof cut === "number" && buying && typeof buying[1] === "number" && typeof buying[2] === "number") {
-    const text = bidCutOutsideText(cut, buying[1], buying[2]);
+    const tp = row("term_premium_change")?.[3];
+    const text = bidCutOutsideText(cut, buying[1], buying[2], typeof tp === "number" ? tp : undefined);
     if (text) out.push(...wrapWords(text));
   }
   const adv = row("jgb_advantage");

@@ -1,7 +1,9 @@
 /**
  * The chain across a grid of one input, computed on the sheet: `=CHAIN_SENSITIVITY(…)` over the
  * model's input block, entered on a scratch sheet of the same HyperFormula workbook. Nothing is
- * computed outside the sheet; a step that fails at a point spoils only its own cell.
+ * computed outside the sheet but the words on a bid cut outside 0–1 (bidCutLines: the net selling
+ * japan_buying_bn·(cut − 1), the chain's own identity); a step that fails at a point spoils only
+ * its own cell.
  */
 import { DetailedCellError } from "hyperformula";
 import type { CellValue, ModelWorkbook } from "../hosts/hyperformula/workbook";
@@ -94,20 +96,22 @@ export function bidCutLines(s: Sensitivity, rows: SensitivityRow[]): string[] {
   const out: string[] = [];
   const above = rows.filter((r) => r.bidCut !== null && r.bidCut > 1);
   const below = rows.filter((r) => r.bidCut !== null && r.bidCut < 0);
-  const most = (pts: SensitivityRow[], flow: (r: SensitivityRow) => number) => {
+  const most = (pts: SensitivityRow[], flow: (r: SensitivityRow) => number, more = "") => {
     const known = pts.filter((r) => r.buyingBn !== null);
     if (!known.length) return "";
     const top = known.reduce((a, b) => (flow(b) > flow(a) ? b : a));
-    return `, up to ${usdBn(flow(top))}bn a year (at ${inputText(p, top.value)})`;
+    return `, up to ${usdBn(flow(top))}bn a year${more} (at ${inputText(p, top.value)})`;
   };
   if (above.length) {
     const sold = most(above, (r) => r.buyingBn! * (r.bidCut! - 1));
     out.push(...wrapWords(`${where(above)} the derived bid cut is above 1: Japan turns net seller of USTs${sold}. ${OUTSIDE_MODEL}`));
   }
   if (below.length) {
-    const bought = most(below, (r) => -r.buyingBn! * r.bidCut!);
+    const bought = most(below, (r) => -r.buyingBn! * r.bidCut!, " more");
     if (out.length) out.push("");
-    out.push(...wrapWords(`${where(below)} the derived bid cut is below 0: Japan buys more USTs than before${bought}, and the term premium falls.`));
+    const tp = SENSITIVITY_STEPS.indexOf("term_premium_change");
+    const falls = below.every((r) => typeof r.cells[tp] === "number" && (r.cells[tp] as number) < 0);
+    out.push(...wrapWords(`${where(below)} the derived bid cut is below 0: Japan buys more USTs than before${bought}${falls ? ", and the term premium falls" : ""}.`));
   }
   return out;
 }

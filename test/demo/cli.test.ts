@@ -246,6 +246,14 @@ describe("the transmission model on the command line", () => {
     expect(text).not.toContain("net seller");
   });
 
+  it("a sweep where the cut turns negative says Japan buys more, and the most", () => {
+    // as above with h bp: the JGB gains h, the hedged UST 0.6h + 0.4·4h = 2.2h, so Δadvantage = −1.2h bp; shortfall
+    // = 50·(−1.2h/10000)·100 = −0.6h bn: the cut is below 0 from 50bp, and at 200bp Japan buys 120bn a year more
+    const out = runDemo(["--hedge-ratio", "0.6", "--fx-response", "0.04", "--bid-elasticity-bn", "50", "--sensitivity", "hike_bp=0:200:50"]);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("At 4 of 5 points (hike_bp 50bp to 200bp) the derived bid cut is below 0: Japan buys more USTs than before, up to 120.00bn a year more (at 200bp), and the term premium falls.");
+  });
+
   it("with the note's inputs (a cut of 0.5) nothing is said about the cut's range", () => {
     const text = runDemo([]).stdout.join(" ");
     expect(text).not.toContain("The derived bid cut");
