@@ -17,6 +17,7 @@ import type { SensitivityRow } from "./sensitivity";
 import {
   type Anchor,
   type Box,
+  ASCENT,
   CHART_FONT_FAMILY,
   DESCENT,
   boxInside,
@@ -196,7 +197,7 @@ const clearOfLines = (b: Box, lines: Point[][]) => {
  */
 function placeLabel(text: string, fontSize: number, area: Box, lines: Point[][], placed: Box[]): { x: number; y: number; anchor: Anchor; box: Box } | undefined {
   const inset = 2;
-  const top = area.y0 + inset + 0.95 * fontSize + 2;
+  const top = area.y0 + inset + ASCENT * fontSize + 2;
   const bottom = area.y1 - inset - DESCENT * fontSize - 2;
   const rows: number[] = [];
   for (let k = 0; top + k * 14 <= bottom; k++) rows.push(top + k * 14);
@@ -297,13 +298,13 @@ export function sensitivitySvg(s: Sensitivity, rows: SensitivityRow[], otherInpu
   const rangeText = (lo: number, hi: number) =>
     lo === -Infinity ? `below ${percent(hi, false, 1)}` : hi === Infinity ? `from ${percent(lo, false, 1)}` : `${percent(lo, false, 1)}–${percent(hi, false, 1)}`;
   const placedBands: Box[] = [];
-  body.push(`<g id="scenario-bands">`);
+  const bandRects: string[] = [`<g id="scenario-bands">`];
   const bandLabels: TextItem[] = [];
   for (const [id, lo, hi] of bands) {
     const y0 = Math.max(topY0, Math.min(topY1, sy(Math.min(hi, yTop[1]))));
     const y1 = Math.max(topY0, Math.min(topY1, sy(Math.max(lo, yTop[0]))));
     if (y1 - y0 < 0.5) continue;
-    body.push(`<rect data-scenario="${id}" x="${f1(X0)}" y="${f1(y0)}" width="${f1(X1 - X0)}" height="${f1(y1 - y0)}" fill="${COLORS.band[id]}"/>`);
+    bandRects.push(`<rect data-scenario="${id}" x="${f1(X0)}" y="${f1(y0)}" width="${f1(X1 - X0)}" height="${f1(y1 - y0)}" fill="${COLORS.band[id]}"/>`);
     const label = `Scenario ${id}: US 10y ${rangeText(lo, hi)}`;
     const spot = placeLabel(label, 11, { x0: X0, y0, x1: X1, y1 }, allLines, placedBands);
     if (spot) {
@@ -311,7 +312,7 @@ export function sensitivitySvg(s: Sensitivity, rows: SensitivityRow[], otherInpu
       bandLabels.push({ x: spot.x, y: spot.y, text: label, fontSize: 11, anchor: spot.anchor, fill: "#555" });
     }
   }
-  body.push(`</g>`);
+  bandRects.push(`</g>`);
 
   // Grids and axes.
   const grid = (y0: number, y1: number) => xAxis.ticks.map((t) => `<line x1="${f1(sx(t))}" y1="${f1(y0)}" x2="${f1(sx(t))}" y2="${f1(y1)}" stroke="${COLORS.grid}" stroke-width="0.6"/>`);
@@ -413,11 +414,11 @@ export function sensitivitySvg(s: Sensitivity, rows: SensitivityRow[], otherInpu
     `<title id="chart-title">${escapeXml(title)}</title>`,
     `<desc id="chart-desc">${escapeXml(`US 10y after the shock and P/E changes of growth and value stocks as ${s.input} goes ${s.spec}, computed by CHAIN_SENSITIVITY on the marginal-bid model sheet (HyperFormula). Bands: the note's scenarios A, B, C (§6.3).`)}</desc>`,
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    ...body.slice(0, body.indexOf(`</g>`) + 1),
+    ...bandRects,
     `<g id="scenario-labels">`,
     ...bandLabels.map(textElement),
     `</g>`,
-    ...body.slice(body.indexOf(`</g>`) + 1),
+    ...body,
     `<g id="legend">`,
     ...legend,
     `</g>`,
