@@ -11,7 +11,8 @@
  *
  * ADDIN_URL comes from the environment, else it is the GitHub Pages address of the `origin`
  * remote (https://<owner>.github.io/<repo>, where .github/workflows/pages.yml deploys).
- * `--out DIR` writes elsewhere.
+ * `--out DIR` writes elsewhere. `--docs` also writes the sizes into docs/release.md's table of
+ * release files (between RELEASE_TABLE_START and RELEASE_TABLE_END).
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -39,6 +40,49 @@ export const releaseFiles = (version: string) => ({
   license: "LICENSE",
   sums: "SHA256SUMS",
 });
+
+/** Where docs/release.md's table of release files starts and ends: between these, the text is written by `--docs`. */
+export const RELEASE_TABLE_START = "<!-- release-files: written by `npm run release -- --docs` from the files it built; test/release.test.ts fails when a size here is stale -->";
+export const RELEASE_TABLE_END = "<!-- /release-files -->";
+
+/** The rows of docs/release.md's table: the files of a row, what they are, and whether their sizes are worth a column. */
+export function releaseTableRows(version: string): { files: string[]; shown: string[]; what: string; sized: boolean }[] {
+  const f = releaseFiles(version);
+  return [
+    { files: [f.addinZip], shown: ["marginal-bid-excel-<version>.zip"], what: "the Excel add-in built for `ADDIN_URL`, files at the zip's root: unzip it into the folder served at that address", sized: true },
+    { files: [f.manifest], shown: [f.manifest], what: "the same manifest as in the zip, every URL on `ADDIN_URL`: give it to users or to the admin centre", sized: true },
+    { files: [f.code, f.appsscript], shown: [f.code, f.appsscript], what: "the Google Sheets script to paste (no Node, no clasp)", sized: true },
+    { files: [f.install], shown: [f.install], what: "the paste install step by step, the hosting, the workbooks", sized: true },
+    { files: f.workbooks.slice(0, 2), shown: f.workbooks.slice(0, 2), what: "the model for Excel and for Sheets ([demo.md](demo.md))", sized: true },
+    { files: [f.workbooks[2]], shown: [f.workbooks[2]], what: "the model as values ([sharing.md](sharing.md))", sized: true },
+    { files: [f.license, f.sums], shown: [f.license, f.sums], what: "MIT; the checksum of every file", sized: false },
+  ];
+}
+
+/** A size as the docs state it: one decimal below 10 KiB, whole KiB above (5.7 KiB, 158 KiB). */
+export const kibText = (bytes: number): string => {
+  const kib = bytes / 1024;
+  return `${kib < 10 ? kib.toFixed(1) : Math.round(kib).toFixed(0)} KiB`;
+};
+
+/** docs/release.md's table of release files, sizes from `bytes` (file name → size of the file built). */
+export function releaseTable(version: string, bytes: (file: string) => number): string {
+  const lines = [`| file | what | size (${version}) |`, "| --- | --- | --- |"];
+  for (const row of releaseTableRows(version)) {
+    const sizes = row.files.map((file) => kibText(bytes(file)));
+    const size = !row.sized ? "" : sizes.length > 1 && sizes.every((x) => x === sizes[0]) ? `${sizes[0]} each` : sizes.join(", ");
+    lines.push(`| ${row.shown.map((n) => `\`${n}\``).join(", ")} | ${row.what} | ${size}${size ? " " : ""}|`);
+  }
+  return lines.join("\n");
+}
+
+/** The page with the text between the table's markers replaced; the page as it was if a marker is missing. */
+export function withReleaseTable(page: string, table: string): string {
+  const start = page.indexOf(RELEASE_TABLE_START);
+  const end = page.indexOf(RELEASE_TABLE_END);
+  if (start < 0 || end < start) throw new Failure(`docs/release.md has no ${RELEASE_TABLE_START} … ${RELEASE_TABLE_END} region to fill`);
+  return `${page.slice(0, start + RELEASE_TABLE_START.length)}\n${table}\n${page.slice(end)}`;
+}
 
 /** The GitHub Pages address of a GitHub remote URL, or undefined for any other remote. */
 export function pagesUrl(remote: string): string | undefined {
@@ -185,11 +229,17 @@ export async function release(outDir: string, addinUrl: string): Promise<{ file:
 
 if (require.main === module) {
   runMain(PROGRAM, async () => {
-    const options = readOptions(PROGRAM, process.argv.slice(2), { values: { out: "DIR" } });
+    const options = readOptions(PROGRAM, process.argv.slice(2), { values: { out: "DIR" }, switches: ["docs"] });
     const outDir = typeof options.out === "string" ? resolve(options.out) : join(ROOT, "release");
     const addinUrl = resolveAddinUrl();
     const written = await release(outDir, addinUrl);
     console.log(`\nmarginal-bid ${VERSION} for ${addinUrl}, in ${relative(process.cwd(), outDir) || outDir}/:`);
     for (const { file, bytes } of written) console.log(`  ${file.padEnd(36)} ${(bytes / 1024).toFixed(1).padStart(7)} KiB`);
+    if (options.docs) {
+      const page = join(ROOT, "docs", "release.md");
+      const size = new Map(written.map((w) => [w.file, w.bytes]));
+      writeFileSync(page, withReleaseTable(readFileSync(page, "utf8"), releaseTable(VERSION, (file) => size.get(file)!)));
+      console.log("docs/release.md: the table of release files now gives these sizes");
+    }
   });
 }

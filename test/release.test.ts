@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
@@ -23,7 +23,7 @@ import { modelSheet } from "../src/model/modelSheet";
 import { VERSION } from "../src/version";
 import { ROOT } from "../scripts/generated";
 import { manifestUrls } from "./hosts/excel/dist";
-import { pagesUrl, releaseFiles } from "../scripts/release";
+import { RELEASE_TABLE_END, RELEASE_TABLE_START, pagesUrl, releaseFiles, releaseTable, withReleaseTable } from "../scripts/release";
 import { findSoffice, requireTool } from "./helpers/tools";
 
 const ADDIN_URL = "https://example-owner.github.io/marginal-bid";
@@ -196,6 +196,62 @@ describe("the workbooks open", () => {
     // docs/functions.md, CHAIN's example with the note's inputs: US 10y 4.30% → 4.60%.
     expect(snapshot).toMatch(/,us_10y,4\.30?%,4\.60?%,/);
   }, 300_000);
+});
+
+/**
+ * The sizes docs/release.md states for the release files, checked against files built (name →
+ * bytes): each stated KiB figure may be off by 0.5 KiB (its rounding) plus 2% (an ADDIN_URL of
+ * another length in the manifest and the zip); every release file has a row.
+ */
+function staleSizes(page: string, built: Map<string, number>): string[] {
+  const region = page.slice(page.indexOf(RELEASE_TABLE_START), page.indexOf(RELEASE_TABLE_END));
+  const problems: string[] = [];
+  const named = new Set<string>();
+  for (const line of region.split("\n").filter((l) => l.startsWith("| `"))) {
+    const [names, , size] = line.split("|").slice(1, -1).map((c) => c.trim());
+    const fileNames = [...names.matchAll(/`([^`]+)`/g)].map((m) => m[1].replace("<version>", VERSION));
+    fileNames.forEach((f) => named.add(f));
+    const stated = [...size.matchAll(/([\d.]+) KiB/g)].map((m) => Number(m[1]));
+    const each = /KiB each/.test(size);
+    if (!size) continue;
+    fileNames.forEach((f, i) => {
+      const kib = each ? stated[0] : stated[i];
+      const actual = built.get(f);
+      if (actual === undefined) problems.push(`${f}: in the table, not in the release`);
+      else if (kib === undefined) problems.push(`${f}: no size stated`);
+      else if (Math.abs(kib - actual / 1024) > 0.5 + 0.02 * (actual / 1024)) problems.push(`${f}: the docs say ${kib} KiB, the build gives ${(actual / 1024).toFixed(1)} KiB`);
+    });
+  }
+  for (const f of built.keys()) if (!named.has(f)) problems.push(`${f}: built, not in the table`);
+  return problems;
+}
+
+describe("docs/release.md states the sizes of the files the release builds", () => {
+  const builtSizes = () => new Map(readdirSync(out).map((f) => [f, statSync(join(out, f)).size]));
+  const page = readFileSync(join(ROOT, "docs", "release.md"), "utf8");
+
+  it("every size in its table of release files is the built file's (run `npm run release -- --docs` to refresh them)", () => {
+    const sizes = builtSizes();
+    expect(staleSizes(page, sizes), `the table as the build gives it:\n${releaseTable(VERSION, (f) => sizes.get(f)!)}`).toEqual([]);
+  });
+
+  it("the check catches the stale figures the docs once gave: Code.gs 118 KiB, the zip 123 KiB", () => {
+    // a control: the sizes docs/release.md stated for 0.1.0 before they came from the build
+    const sizes = builtSizes();
+    const stale = withReleaseTable(page, releaseTable(VERSION, (f) => (f === files.code ? 118 * 1024 : f === files.addinZip ? 123 * 1024 : sizes.get(f)!)));
+    const problems = staleSizes(stale, sizes);
+    expect(problems.some((p) => p.startsWith(`${files.code}: the docs say 118 KiB`))).toBe(true);
+    expect(problems.some((p) => p.startsWith(`${files.addinZip}: the docs say 123 KiB`))).toBe(true);
+    expect(problems.length).toBe(2);
+  });
+
+  it("--docs writes the table from the sizes it built, and only the table", () => {
+    const sizes = builtSizes();
+    const written = withReleaseTable(page, releaseTable(VERSION, (f) => sizes.get(f)!));
+    expect(staleSizes(written, sizes)).toEqual([]);
+    const outside = (p: string) => p.slice(0, p.indexOf(RELEASE_TABLE_START)) + p.slice(p.indexOf(RELEASE_TABLE_END));
+    expect(outside(written)).toBe(outside(page));
+  });
 });
 
 describe("ADDIN_URL", () => {

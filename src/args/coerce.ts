@@ -27,6 +27,14 @@ export function parseNumberText(text: string): number | undefined {
   return Number.isFinite(x) ? (scale === 1 ? x : Number(x.toPrecision(15))) : undefined;
 }
 
+const BP_TEXT = /^\s*(\S+?)\s*bp\s*$/i;
+
+/** Basis points typed with their unit: `"50bp"`, `"50 bp"`, `"-25BP"` → 50, 50, −25; anything else → undefined. */
+export function parseBpText(text: string): number | undefined {
+  const m = BP_TEXT.exec(text);
+  return m && !m[1].includes("%") ? parseNumberText(m[1]) : undefined;
+}
+
 /** Is this value what a host passes for an empty cell or an omitted argument? */
 export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || raw === "";
@@ -78,6 +86,15 @@ function coerceNumber(raw: unknown, p: ParamSpec, name: string): Coerced {
   } else if (isBlank(raw)) {
     return BLANK;
   } else if (typeof raw === "string") {
+    // "50bp" as the demo and the docs print it: a number of basis points, read only where the unit is bp.
+    const n = parseBpText(raw);
+    if (n !== undefined) {
+      if (p.kind === "bp") return checkNumber(n, p, name);
+      if (p.kind === "rate") {
+        return new SheetError("value", `${name} = ${show(raw)} is in basis points, but ${p.name} is a rate: enter ${+(n / 100).toPrecision(12)}% or ${+(n / 10000).toPrecision(12)}`);
+      }
+      return new SheetError("value", `${name} = ${show(raw)} is in basis points, but ${p.name} is not: enter a plain number`);
+    }
     const parsed = parseNumberText(raw);
     if (parsed === undefined) {
       if (p.presets) {

@@ -70,3 +70,18 @@ export function columns(rows: string[][], gap = 2): string[] {
       .trimEnd(),
   );
 }
+
+/** Words laid out in lines of at most `width` characters (a longer word keeps its own line). */
+export function wrapWords(text: string, width = 100, indent = ""): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : `${indent}${word}`;
+    if ([...next].length > width && line) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -4,7 +4,7 @@
  * `--us-short 4.5` fails exactly as `=CHAIN(...)` would in a cell.
  */
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
-import { BLANK, coerceCell, parseNumberText } from "../args/coerce";
+import { BLANK, coerceCell, parseBpText, parseNumberText } from "../args/coerce";
 import type { ParamSpec } from "../args/kinds";
 import { SheetError } from "../core/errors";
 import { plain } from "./format";
@@ -68,28 +68,79 @@ function findInput(name: string): ParamSpec | undefined {
   return CHAIN_INPUT_PARAMS.find((p) => p.name === key);
 }
 
-/** `bid_cut=0:1:0.1` → the grid 0, 0.1, …, 1, each value checked like a cell of that input. */
+/** A sweep bound or step as the user types it: `4.5%`, `0.045`, `50`, and `50bp` for an input in basis points. */
+function sweepNumber(p: ParamSpec, text: string): number | undefined {
+  return parseNumberText(text) ?? (p.kind === "bp" ? parseBpText(text) : undefined);
+}
+
+/** A sweep value written in the input's unit, exactly (no rounding): 0.0025 → "0.25%" for a rate. */
+export const sweepText = (p: ParamSpec, x: number): string => (p.kind === "rate" ? `${plain(x * 100)}%` : plain(x));
+
+/** Is x a whole number, up to the float noise of a decimal division (0.02 / 0.0025 = 8.000000000000002)? */
+const whole = (x: number) => Math.abs(x - Math.round(x)) < 1e-9 * Math.max(1, Math.abs(x));
+
+/** Round steps, 1, 2, 2.5 and 5 times a power of ten, from the smallest to the largest a sweep could use. */
+function roundSteps(span: number): number[] {
+  const out: number[] = [];
+  const top = Math.floor(Math.log10(span));
+  for (let e = top - 12; e <= top; e++) for (const m of [1, 2, 2.5, 5]) out.push(+(m * 10 ** e).toPrecision(12));
+  return out;
+}
+
+/**
+ * Why a step that does not divide FROM:TO is refused, and what would: the round steps nearest
+ * below and above it that divide the range, and the ends the given step reaches either side of TO.
+ */
+function nonDividingStep(p: ParamSpec, raw: { from: string; to: string; step: string }, from: number, to: number, step: number): string {
+  const span = to - from;
+  const steps = span / step;
+  const divides = [...roundSteps(span), span].sort((a, b) => a - b).filter((s) => whole(span / s) && span / s <= MAX_GRID_POINTS - 1);
+  const below = divides.filter((s) => s < step).pop();
+  const above = divides.find((s) => s > step);
+  const points = (s: number) => `${sweepText(p, s)} (${Math.round(span / s) + 1} points)`;
+  const stepHint = [below, above].filter((s): s is number => s !== undefined).map(points);
+  const ends = [Math.floor(steps), Math.ceil(steps)]
+    .filter((k) => k >= 1)
+    .map((k) => +(from + k * step).toPrecision(12))
+    .filter((end) => !(coerceCell(plain(end), p) instanceof SheetError))
+    .map((end) => sweepText(p, end));
+  return (
+    `--sensitivity ${p.name}: the step ${raw.step} does not divide ${raw.from}:${raw.to} (${+steps.toPrecision(4)} steps), so the grid would stop short of ${raw.to}; ` +
+    `use a step that divides it${stepHint.length ? `, e.g. ${stepHint.join(" or ")}` : ""}${ends.length ? `, or end the grid at ${ends.join(" or ")}` : ""}`
+  );
+}
+
+/**
+ * `bid_cut=0:1:0.1` → the grid 0, 0.1, …, 1, each value checked like a cell of that input. The
+ * step must divide TO − FROM, so the grid ends at TO: `hike_bp=0:100:30` is refused, naming the
+ * steps that divide it and the ends 30 reaches.
+ */
 export function parseSensitivity(text: string): Sensitivity {
   const m = /^([A-Za-z0-9_-]+)=([^:]+):([^:]+):([^:]+)$/.exec(text.trim());
   if (!m) throw new UsageError(`--sensitivity ${JSON.stringify(text)}: write INPUT=FROM:TO:STEP, e.g. bid_cut=0:1:0.1 or us_short=3%:5%:0.25%`);
   const p = findInput(m[1]);
   if (!p) throw new UsageError(`--sensitivity: "${m[1]}" is not a CHAIN input; the inputs are ${CHAIN_INPUT_PARAMS.map((q) => q.name).join(", ")}`);
   const num = (s: string, what: string) => {
-    const x = parseNumberText(s);
+    const x = sweepNumber(p, s);
     if (x === undefined) throw new UsageError(`--sensitivity ${p.name}: ${what} ${JSON.stringify(s)} is not a number`);
     return x;
   };
-  const from = num(m[2], "from");
-  const to = num(m[3], "to");
-  const step = num(m[4], "step");
+  const raw = { from: m[2].trim(), to: m[3].trim(), step: m[4].trim() };
+  const from = num(raw.from, "from");
+  const to = num(raw.to, "to");
+  const step = num(raw.step, "step");
   if (!(step > 0)) throw new UsageError(`--sensitivity ${p.name}: the step must be above 0, got ${m[4]}`);
   if (to < from) throw new UsageError(`--sensitivity ${p.name}: from ${m[2]} is above to ${m[3]}`);
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > MAX_GRID_POINTS) throw new UsageError(`--sensitivity ${p.name}: ${count} points is too many (at most ${MAX_GRID_POINTS}); use a larger step`);
-  if (count < 2) throw new UsageError(`--sensitivity ${p.name}: ${m[2]}:${m[3]} by ${m[4]} is a single point; a sensitivity needs two at least`);
+  if (to === from) throw new UsageError(`--sensitivity ${p.name}: ${m[2]}:${m[3]} by ${m[4]} is a single point; a sensitivity needs two at least`);
+  const steps = (to - from) / step;
+  if (steps + 1 > MAX_GRID_POINTS) {
+    throw new UsageError(`--sensitivity ${p.name}: ${Math.floor(steps + 1e-9) + 1} points is too many (at most ${MAX_GRID_POINTS}); use a larger step`);
+  }
+  if (!whole(steps)) throw new UsageError(nonDividingStep(p, raw, from, to, step));
+  const count = Math.round(steps) + 1;
   const values: number[] = [];
   for (let k = 0; k < count; k++) {
-    const x = +(from + k * step).toPrecision(12);
+    const x = k === count - 1 ? to : +(from + k * step).toPrecision(12);
     values.push(readInputValue(p, plain(x), `--sensitivity ${p.name} = ${plain(x)}`) as number);
   }
   return { input: p.name, values, spec: `${m[2]}:${m[3]}:${m[4]}` };
@@ -170,11 +221,12 @@ export function helpText(): string {
     "network), recalculates it with every catalog function, and prints the note's transmission",
     "chain: BOJ hike → hedged UST → Japan's bid → term premium → US 10y → equities.",
     "",
-    "Inputs (one option per CHAIN input; type values as in a cell: 4.5% or 0.045, 50, central):",
+    "Inputs (one option per CHAIN input; type values as in a cell: 4.5% or 0.045, 50 or 50bp, central):",
     ...CHAIN_INPUT_PARAMS.map((p) => `  --${kebab(p.name).padEnd(width)}${p.help}`),
     "",
     "Other options:",
-    "  --sensitivity INPUT=FROM:TO:STEP   the chain across a grid of one input (CHAIN_SENSITIVITY on the sheet)",
+    "  --sensitivity INPUT=FROM:TO:STEP   the chain across a grid of one input (CHAIN_SENSITIVITY on the sheet);",
+    "                                     STEP must divide TO − FROM (0:100:25, not 0:100:30), at most 1001 points",
     "  --plot FILE.svg                    draw that sensitivity as a chart",
     "  --compare                          the scenarios side by side (the sheet's CHAIN_COMPARE block)",
     "  --help                             this text",

@@ -3,7 +3,7 @@ import { DetailedCellError } from "hyperformula";
 import type { CellValue, ModelWorkbook } from "../hosts/hyperformula/workbook";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
 import { CHAIN_DEFAULTS, CHANGE_ONLY_STEPS, type ChainInputs, type ChainStep } from "../core/scenarios/chain";
-import { cellText, columns, inputText, percent, usdBn } from "./format";
+import { cellText, columns, inputText, percent, usdBn, wrapWords } from "./format";
 
 /** Steps whose values are USD bn; the bid cut is a fraction of Japan's buying; the others are rates, or the scenario labels. */
 const BN_STEPS = new Set(["japan_buying_bn", "holdings_mtm_bn"]);
@@ -83,6 +83,25 @@ export function compareLines(table: CellValue[][]): string[] {
   return columns([header.map((h) => cellText(h, String)), ...rows.map(([step, ...cells]) => [String(step), ...cells.map((c) => stepText(String(step), c))])]);
 }
 
+/** Each scenario of a CHAIN_COMPARE block whose derived bid cut leaves 0–1, in words (buying before from its inputs). */
+export function compareReadingLines(table: CellValue[][], buyingBefore: (column: number) => number | undefined): string[] {
+  const [header, ...rows] = table;
+  const cuts = rows.find((r) => r[0] === "bid_cut");
+  const after = rows.find((r) => r[0] === "japan_buying_bn");
+  const tp = rows.find((r) => r[0] === "term_premium_change");
+  const out: string[] = [];
+  header.slice(1).forEach((name, k) => {
+    const cut = cuts?.[k + 1];
+    const left = after?.[k + 1];
+    const before = buyingBefore(k);
+    if (typeof cut !== "number" || typeof left !== "number" || before === undefined) return;
+    const change = tp?.[k + 1];
+    const text = bidCutOutsideText(cut, before, left, typeof change === "number" ? change : undefined);
+    if (text) out.push(...wrapWords(`${String(name)}: ${text[0].toLowerCase()}${text.slice(1)}`));
+  });
+  return out;
+}
+
 /** The cells of a block that hold an error, as "step: #VALUE! message", each message once. */
 export function cellErrorLines(table: CellValue[][]): string[] {
   const out = new Set<string>();
@@ -92,14 +111,42 @@ export function cellErrorLines(table: CellValue[][]): string[] {
   return [...out];
 }
 
+/** Why a cut outside 0–1 is read with care: the chain's bid is linear in the JGB advantage. */
+export const OUTSIDE_MODEL =
+  "The linear model is outside the range it was built for (a cut between 0 and 1: less buying, down to none), so read this as the model's arithmetic, not a forecast.";
+
+/**
+ * A derived bid cut outside 0–1 in words, from Japan's buying before and after (USD bn a year).
+ * Above 1 the shortfall exceeds the buying: after = before·(1 − cut) < 0, Japan sells on net;
+ * below 0 the shortfall is negative: Japan buys more than before.
+ */
+export function bidCutOutsideText(cut: number, buyingBefore: number, buyingAfter: number, termPremiumChange?: number): string | undefined {
+  const flow = `buying ${usdBn(buyingBefore)} → ${usdBn(buyingAfter)}bn`;
+  if (cut > 1) {
+    return `The derived bid cut is ${fraction(cut)}, above 1: Japan does not just stop buying USTs, it turns net seller of ${usdBn(-buyingAfter)}bn a year (${flow}). ${OUTSIDE_MODEL}`;
+  }
+  if (cut < 0) {
+    return `The derived bid cut is ${fraction(cut)}, below 0: Japan buys more USTs, ${usdBn(buyingAfter - buyingBefore)}bn a year more than before (${flow})${termPremiumChange !== undefined && termPremiumChange < 0 ? ", and the term premium falls" : ""}.`;
+  }
+  return undefined;
+}
+
 /** A sentence or two on what the table says, read off the same cells. */
 export function readingLines(table: CellValue[][]): string[] {
   const row = (step: string) => table.find((r) => r[0] === step);
   const out: string[] = [];
+  const cut = row("bid_cut")?.[3];
+  const buying = row("japan_buying_bn");
+  if (typeof cut === "number" && buying && typeof buying[1] === "number" && typeof buying[2] === "number") {
+    const tp = row("term_premium_change")?.[3];
+    const text = bidCutOutsideText(cut, buying[1], buying[2], typeof tp === "number" ? tp : undefined);
+    if (text) out.push(...wrapWords(text));
+  }
   const adv = row("jgb_advantage");
   const jgb = row("jgb_10y");
   const jp = row("jp_short");
   if (adv && typeof adv[3] === "number" && Math.abs(adv[3]) < 1e-12 && jgb && jp && typeof jgb[3] === "number" && jgb[3] === jp[3]) {
+    if (out.length) out.push("");
     out.push(
       "The JGB advantage does not move: the hike lifts the JPY short rate and the JGB 10y alike, so the",
       "hedged UST gains exactly what the JGB gains (note §3.2), and the bid cut is the note's input, not",

@@ -9,9 +9,10 @@ import { resolve } from "node:path";
 import { loadModelWorkbook } from "../hosts/hyperformula/workbook";
 import { SCENARIO_COLUMNS, renderFormula } from "../model/modelSheet";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
+import { CHAIN_DEFAULTS } from "../core/scenarios/chain";
 import { UsageError, derivesBidCut, helpText, parseOptions } from "./options";
-import { cellErrorLines, chainLines, compareLines, currentInputs, firstError, inputsLines, readingLines } from "./report";
-import { failureLines, runSensitivity, sensitivityFormula, sensitivityLines } from "./sensitivity";
+import { cellErrorLines, chainLines, compareLines, compareReadingLines, currentInputs, firstError, inputsLines, readingLines } from "./report";
+import { bidCutLines, failureLines, runSensitivity, sensitivityFormula, sensitivityLines } from "./sensitivity";
 import { sensitivitySvg } from "./svg";
 import { inputText } from "./format";
 
@@ -84,6 +85,13 @@ export function runDemo(argv: readonly string[]): DemoOutput {
         "",
         ...cellErrors(cellErrorLines(compare)),
       );
+      const scenarioInputs = wb.values(wb.model.refs.scenarioInputs);
+      const buyingRow = scenarioInputs.find((r) => r[0] === "japan_buying_bn");
+      const reading = compareReadingLines(compare, (k) => {
+        const v = buyingRow?.[k + 1];
+        return typeof v === "number" ? v : v === null || v === "" || v === undefined ? CHAIN_DEFAULTS.japan_buying_bn : undefined;
+      });
+      if (reading.length) stdout.push(...reading, "");
       return { code: 0, stdout, stderr };
     }
 
@@ -112,6 +120,8 @@ export function runDemo(argv: readonly string[]): DemoOutput {
     for (const line of sensitivityLines(s, rows)) stdout.push(line);
     stdout.push("");
     for (const line of cellErrors(failureLines(rows))) stdout.push(line);
+    const outside = bidCutLines(s, rows);
+    if (outside.length) stdout.push(...outside, "");
     if (options.plot) {
       const others = CHAIN_INPUT_PARAMS.filter((q) => q.name !== s.input && q.name in options.inputs).map((q) => `${q.name} ${inputText(q, inputs[q.name])}`);
       const svg = sensitivitySvg(s, rows, others.length ? others.join(", ") : "the note's values");

@@ -1,15 +1,17 @@
 /**
  * The chain across a grid of one input, computed on the sheet: `=CHAIN_SENSITIVITY(…)` over the
  * model's input block, entered on a scratch sheet of the same HyperFormula workbook. Nothing is
- * computed outside the sheet; a step that fails at a point spoils only its own cell.
+ * computed outside the sheet but the words on a bid cut outside 0–1 (bidCutLines: the net selling
+ * japan_buying_bn·(cut − 1), the chain's own identity); a step that fails at a point spoils only
+ * its own cell.
  */
 import { DetailedCellError } from "hyperformula";
 import type { CellValue, ModelWorkbook } from "../hosts/hyperformula/workbook";
 import { CHAIN_INPUT_PARAMS } from "../catalog/scenarios";
 import { SENSITIVITY_STEPS } from "../core/scenarios/sensitivity";
 import { plain } from "./format";
-import { stepText } from "./report";
-import { columns, inputText } from "./format";
+import { OUTSIDE_MODEL, stepText } from "./report";
+import { columns, inputText, usdBn, wrapWords } from "./format";
 import type { Sensitivity } from "./options";
 
 export interface SensitivityRow {
@@ -21,6 +23,10 @@ export interface SensitivityRow {
   us10yAfter: number | null;
   peGrowth: number | null;
   peValue: number | null;
+  /** The bid cut at this point (derived when bid_elasticity_bn is set). */
+  bidCut: number | null;
+  /** Japan's buying before the shock at this point, USD bn a year: the japan_buying_bn input (or the swept value). */
+  buyingBn: number | null;
 }
 
 const num = (v: CellValue) => (typeof v === "number" ? v : null);
@@ -39,6 +45,7 @@ export function runSensitivity(wb: ModelWorkbook, s: Sensitivity): SensitivityRo
   if (anchor instanceof DetailedCellError) return `${anchor.value} ${anchor.message}`.trim();
   const at = (step: (typeof SENSITIVITY_STEPS)[number]) => 1 + SENSITIVITY_STEPS.indexOf(step);
   const ust = wb.value(wb.inputRef("ust_10y"));
+  const buying = wb.value(wb.inputRef("japan_buying_bn"));
   return block.slice(1, 1 + s.values.length).map((r) => ({
     value: r[0] as number,
     cells: r.slice(1),
@@ -46,6 +53,8 @@ export function runSensitivity(wb: ModelWorkbook, s: Sensitivity): SensitivityRo
     us10yAfter: num(r[at("us_10y")]),
     peGrowth: num(r[at("pe_change_growth")]),
     peValue: num(r[at("pe_change_value")]),
+    bidCut: num(r[at("bid_cut")]),
+    buyingBn: s.input === "japan_buying_bn" ? (r[0] as number) : num(buying),
   }));
 }
 
@@ -71,4 +80,38 @@ export function failureLines(rows: SensitivityRow[]): string[] {
     const [step, code, message] = key.split("|");
     return `${step} at ${n} point${n > 1 ? "s" : ""}: ${code} ${message}`;
   });
+}
+
+/**
+ * The points where the derived bid cut leaves 0–1, in words: above 1 Japan sells on net,
+ * japan_buying_bn·(cut − 1) a year (after = before − shortfall, shortfall = cut·before: the
+ * chain's own identity); below 0 it buys more, japan_buying_bn·(−cut) a year.
+ */
+export function bidCutLines(s: Sensitivity, rows: SensitivityRow[]): string[] {
+  const p = CHAIN_INPUT_PARAMS.find((q) => q.name === s.input)!;
+  const where = (pts: SensitivityRow[]) => {
+    const at = pts.length === 1 ? `${s.input} ${inputText(p, pts[0].value)}` : `${s.input} ${inputText(p, pts[0].value)} to ${inputText(p, pts[pts.length - 1].value)}`;
+    return `At ${pts.length} of ${rows.length} point${rows.length > 1 ? "s" : ""} (${at})`;
+  };
+  const out: string[] = [];
+  const above = rows.filter((r) => r.bidCut !== null && r.bidCut > 1);
+  const below = rows.filter((r) => r.bidCut !== null && r.bidCut < 0);
+  const most = (pts: SensitivityRow[], flow: (r: SensitivityRow) => number, more = "") => {
+    const known = pts.filter((r) => r.buyingBn !== null);
+    if (!known.length) return "";
+    const top = known.reduce((a, b) => (flow(b) > flow(a) ? b : a));
+    return `, up to ${usdBn(flow(top))}bn a year${more} (at ${inputText(p, top.value)})`;
+  };
+  if (above.length) {
+    const sold = most(above, (r) => r.buyingBn! * (r.bidCut! - 1));
+    out.push(...wrapWords(`${where(above)} the derived bid cut is above 1: Japan turns net seller of USTs${sold}. ${OUTSIDE_MODEL}`));
+  }
+  if (below.length) {
+    const bought = most(below, (r) => -r.buyingBn! * r.bidCut!, " more");
+    if (out.length) out.push("");
+    const tp = SENSITIVITY_STEPS.indexOf("term_premium_change");
+    const falls = below.every((r) => typeof r.cells[tp] === "number" && (r.cells[tp] as number) < 0);
+    out.push(...wrapWords(`${where(below)} the derived bid cut is below 0: Japan buys more USTs than before${bought}${falls ? ", and the term premium falls" : ""}.`));
+  }
+  return out;
 }

@@ -103,6 +103,34 @@ describe("arguments in basis points", () => {
     expect(num("TP_IMPACT", 37.5, "note")).toBeCloseTo(0.003, 15);
   });
 
+  it('reads "80bp", "80 bp" and "-25BP" as text in a bp argument, as the demo prints them', () => {
+    // TP_IMPACT(37.5, 80): closed form 37.5/100·80/10000 = 0.30% (note §3.3); the same with the unit typed
+    for (const text of ["80bp", "80 bp", " 80BP ", "+80bp"]) expect(num("TP_IMPACT", 37.5, text), text).toBeCloseTo(0.003, 15);
+    // closed form: 100/100 · (−25bp) = −0.25%
+    expect(num("TP_IMPACT", 100, "-25bp")).toBeCloseTo(-0.0025, 15);
+    // the unit does not lift the bp rules: a fraction of a bp is still refused
+    expect(errOf(call("TP_IMPACT", 37.5, "0.5bp")).message).toBe('bp_per_100bn = 0.5 is a fraction of a basis point: this argument is in basis points (50 = 0.50%)');
+  });
+
+  it('reads "100bp" in a CHAIN input block as the hike of 100', () => {
+    // note §3.2: a 100bp hike moves the JPY short rate 0.50% → 1.50%, the same as typing 100
+    const typed = call("CHAIN", [["hike_bp", "100bp"]]) as unknown[][];
+    expect(typed.find((r) => r[0] === "jp_short")).toEqual(["jp_short", 0.005, expect.closeTo(0.015, 15), expect.closeTo(0.01, 15)]);
+    expect(typed).toEqual(call("CHAIN", [["hike_bp", 100]]));
+  });
+
+  it('refuses "50bp" in a rate argument, saying it is a rate and how to write it', () => {
+    // 50bp = 0.50% = 0.005 (README, Units and conventions: rates are decimals, 50 bp = 0.50%)
+    expect(errOf(call("HEDGE_COST", 0.045, "50bp")).message).toBe('jp_short = "50bp" is in basis points, but jp_short is a rate: enter 0.5% or 0.005');
+    expect(errOf(call("HEDGE_COST", "-25 bp", 0.005)).message).toBe('us_short = "-25 bp" is in basis points, but us_short is a rate: enter -0.25% or -0.0025');
+  });
+
+  it('refuses "bp" on other units and on text that is not a number', () => {
+    expect(errOf(call("TP_IMPACT", "37.5bp", 80)).message).toBe('shortfall_bn = "37.5bp" is in basis points, but shortfall_bn is not: enter a plain number');
+    for (const text of ["bp", "abcbp", "50%bp", "5 0bp"]) expect(errOf(call("TP_IMPACT", 37.5, text)).message, text).toContain(`bp_per_100bn = ${JSON.stringify(text)} is neither a number nor a preset`);
+    expect(errOf(call("HEDGE_COST", 0.045, "abcbp")).message).toBe('jp_short = "abcbp" is not a number');
+  });
+
   it("spoils only the bad cell of a range", () => {
     const r = call("TP_IMPACT", 37.5, [[80], [0.8], [20]]) as unknown[][];
     expect(r[0][0]).toBeCloseTo(0.003, 15);

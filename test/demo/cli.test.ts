@@ -93,6 +93,22 @@ describe("npm run demo with options", () => {
     expect(a.stdout.slice(4)).toEqual(b.stdout.slice(4));
   });
 
+  it('bp inputs take "100bp" as the demo prints them, rate inputs "4.5%"', () => {
+    // the same inputs typed as plain numbers and decimals (the argument layer reads "100bp" as 100, "4.5%" as 0.045)
+    const typed = runDemo(["--hike-bp", "100bp", "--bp-per-100bn", "20 bp", "--us-short", "4.5%"]);
+    const plainly = runDemo(["--hike-bp", "100", "--bp-per-100bn", "20", "--us-short", "0.045"]);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toEqual(plainly.stdout);
+    expect(typed.stdout.join("\n")).toContain("hike_bp 100bp*");
+  });
+
+  it("a sweep in bp takes its bounds and step with the unit", () => {
+    const out = runDemo(["--sensitivity", "hike_bp=0bp:100bp:25bp"]);
+    expect(out.code).toBe(0);
+    // 0, 25, 50, 75, 100: (100 − 0)/25 + 1 = 5 points
+    expect(out.stdout).toContain("Sensitivity to hike_bp, 0bp to 100bp in 5 points. hike_bp: BOJ hike in basis points (note §3.2: 50).");
+  });
+
   it("--help lists every CHAIN input as an option", () => {
     const out = demo("--help");
     expect(out.code).toBe(0);
@@ -136,6 +152,14 @@ describe("bad options exit 2 with a message", () => {
     [["--compare", "--sensitivity", "hike_bp=0:100:50"], "--compare and --sensitivity"],
     [["--hike-bp", "0.5"], "hike_bp = 0.5 is a fraction of a basis point"],
     [["--us-short", "45000"], "looks like a date"],
+    // 50bp = 0.50% = 0.005 (README, Units and conventions)
+    [["--us-short", "50bp"], 'us_short = "50bp" is in basis points, but us_short is a rate: enter 0.5% or 0.005'],
+    // 100/30 = 3.33 steps: 0, 30, 60, 90 would stop short of 100; 25 and 50 divide 100 (5 and 3 points); 3·30 = 90, 4·30 = 120
+    [["--sensitivity", "hike_bp=0:100:30"], "the step 30 does not divide 0:100 (3.333 steps), so the grid would stop short of 100; use a step that divides it, e.g. 25 (5 points) or 50 (3 points), or end the grid at 90 or 120"],
+    // 2%/0.3% = 6.67 steps; 0.25% and 0.5% divide 2% (9 and 5 points); 3% + 6·0.3% = 4.8%, + 7·0.3% = 5.1%
+    [["--sensitivity", "us_short=3%:5%:0.3%"], "e.g. 0.25% (9 points) or 0.5% (5 points), or end the grid at 4.8% or 5.1%"],
+    // 4·0.3 = 1.2 is not a bid cut (at most 1), so only 0.9 is offered as an end
+    [["--sensitivity", "bid_cut=0:1:0.3"], "e.g. 0.25 (5 points) or 0.5 (3 points), or end the grid at 0.9"],
   ];
   for (const [args, message] of cases) {
     it(args.join(" "), () => {
@@ -198,6 +222,53 @@ describe("the transmission model on the command line", () => {
     ]);
   });
 
+  it("--hike-bp 200 on the lifer: a derived bid cut above 1 is said in words, net selling and the model's range", () => {
+    const out = runDemo([...LIFER, "--hike-bp", "200"]);
+    expect(out.code).toBe(0);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    // SPEC, the transmission model: h = 200bp; fx_change = −0.04·200/100 = −8%; hedged UST after
+    // = 4.3% − 0.6·(4.5% − 2.5%) + 0.4·(−8%) = −0.1% (before 1.9%); JGB 1.5% → 3.5%; advantage −0.4% → 3.6%, +4.0pp;
+    // shortfall = bid_elasticity_bn·Δadvantage·100 = 50·0.04·100 = 200bn; bid_cut = 200/75 = 2.6667;
+    // buying after = 75 − 200 = −125bn: net selling of 125bn a year
+    expect(out.stdout.map(squeeze)).toContain("bid_cut 2.6667 fraction");
+    expect(text).toContain("The derived bid cut is 2.6667, above 1: Japan does not just stop buying USTs, it turns net seller of 125.00bn a year (buying 75.00 → -125.00bn).");
+    expect(text).toContain("The linear model is outside the range it was built for (a cut between 0 and 1");
+  });
+
+  it("a derived bid cut below 0 says Japan buys more", () => {
+    // SPEC, the transmission model: fx_response +4% per 100bp (yen weakness), h = 50bp: fx_change = +2%; hedge cost
+    // 4.5% − 1.0% = 3.5%; hedged UST after = 4.3% − 0.6·3.5% + 0.4·2% = 3.0% (before 1.9%); advantage −0.4% → 2.0% − 3.0%
+    // = −1.0%, −0.6pp; shortfall = 50·(−0.006)·100 = −30bn; bid_cut = −30/75 = −0.4; buying 75 → 105bn, 30bn more
+    const out = runDemo(["--hedge-ratio", "0.6", "--fx-response", "0.04", "--bid-elasticity-bn", "50"]);
+    expect(out.code).toBe(0);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("The derived bid cut is -0.4000, below 0: Japan buys more USTs, 30.00bn a year more than before (buying 75.00 → 105.00bn), and the term premium falls.");
+    expect(text).not.toContain("net seller");
+  });
+
+  it("a sweep where the cut turns negative says Japan buys more, and the most", () => {
+    // as above with h bp: the JGB gains h, the hedged UST 0.6h + 0.4·4h = 2.2h, so Δadvantage = −1.2h bp; shortfall
+    // = 50·(−1.2h/10000)·100 = −0.6h bn: the cut is below 0 from 50bp, and at 200bp Japan buys 120bn a year more
+    const out = runDemo(["--hedge-ratio", "0.6", "--fx-response", "0.04", "--bid-elasticity-bn", "50", "--sensitivity", "hike_bp=0:200:50"]);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("At 4 of 5 points (hike_bp 50bp to 200bp) the derived bid cut is below 0: Japan buys more USTs than before, up to 120.00bn a year more (at 200bp), and the term premium falls.");
+  });
+
+  it("with the note's inputs (a cut of 0.5) nothing is said about the cut's range", () => {
+    const text = runDemo([]).stdout.join(" ");
+    expect(text).not.toContain("The derived bid cut");
+  });
+
+  it("a sweep says at which points the cut leaves 0–1, and the most Japan sells", () => {
+    const out = runDemo([...LIFER, "--sensitivity", "hike_bp=0:200:50"]);
+    const text = out.stdout.join(" ").replace(/\s+/g, " ");
+    // SPEC, the transmission model, in bp of hike h: the JGB gains h; the hedged UST gains 0.6·h on the hedge cost and
+    // loses 0.4·4·h on the yen (fx_response −0.04 per 100bp), so Δadvantage = h − (0.6h − 1.6h) = 2h bp; shortfall =
+    // 50·(2h/10000)·100 = h bn; bid_cut = h/75: 1.3333, 2, 2.6667 at 100, 150, 200bp; at 200bp 75·(2.6667 − 1) = 125bn sold
+    expect(text).toContain("At 3 of 5 points (hike_bp 100bp to 200bp) the derived bid cut is above 1: Japan turns net seller of USTs, up to 125.00bn a year (at 200bp).");
+    expect(text).toContain("The linear model is outside the range it was built for");
+  });
+
   it("--compare prints the scenarios side by side from the sheet's CHAIN_COMPARE block", () => {
     const out = runDemo(["--compare"]);
     expect(out.code).toBe(0);
@@ -208,6 +279,8 @@ describe("the transmission model on the command line", () => {
     expect(lines).toContain("scenario B C B");
     expect(lines).toContain("japan_buying_bn 25.00 -25.00 37.50");
     expect(lines).toContain("bid_cut 0.6667 1.3333 0.5000");
+    // the faster BOJ's cut 1.3333 (docs/demo.md): buying 75 → 75·(1 − 1.3333) = −25bn
+    expect(out.stdout.join(" ").replace(/\s+/g, " ")).toContain("faster BOJ, 100bp: the derived bid cut is 1.3333, above 1: Japan does not just stop buying USTs, it turns net seller of 25.00bn a year");
   });
 });
 
@@ -270,7 +343,8 @@ describe("--sensitivity and --plot", () => {
     expect(line("3.00%")).toBe("3.00% 0.80% 1.20% 0.5000 +0.30% 4.60% B -27.27% -6.52%");
     expect(r.stdout.join("\n")).toContain("pe_change_growth at 3 points: #VALUE! growth_growth: discount rate must exceed growth");
     const svg = readFileSync(path, "utf8");
-    expect(svg).toContain("growth P/E: 3 points not computable");
+    // the legend's note, wrapped over lines of text: erp 0, 1%, 2% fail of the 6 points 0…5%
+    expect(squeeze(svg.replace(/<[^>]+>/g, " "))).toContain("growth P/E: 3 of 6 points not computable");
     expect(svg).not.toContain("US 10y: ");
     // every US 10y point is on the chart
     expect(/data-series="us_10y_after">\s*<path d="([^"]+)"/.exec(svg)![1].match(/[ML]/g)!.length).toBe(6);
