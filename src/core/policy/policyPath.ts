@@ -3,7 +3,7 @@
  * (what Bloomberg's WIRP shows), for the BOJ (TONA OIS, year_days 365) or the Fed (SOFR OIS, 360).
  * The model, the BOJ and Fed examples and what the model leaves out: docs/policy-path.md.
  */
-import { type IsoDate, isoToSerial, parseIso, serialToIso } from "../data/dates";
+import { type IsoDate, dayNumber, fromDayNumber, parseIso } from "../dates";
 import { SheetError, invalid, show } from "../errors";
 import { type Table, change, round15 } from "../table";
 
@@ -60,7 +60,6 @@ interface Quote {
 }
 
 /** Day number of an ISO day: exact integer days (UTC, no time zone can shift it). */
-const dayNumber = (iso: IsoDate): number => isoToSerial(iso);
 
 function readScalars(a: PolicyPathInput): { v: number; stepBp: number; yearDays: number; lagDays: number; r0: number } {
   const valuation = typeof a.valuationDate === "string" ? parseIso(a.valuationDate) : undefined;
@@ -192,7 +191,7 @@ export function solvePolicyPath(a: PolicyPathInput): PathMeeting[] {
       next++;
     }
     const meeting = meetings[k].iso;
-    const effectiveIso = serialToIso(start);
+    const effectiveIso = fromDayNumber(start);
     if (used === 0) {
       out.push({
         meeting,

@@ -1,7 +1,7 @@
 /**
  * Sheets' `CacheService.getDocumentCache()` as the reply cache's storage (typed by shape, so no
- * Apps Script typings are needed): `get`, `put(key, value, seconds)`, `getAll`, `putAll`; values up
- * to 100 KB and a TTL of at most 6 hours (21600 s), so values are chunked and the TTL clamped.
+ * Apps Script typings are needed): `get`, `put(key, value, seconds)`, `getAll`, `putAll`; it keeps
+ * values up to 100 KB and a TTL of at most 6 hours (21600 s), so values are chunked and the TTL clamped.
  */
 import type { SyncStorage } from "../../sources/cache";
 
