@@ -4,7 +4,8 @@
  * these fields, so it depends on the declarations of ./kinds.ts and never on the table.
  */
 import type { PlanContext, PlanItem, Reply } from "../sources/request";
-import type { Grid } from "./grid";
+import type { NamedInputs, NamedScenario } from "./blocks";
+import type { DataBlock } from "./data";
 import type { ParamKind, ParamSpec, Signature } from "./kinds";
 
 /** A live-data function's plan/compute pair (src/live), as the pipeline runs it with a host's fetcher. */
@@ -20,17 +21,21 @@ export interface LiveCall {
 export type Callable = Signature & ({ impl: (...args: never[]) => unknown; live?: undefined } | { live: LiveCall; impl?: undefined });
 
 /** The type of one cell of each kind as the core receives it. */
-export type KindValue = { [K in ParamKind]: K extends "text" | "date" | "month" ? string : K extends "any" ? unknown : number };
+export type KindValue = { [K in ParamKind]: K extends "text" | "date" | "month" ? string : K extends "boolean" ? boolean : K extends "any" ? unknown : number };
 
 /** The value the core receives for one parameter (`readWhole` and `coerceCell` in ./invoke.ts and ./coerce.ts). */
 export type ArgValue<P extends ParamSpec> = P extends { shape: "list" }
   ? number[]
-  : P extends { shape: "matrix" }
+  : P extends { shape: "vector" }
+    ? (KindValue[P["kind"]] | "")[]
+    : P extends { shape: "matrix" }
     ? number[][]
-    : P extends { shape: "pairs" }
-      ? [string, unknown][]
-      : P extends { shape: "block" }
-        ? Grid
+    : P extends { shape: "inputs" }
+      ? NamedInputs
+      : P extends { shape: "scenarios" }
+        ? NamedScenario[]
+        : P extends { shape: "data" }
+          ? DataBlock
       : P extends { presets: readonly string[] }
         ? number | string
         : KindValue[P["kind"]];

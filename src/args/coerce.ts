@@ -7,7 +7,7 @@ export const BLANK: unique symbol = Symbol("blank");
 export type Blank = typeof BLANK;
 
 /** A cell read for one parameter: a number, a preset name, blank, or the error it causes. */
-export type Coerced = number | string | Blank | SheetError;
+export type Coerced = number | string | boolean | Blank | SheetError;
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
@@ -59,6 +59,13 @@ const READERS: Partial<Record<ParamKind, (raw: unknown, p: ParamSpec, name: stri
     return p.choices ? choice(t, p.choices, name) : t;
   },
   date: (raw, _p, name) => readDay(raw, name),
+  boolean: (raw, _p, name) => {
+    if (typeof raw === "boolean") return raw;
+    if (raw === 1 || raw === 0) return raw === 1;
+    const t = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+    if (t === "TRUE" || t === "FALSE") return t === "TRUE";
+    return new SheetError("value", `${name} = ${show(raw)} should be TRUE or FALSE`);
+  },
   month: (raw, _p, name) => readMonth(raw, name),
   tenor: (raw, p, name) => {
     const m = typeof raw === "string" ? TENOR_TEXT.exec(raw) : null;

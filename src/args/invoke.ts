@@ -9,6 +9,8 @@ import type { Cell, Table } from "../core/table";
 import type { Fetcher, SyncFetcherLike } from "../sources/fetcher";
 import type { PlanContext, PlanItem, Reply } from "../sources/request";
 import { BLANK, type Coerced, checkNumber, coerceCell, isBlank, takesPlainNumbers } from "./coerce";
+import { readNamedInputs, readNamedScenarios } from "./blocks";
+import { readDataBlock } from "./data";
 import { type Grid, broadcastShape, shapeText, toGrid } from "./grid";
 import type { Callable, LiveCall } from "./callable";
 import type { ParamSpec, Signature } from "./kinds";
@@ -35,6 +37,25 @@ export function coerceList(raw: unknown, p: ParamSpec): number[] {
   return out;
 }
 
+/**
+ * A row or a column (or a single value), each cell read with the parameter's kind, in order; a
+ * blank cell stays `""` where it is (the function pairs cells of two vectors), any bad cell fails
+ * the call, naming its place.
+ */
+export function coerceVector(raw: unknown, p: ParamSpec): unknown[] {
+  const g = toGrid(raw, p.name);
+  if (g.rows > 1 && g.cols > 1) invalid(`${p.name} must be a row or a column, not a ${shapeText(g)} range`);
+  const out: unknown[] = [];
+  for (let r = 0; r < g.rows; r++) {
+    for (let c = 0; c < g.cols; c++) {
+      const v = coerceCell(g.cells[r][c], p, g.single ? "" : ` (item ${r * g.cols + c + 1})`);
+      if (v instanceof SheetError) throw v;
+      out.push(v === BLANK ? "" : v);
+    }
+  }
+  return out;
+}
+
 /** A numeric block (e.g. a yield panel): every cell must be a number. */
 export function coerceMatrix(raw: unknown, p: ParamSpec): number[][] {
   const g = toGrid(raw, p.name);
@@ -54,20 +75,6 @@ export function coerceMatrix(raw: unknown, p: ParamSpec): number[][] {
   return out;
 }
 
-/** A two-column block of name/value pairs; blank rows skipped, values left for the function to read. */
-export function coercePairs(raw: unknown, p: ParamSpec): [string, unknown][] {
-  const g = toGrid(raw, p.name);
-  if (g.cols !== 2) invalid(`${p.name} must be a two-column range of names and values, not ${shapeText(g)}`);
-  const out: [string, unknown][] = [];
-  for (let r = 0; r < g.rows; r++) {
-    const key = g.cells[r][0];
-    if (isBlank(key) && isBlank(g.cells[r][1])) continue;
-    if (typeof key !== "string" || key.trim() === "") invalid(`${p.name} row ${r + 1}: the name ${show(key)} should be text`);
-    out.push([key.trim().toLowerCase(), g.cells[r][1]]);
-  }
-  return out;
-}
-
 /** One cell of a broadcast argument; a blank optional one takes its default. */
 function readCell(g: Grid, p: ParamSpec, r: number, c: number): Coerced {
   const raw = g.cells[r][c];
@@ -81,8 +88,8 @@ function readCell(g: Grid, p: ParamSpec, r: number, c: number): Coerced {
 }
 
 function readWhole(raw: unknown, p: ParamSpec): unknown {
-  // A blank block of name/value pairs is an empty one: every name takes its default.
-  if (isBlank(raw) && p.shape === "pairs") return p.optional ? p.default : [];
+  // A blank block of named inputs is an empty one: every name takes its default.
+  if (isBlank(raw) && p.shape === "inputs") return {};
   if (isBlank(raw)) {
     if (p.optional) return p.default;
     invalid(`${p.name} is required`);
@@ -90,12 +97,16 @@ function readWhole(raw: unknown, p: ParamSpec): unknown {
   switch (p.shape) {
     case "list":
       return coerceList(raw, p);
+    case "vector":
+      return coerceVector(raw, p);
     case "matrix":
       return coerceMatrix(raw, p);
-    case "pairs":
-      return coercePairs(raw, p);
-    case "block":
-      return toGrid(raw, p.name);
+    case "inputs":
+      return readNamedInputs(raw, p);
+    case "scenarios":
+      return readNamedScenarios(raw, p);
+    case "data":
+      return readDataBlock(raw, p);
     default:
       throw new Error(`unknown shape ${p.shape}`);
   }
@@ -326,6 +337,8 @@ function invokeUnsafe(spec: Callable, raws: readonly unknown[]): Result {
   const args: unknown[] = new Array(params.length);
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
+    // An omitted required argument (Sheets: `=HEDGE_COST(4.5%)`) is refused, never a silent blank; a blank cell stays a blank.
+    if (!p.optional && raws[i] === undefined) invalid(`${p.name} is required`);
     if ((p.shape ?? "cell") === "cell") cellIdx.push(i);
     else args[i] = readWhole(raws[i], p);
   }

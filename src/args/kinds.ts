@@ -16,6 +16,7 @@ export type ParamKind =
   | "date" // a day: a date cell, a serial number or ISO text; read as ISO text "2026-03-31"
   | "month" // a month: "2026-03" or any day in it; read as "2026-03"
   | "text" // a label or a name
+  | "boolean" // TRUE or FALSE (also 1/0 and the text "TRUE"/"FALSE")
   | "any"; // any value, not read (a live function's `refresh`)
 
 export const KIND_UNITS: Record<ParamKind, string> = {
@@ -32,15 +33,19 @@ export const KIND_UNITS: Record<ParamKind, string> = {
   date: "date",
   month: "month",
   text: "text",
+  boolean: "TRUE or FALSE",
   any: "any value",
 };
 
 /**
- * How an argument arrives: one value per cell (broadcast), a whole range as a list, a numeric
- * 2-D block, a two-column block of name/value pairs, or a labelled block (a header row and a
- * names column) whose cells the function reads itself.
+ * How an argument arrives: one value per cell (broadcast), a whole range as a list (blanks
+ * skipped), a row or a column read in place (blanks kept as `""`: `vector`), a numeric
+ * 2-D block, a two-column block of named inputs (`inputs`), a block of named scenarios (a header
+ * row of scenario names over a column of input names: `scenarios`), or a block of data columns
+ * (numbers, blanks and bad cells located; its first row possibly a header: `data`). The blocks
+ * are read here (./blocks.ts, ./data.ts), never by the function.
  */
-export type ParamShape = "cell" | "list" | "matrix" | "pairs" | "block";
+export type ParamShape = "cell" | "list" | "vector" | "matrix" | "inputs" | "scenarios" | "data";
 
 export interface ParamSpec {
   name: string;
@@ -68,6 +73,10 @@ export interface ParamSpec {
   single?: boolean;
   /** The unit in words for the docs when it is not the kind's (CHAIN_SENSITIVITY's bounds take the swept input's). */
   unit?: string;
+  /** The names an `inputs` or `scenarios` block may hold, each read with its own unit. */
+  entries?: readonly ParamSpec[];
+  /** What those names are called in messages ("CHAIN input"). */
+  entriesLabel?: string;
 }
 
 /**

@@ -18,12 +18,16 @@ export function shapeText(p: ParamSpec): string {
   switch (p.shape ?? "cell") {
     case "list":
       return "a range (read as a list)";
+    case "vector":
+      return "a row or a column";
     case "matrix":
       return "a block of cells";
-    case "pairs":
+    case "inputs":
       return "a two-column range of names and values";
-    case "block":
+    case "scenarios":
       return "a range with a header row and a column of names";
+    case "data":
+      return "a range of data columns (a header row of names optional)";
     default:
       return "a value or a range";
   }
@@ -62,6 +66,7 @@ const UNIT_MENTIONED: Record<ParamKind, RegExp | null> = {
   date: null,
   month: null,
   text: null,
+  boolean: /TRUE|FALSE/,
   any: null,
 };
 

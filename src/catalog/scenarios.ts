@@ -1,15 +1,13 @@
-import { BLANK, checkNumber, coerceCell, isBlank } from "../args/coerce";
-import type { Grid } from "../args/grid";
+import type { NamedInputs, NamedScenario } from "../args/blocks";
+import { checkNumber } from "../args/coerce";
 import type { ParamSpec } from "../args/kinds";
 import { SheetError, invalid, show } from "../core/errors";
-import type { Cell } from "../core/table";
 import { CHAIN_DEFAULTS, type ChainInput, type ChainInputs, chain } from "../core/scenarios/chain";
 import { chainCompare } from "../core/scenarios/compare";
 import { chainSensitivity, sweep } from "../core/scenarios/sensitivity";
 import { hikeProbability } from "../core/scenarios/hikeProbability";
 import { scenario, scenarioTable } from "../core/scenarios/scenario";
 import { TP_PRESETS } from "../core/demand/tpImpact";
-import { inputBlockRange } from "../model/inputBlock";
 import type { FunctionSpec } from "./spec";
 import { defineFunctions } from "./define";
 
@@ -51,65 +49,11 @@ export const CHAIN_INPUT_PARAMS: readonly ParamSpec[] = [
 const INPUT_NAMES = CHAIN_INPUT_PARAMS.map((p) => p.name);
 const inputSpec = (name: string) => CHAIN_INPUT_PARAMS.find((p) => p.name === name);
 
-/** Refuse unknown and repeated input names: either makes the whole result that one #VALUE!. */
-function checkInputNames(names: readonly string[]): void {
-  const unknown = names.filter((k) => !inputSpec(k));
-  if (unknown.length) {
-    invalid(`unknown CHAIN input${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}: the names are ${INPUT_NAMES.join(", ")}`);
-  }
-  const twice = names.find((k, i) => names.indexOf(k) !== i);
-  if (twice) invalid(`CHAIN input "${twice}" is given twice: give each input once`);
-}
-
-/** Values of known input names, each read with its unit; the first bad one is returned as the error. */
-function readValues(pairs: readonly [string, unknown][], where = ""): Partial<ChainInputs> | SheetError {
-  const out: Record<string, number | string> = {};
-  for (const [k, raw] of pairs) {
-    const v = coerceCell(raw, inputSpec(k)!, where);
-    if (v instanceof SheetError) return v;
-    if (v !== BLANK) out[k] = v;
-  }
-  return out as Partial<ChainInputs>;
-}
-
-/** Read a CHAIN input block: names case-insensitive, blanks take the default, unknown or repeated names refused. */
-export function readChainInputs(pairs: readonly [string, unknown][]): Partial<ChainInputs> {
-  checkInputNames(pairs.map(([k]) => k));
-  const values = readValues(pairs);
-  if (values instanceof SheetError) throw values;
-  return values;
-}
-
-/**
- * Read CHAIN_COMPARE's block: a header row (any label, then one scenario name per column) and one
- * row per input name with that input's value in each scenario. Names are checked for the whole
- * block; values column by column, so a bad value spoils only its scenario.
- */
-function readScenarios(g: Grid) {
-  if (g.cols < 2) invalid(`inputs has ${g.cols} column: give a column of input names, then one column per scenario`);
-  const rows: { name: string; r: number }[] = [];
-  for (let r = 1; r < g.rows; r++) {
-    const key = g.cells[r][0];
-    let empty = isBlank(key);
-    for (let c = 1; empty && c < g.cols; c++) empty = isBlank(g.cells[r][c]);
-    if (empty) continue;
-    if (typeof key !== "string" || key.trim() === "") invalid(`inputs row ${r + 1}: the name ${show(key)} should be text`);
-    rows.push({ name: key.trim().toLowerCase(), r });
-  }
-  checkInputNames(rows.map((x) => x.name));
-  const scenarios = [];
-  for (let c = 1; c < g.cols; c++) {
-    const raw = g.cells[0][c];
-    const name: Cell = isBlank(raw) ? `scenario ${c}` : typeof raw === "string" ? raw.trim() : typeof raw === "number" ? raw : show(raw);
-    const pairs = rows.map(({ name: k, r }) => [k, g.cells[r][c]] as [string, unknown]);
-    scenarios.push({ name, inputs: readValues(pairs, ` (scenario ${JSON.stringify(String(name))})`) });
-  }
-  return scenarios;
-}
+/** CHAIN's inputs as an argument: a block of named inputs, each read with its unit by the argument layer. */
+export const CHAIN_INPUTS_BLOCK = { entries: CHAIN_INPUT_PARAMS, entriesLabel: "CHAIN input" } as const;
 
 /** CHAIN_SENSITIVITY: the sweep of one input over `points` values, each read with that input's unit. */
-function sensitivityOf(pairs: [string, unknown][], inputName: string, from: number, to: number, points = 11) {
-  const base = readChainInputs(pairs);
+function sensitivityOf(base: NamedInputs, inputName: string, from: number, to: number, points = 11) {
   const name = inputName.trim().toLowerCase();
   const p = inputSpec(name);
   if (!p) invalid(`input_name = ${show(inputName)} is not a CHAIN input: the names are ${INPUT_NAMES.join(", ")}`);
@@ -117,7 +61,7 @@ function sensitivityOf(pairs: [string, unknown][], inputName: string, from: numb
     const v = checkNumber(x, p, label);
     if (v instanceof SheetError) throw v;
   }
-  return chainSensitivity(base, name as ChainInput, sweep(from, to, points), (x) => checkNumber(x, p));
+  return chainSensitivity(base as Partial<ChainInputs>, name as ChainInput, sweep(from, to, points), (x) => checkNumber(x, p));
 }
 
 /** How the sheet writes an input value: blank for "not given". */
@@ -204,15 +148,16 @@ export const SCENARIOS_CATALOG = defineFunctions([
       {
         name: "inputs",
         kind: "text",
-        shape: "pairs",
+        shape: "inputs",
+        ...CHAIN_INPUTS_BLOCK,
         optional: true,
         help: "a two-column range of input names and values (any subset, any order; see CHAIN_INPUTS). Missing names take the note's values",
       },
     ],
     result: "table",
     returns: "a 16×4 table: header, then one row per step of the chain",
-    example: { formula: `=CHAIN(${inputBlockRange(CHAIN_INPUT_PARAMS.length)})`, result: "us_10y 4.30% → 4.60%, scenario A → B" },
-    impl: (pairs?: [string, unknown][]) => chain(pairs ? readChainInputs(pairs) : {}),
+    example: { formula: '=CHAIN({"hike_bp",50;"bid_cut",0.5})', result: "us_10y 4.30% → 4.60%, scenario A → B" },
+    impl: (inputs?: NamedInputs) => chain((inputs ?? {}) as Partial<ChainInputs>),
   },
   {
     name: "CHAIN_COMPARE",
@@ -224,14 +169,15 @@ export const SCENARIOS_CATALOG = defineFunctions([
       {
         name: "inputs",
         kind: "text",
-        shape: "block",
+        shape: "scenarios",
+        ...CHAIN_INPUTS_BLOCK,
         help: "a block whose first row is a label then one scenario name per column, and whose other rows are a CHAIN input name then its value in each scenario (blank: the note's value)",
       },
     ],
     result: "table",
     returns: "a 16-row table: header (step, then the scenario names), then one row per step of CHAIN",
     example: { formula: `=CHAIN_COMPARE(${LIFER_EXAMPLE})`, result: "us_10y 4.60% 4.70%, scenario B B" },
-    impl: (g: Grid) => chainCompare(readScenarios(g)),
+    impl: (scenarios: NamedScenario[]) => chainCompare(scenarios.map((x) => ({ name: x.name, inputs: x.inputs as Partial<ChainInputs> | SheetError }))),
   },
   {
     name: "CHAIN_SENSITIVITY",
@@ -243,7 +189,8 @@ export const SCENARIOS_CATALOG = defineFunctions([
       {
         name: "inputs",
         kind: "text",
-        shape: "pairs",
+        shape: "inputs",
+        ...CHAIN_INPUTS_BLOCK,
         help: "a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values",
       },
       { name: "input_name", kind: "text", help: 'the CHAIN input to sweep, e.g. "hike_bp"', single: true },

@@ -51,6 +51,7 @@ export function inputText(p: ParamSpec, v: number | string): string {
     date: plain,
     month: plain,
     text: plain,
+    boolean: plain,
     any: plain,
   };
   return byKind[p.kind](v);

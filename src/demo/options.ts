@@ -60,7 +60,7 @@ export function readInputValue(p: ParamSpec, raw: string, where: string): number
   const v = coerceCell(raw, p);
   if (v === BLANK) throw new UsageError(`${where} needs a value`);
   if (v instanceof SheetError) throw new UsageError(`${where}: ${v.message}`);
-  return v;
+  return v as number | string; // CHAIN's inputs are numbers and preset names
 }
 
 function findInput(name: string): ParamSpec | undefined {

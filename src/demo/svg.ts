@@ -100,6 +100,7 @@ const AXIS_UNITS: Record<ParamKind, string> = {
   date: "",
   month: "",
   text: "",
+  boolean: "",
   any: "",
 };
 

@@ -189,6 +189,7 @@ const FORMAT_OF_KIND: Record<ParamKind, NumberFormatName> = {
   date: "general",
   month: "general",
   text: "general",
+  boolean: "general",
   any: "general",
 };
 

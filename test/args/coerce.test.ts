@@ -188,9 +188,16 @@ describe("values that are not numbers", () => {
 
 describe("blanks and omitted arguments", () => {
   it('gives "" for a blank required argument, however the host sends it', () => {
-    // README: a blank input cell gives a blank result cell; Sheets sends "" (Google's custom-function guide),
-    // Excel on the web null
-    for (const blank of ["", null, undefined]) expect(call("HEDGE_COST", blank, 0.005)).toBe("");
+    // SPEC conventions: a blank input cell gives a blank result cell; Sheets sends "" (Google's
+    // custom-function guide), Excel on the web null, Excel desktop 0 (a number, so a result).
+    for (const blank of ["", null]) expect(call("HEDGE_COST", blank, 0.005)).toBe("");
+  });
+
+  it("refuses an omitted required argument, naming it (SPEC: =HEDGE_COST(4.5%) is #VALUE!, never a silent blank)", () => {
+    // Sheets passes an argument the formula leaves out as undefined; so does a trailing one here.
+    const e = errOf(call("HEDGE_COST", 0.045));
+    expect([e.kind, e.message]).toEqual(["value", "jp_short is required"]);
+    expect(errOf(call("HEDGE_COST", undefined, 0.005)).message).toBe("us_short is required");
   });
 
   it("takes the default for an optional argument omitted as null (Excel)", () => {

@@ -127,6 +127,7 @@ const PROBE: Record<ParamKind, unknown> = {
   date: null,
   month: null,
   text: null,
+  boolean: true,
   any: null,
 };
 

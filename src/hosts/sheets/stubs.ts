@@ -19,7 +19,7 @@ function paramType(p: ParamSpec, live: boolean): string {
   // A live-data function takes single values (it fetches or spills, it does not broadcast); dates as date cells or text.
   if (live) return p.kind === "any" ? "*" : p.kind === "date" || p.kind === "month" ? "Date|string" : p.kind === "text" ? "string" : "number|string";
   const shape = p.shape ?? "cell";
-  if (shape === "pairs" || shape === "block") return "Array[][]";
+  if (shape === "inputs" || shape === "scenarios" || shape === "data" || shape === "vector") return "Array[][]";
   if (shape === "list" || shape === "matrix") return "number[][]";
   if (p.kind === "text") return "string|string[][]";
   if (p.presets) return "number|string|Array[][]";
