@@ -2,7 +2,7 @@ import type { Signature } from "../args/kinds";
 import type { LiveData } from "../live/liveData";
 import type { Table } from "../core/table";
 
-export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data";
+export type Domain = "hedging" | "demand" | "bonds" | "equities" | "scenarios" | "term-structure" | "live-data" | "calibration" | "policy";
 
 export const DOMAIN_TITLES: Record<Domain, string> = {
   hedging: "FX hedging and relative value",
@@ -12,6 +12,8 @@ export const DOMAIN_TITLES: Record<Domain, string> = {
   scenarios: "Scenarios and the whole chain",
   "term-structure": "Term-structure analytics",
   "live-data": "Live checkpoints",
+  calibration: "The chain on history (calibration)",
+  policy: "Market-implied policy path",
 };
 
 /** Everything the hosts and the docs need to know about one spreadsheet function. */
