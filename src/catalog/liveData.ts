@@ -7,6 +7,7 @@ import type { ParamSpec } from "../args/kinds";
 import { FRED_KEY_URL } from "../sources/fred";
 import { checkpointsLive } from "../live/checkpoints";
 import { fredLive, fredSeriesLive } from "../live/fred";
+import { CHAIN_HISTORY_HEADER, chainHistoryLive } from "../live/chainHistory";
 import { HEDGE_HISTORY_HEADER, hedgeHistoryLive } from "../live/hedgeHistory";
 import { DEFAULT_FLOW_WEEKS, FLOW_SERIES, MAX_FLOW_WEEKS, japanFlowsLive } from "../live/japanFlows";
 import { jgbYieldLive } from "../live/jgbYield";
@@ -135,6 +136,26 @@ export const LIVE_DATA: LiveFunctionSpec[] = [
     example: { formula: '=HEDGE_HISTORY("2022-01", "2024-07")', result: "31 months; 2024-07: hedged_ust −1.045%, jgb_10y 1.07%, jgb_advantage 2.115%, Japan 1,093.5bn (FRED, MoF and TIC files of 2024-08)" },
     dateColumns: [0],
     live: hedgeHistoryLive,
+  }),
+  live({
+    name: "CHAIN_HISTORY",
+    description:
+      "The monthly panel the chain is calibrated on: HEDGE_HISTORY's rates, USD/JPY, Japan's net buying of foreign long-term bonds in USD bn and the Kim–Wright 10-year term premium. One row per month, oldest first; feed it to CALIBRATE_CHAIN.",
+    source: "FRED DGS10, DGS3MO, DEXJPUS, THREEFYTP10; MoF JGB curve (1Y, 10Y); MoF International Transactions in Securities, monthly (montha1.csv, designated major investors)",
+    params: [
+      { name: "start", kind: "month", help: 'the first month: text like "2005-01" (the MoF monthly file\'s start), or any date in it' },
+      { name: "end", kind: "month", optional: true, help: "the last month, as start. Default: the last complete calendar month" },
+      { ...P.basis, help: "USD/JPY cross-currency basis added to the JPY leg, decimal, as in HEDGE_HISTORY. Default 0" },
+      API_KEY,
+    ],
+    result: "table",
+    returns: `header [${CHAIN_HISTORY_HEADER.map((h) => `"${h}"`).join(", ")}], then one row per month: month is its last day (a date); rates and the term premium decimals, usdjpy JPY per USD (the last observation within the month), japan_bond_buying_bn USD bn (plus = net purchases); "" where a month has no value, and in the cells computed from it`,
+    example: {
+      formula: '=CHAIN_HISTORY("2024-01", "2024-07")',
+      result: "7 months; 2024-07: usdjpy 150.38, japan_bond_buying_bn −9.88bn, term_premium_10y 0.22%, jgb_advantage 2.115% (FRED and MoF files of 2024-08)",
+    },
+    dateColumns: [0],
+    live: chainHistoryLive,
   }),
   live({
     name: "JAPAN_FLOWS",

@@ -135,17 +135,17 @@ function fromVintages(month: MonthKey, older: Vintage, newer: Vintage): Cell {
 }
 
 /** A cell computed from others: the first error among them, else `""` if one is blank, else the tidied value. */
-function derived(cells: readonly Cell[], f: (x: readonly number[]) => number): Cell {
+export function derived(cells: readonly Cell[], f: (x: readonly number[]) => number): Cell {
   const err = cells.find((c): c is SheetError => c instanceof SheetError);
   if (err) return err;
   if (cells.some((c) => typeof c !== "number")) return "";
   return tidy(f(cells as number[]));
 }
 
-const monthly = (source: Map<MonthKey, number> | SheetError, month: MonthKey): Cell => (source instanceof SheetError ? source : (source.get(month) ?? ""));
+export const monthly = (source: Map<MonthKey, number> | SheetError, month: MonthKey): Cell => (source instanceof SheetError ? source : (source.get(month) ?? ""));
 
 /** A tenor of the MoF curve by month: the history to last month, the current-month file for this month. */
-function jgbColumn(inp: HedgeHistoryInputs, tenor: number, thisMonth: MonthKey): (month: MonthKey) => Cell {
+function jgbColumn(inp: Pick<HedgeHistoryInputs, "mofCurrent" | "mofHistory">, tenor: number, thisMonth: MonthKey): (month: MonthKey) => Cell {
   const months = (c: JgbCurve | SheetError) => (c instanceof SheetError ? c : attempt(() => lastInEachMonth(jgbSeries(c, tenor))));
   const older: Vintage = { values: months(inp.mofHistory), covers: (m) => m < thisMonth };
   const newer: Vintage = { values: months(inp.mofCurrent), covers: (m) => m >= thisMonth };
@@ -169,28 +169,56 @@ function holdingsColumn(inp: HedgeHistoryInputs): (month: MonthKey) => Cell {
   return (month) => fromVintages(month, older, newer);
 }
 
-/** The table from parsed sources. `today` (the host's) decides which MoF file holds a month. */
-export function hedgeHistoryTable(args: HedgeHistoryArgs, inp: HedgeHistoryInputs, today: IsoDate): Table {
+/** The rate cells of a month, shared with CHAIN_HISTORY (so that its columns equal these). */
+export interface MonthRates {
+  us10: Cell;
+  us3m: Cell;
+  jpShort: Cell;
+  hedgeCost: Cell;
+  hedgedUst: Cell;
+  jgb10: Cell;
+  jgbAdvantage: Cell;
+}
+
+/** The rate cells by month from parsed sources. `today` (the host's) decides which MoF file holds a month. */
+export function monthRates(inp: Pick<HedgeHistoryInputs, "us10y" | "us3m" | "mofCurrent" | "mofHistory">, basis: number, today: IsoDate): (month: MonthKey) => MonthRates {
   const thisMonth = monthOf(today);
   const jpShort = jgbColumn(inp, JP_SHORT_TENOR, thisMonth);
   const jgb10 = jgbColumn(inp, JGB_LONG_TENOR, thisMonth);
-  const holdings = holdingsColumn(inp);
-  const out: Table = [[...HEDGE_HISTORY_HEADER]];
-  for (let m = args.start; m <= args.end; m = addMonthsToKey(m, 1)) {
+  return (m) => {
     const us10 = monthly(inp.us10y, m);
     const us3m = monthly(inp.us3m, m);
     const jp = jpShort(m);
     const jgb = jgb10(m);
+    return {
+      us10,
+      us3m,
+      jpShort: jp,
+      hedgeCost: derived([us3m, jp], ([a, b]) => hedgeCost(a, b, basis)),
+      hedgedUst: derived([us10, us3m, jp], ([u, a, b]) => hedgedUst(u, a, b, basis)),
+      jgb10: jgb,
+      jgbAdvantage: derived([jgb, us10, us3m, jp], ([j, u, a, b]) => jgbAdvantage(j, u, a, b, basis)),
+    };
+  };
+}
+
+/** The table from parsed sources. */
+export function hedgeHistoryTable(args: HedgeHistoryArgs, inp: HedgeHistoryInputs, today: IsoDate): Table {
+  const rates = monthRates(inp, args.basis, today);
+  const holdings = holdingsColumn(inp);
+  const out: Table = [[...HEDGE_HISTORY_HEADER]];
+  for (let m = args.start; m <= args.end; m = addMonthsToKey(m, 1)) {
+    const r = rates(m);
     const held = holdings(m);
     out.push([
       monthEnd(m),
-      us10,
-      us3m,
-      jp,
-      derived([us3m, jp], ([a, b]) => hedgeCost(a, b, args.basis)),
-      derived([us10, us3m, jp], ([u, a, b]) => hedgedUst(u, a, b, args.basis)),
-      jgb,
-      derived([jgb, us10, us3m, jp], ([j, u, a, b]) => jgbAdvantage(j, u, a, b, args.basis)),
+      r.us10,
+      r.us3m,
+      r.jpShort,
+      r.hedgeCost,
+      r.hedgedUst,
+      r.jgb10,
+      r.jgbAdvantage,
       held,
       derived([held, holdings(addMonthsToKey(m, -12))], ([now, before]) => dataChange(now, before)),
     ]);

@@ -109,11 +109,14 @@ const FRED_FIXTURES: Record<string, string> = {
 };
 const FRED_SERIES: Record<string, string> = { T5YIE: "fred_series_T5YIE.json", EXJPUS: "fred_series_EXJPUS.json" };
 
-/** The real histories the FRED mock serves under REAL_FRED_PREFIX (test/fixtures/real). */
+/** The real histories the FRED mock serves under REAL_FRED_PREFIX (test/fixtures/real), oldest file first. */
 export const REAL_FRED = {
-  DGS10: "fred_api_DGS10_observations_asc_2000_rt2026-08-21.json",
+  DGS10: ["fred_api_DGS10_observations_asc_2000_rt2026-08-21.json"],
   // Only FRED's download CSV is in the fixtures: rewritten as the API's JSON (test/helpers/fredgraph.ts).
-  DGS3MO: "fred_DGS3MO_fredgraph_csv_1981-09-01_2026-04-17.csv",
+  DGS3MO: ["fred_DGS3MO_fredgraph_csv_1981-09-01_2026-04-17.csv"],
+  // Two downloads: the old format to 2023-09-15, the new one from 2015-07-13 (the newer wins where both have a day).
+  DEXJPUS: ["fred_DEXJPUS_fredgraph_csv_oldformat_1971-01-04_2023-09-15.csv", "fred_DEXJPUS_fredgraph_csv_2015-07-13_2025-07-11.csv"],
+  THREEFYTP10: ["fred_THREEFYTP10_fredgraph_csv_2016-09-26_2026-09-25.csv"],
 } as const;
 
 /** The FRED base under which the mock answers from the real histories: `${fred.url}${REAL_FRED_PREFIX}/fred/series/observations`. */
@@ -125,14 +128,24 @@ interface FredObservation {
 }
 const realFredCache = new Map<string, FredObservation[]>();
 
-/** A real FRED history as the API's observations (oldest first). */
-function realFredObservations(id: keyof typeof REAL_FRED): FredObservation[] {
+/** A real FRED history as the API's observations (oldest first): its files joined, a later file winning a day both hold. */
+export function realFredObservations(id: keyof typeof REAL_FRED): FredObservation[] {
   if (!realFredCache.has(id)) {
-    const text = realFixtureBytes(REAL_FRED[id]).toString("utf8");
-    const json = id === "DGS3MO" ? fredgraphCsvToApiJson(text, id) : text;
-    realFredCache.set(id, (JSON.parse(json) as { observations: FredObservation[] }).observations);
+    const byDate = new Map<string, FredObservation>();
+    for (const name of REAL_FRED[id]) {
+      const text = realFixtureBytes(name).toString("utf8");
+      const json = name.endsWith(".csv") ? fredgraphCsvToApiJson(text, id) : text;
+      for (const o of (JSON.parse(json) as { observations: FredObservation[] }).observations) byDate.set(o.date, o);
+    }
+    realFredCache.set(id, [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
   }
   return realFredCache.get(id)!;
+}
+
+/** A real FRED history as the API's JSON body, oldest first, every observation. */
+export function realFredJson(id: keyof typeof REAL_FRED): string {
+  const observations = realFredObservations(id);
+  return JSON.stringify({ units: "lin", file_type: "json", sort_order: "asc", count: observations.length, limit: 100000, observations });
 }
 
 /** FRED's `series/observations` over a real history, as the API answers: the window, the order and the limit applied. */
@@ -153,7 +166,7 @@ function realFredReply(q: URLSearchParams): { status: number; body: string } | u
 /**
  * FRED: checks the api_key like FRED does (400 with error_message), 400 for an unknown series.
  * Series "ECHOKEY" answers with the key it received in its body and a header: a leak test.
- * Under REAL_FRED_PREFIX, DGS10 and DGS3MO come from the real histories (REAL_FRED).
+ * Under REAL_FRED_PREFIX, DGS10, DGS3MO, DEXJPUS and THREEFYTP10 come from the real histories (REAL_FRED).
  */
 export function startFredMock(validKey: string): Promise<Mock> {
   const keyCheck = (q: URLSearchParams) =>

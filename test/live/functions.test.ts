@@ -13,10 +13,10 @@ import { DIRECT, call, live, planOf } from "../helpers/liveCalls";
 const fixtures = fixtureReply;
 
 describe("the live function table", () => {
-  it("has the eight published functions with their argument order, refresh last", () => {
+  it("has the nine published functions with their argument order, refresh last", () => {
     // docs/functions.md "Live checkpoints": FRED(series_id, [date], [api_key], [refresh]), FRED_SERIES(series_id, [start], [end], [api_key], [refresh]),
     // TIC_HOLDINGS(country, [month], [refresh]), TIC_CHANGE(country, months, [refresh]), JGB_YIELD(tenor_years, [date], [refresh]), CHECKPOINTS([api_key], [refresh]),
-    // HEDGE_HISTORY(start, [end], [basis=0], [api_key], [refresh]), JAPAN_FLOWS([weeks=13], [end], [series="foreign_bonds"], [refresh])
+    // HEDGE_HISTORY(start, [end], [basis=0], [api_key], [refresh]), SPEC "calibration": CHAIN_HISTORY(start, [end], [basis=0], [api_key], [refresh]), JAPAN_FLOWS([weeks=13], [end], [series="foreign_bonds"], [refresh])
     expect(LIVE_DATA.map((f) => [f.name, f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")])).toEqual([
       ["FRED", "series_id, [date], [api_key], [refresh]"],
       ["FRED_SERIES", "series_id, [start], [end], [api_key], [refresh]"],
@@ -25,6 +25,7 @@ describe("the live function table", () => {
       ["JGB_YIELD", "tenor_years, [date], [refresh]"],
       ["CHECKPOINTS", "[api_key], [refresh]"],
       ["HEDGE_HISTORY", "start, [end], [basis], [api_key], [refresh]"],
+      ["CHAIN_HISTORY", "start, [end], [basis], [api_key], [refresh]"],
       ["JAPAN_FLOWS", "[weeks], [end], [series], [refresh]"],
     ]);
     // The defaults docs/functions.md gives.
