@@ -52,6 +52,11 @@ const PUBLISHED_SIGNATURES: Record<string, string> = {
   ZERO_TO_PAR: "zero_yields, maturities_years, [freq=2]",
   PAR_TO_ZERO: "par_yields, maturities_years, [freq=2]",
   ACM_TERM_PREMIUM: "yields, maturities_months, [target_months=120], [factors=5]",
+  CHAIN_HISTORY: "start, [end], [basis=0], [api_key], [refresh]",
+  REGRESS: "y, x, [hac_lags], [intercept]",
+  CALIBRATE_CHAIN: "history, [hac_lags]",
+  CHAIN_FAN: "inputs, calibration, [draws=2000], [seed=1]",
+  POLICY_PATH: "valuation_date, overnight_rate, ois_end_dates, ois_rates, meeting_dates, [step_bp=25], [year_days=365], [effective_lag_days=1]",
 };
 
 /**

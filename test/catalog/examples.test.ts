@@ -72,6 +72,8 @@ describe("catalog examples", () => {
     it(`${f.name}: ${f.example.formula} shows ${f.example.result}`, (ctx) => {
       // A live-data example shows the value of the day it was written: it is checked against recorded responses in its own suite.
       if (f.domain === "live-data") return ctx.skip("a live-data example depends on the day; not evaluated offline");
+      const live = CATALOG.filter((g) => g.live && new RegExp(`\\b${g.name}\\(`).test(f.example.formula)).map((g) => g.name);
+      if (live.length) return ctx.skip(`the example calls ${live.join(", ")}, a live function: run on the mock upstreams in test/live`);
       const missing = missingRanges(f.example.formula);
       if (missing.length) return ctx.skip(`the example reads ${missing.join(", ")}, a block of data this test does not have`);
       const { args } = parseFormula(f.example.formula, SHEET);

@@ -548,6 +548,23 @@ function HEDGE_HISTORY(start: any[][], end: any[][], basis: any[][], api_key: an
 }
 
 /**
+ * The monthly panel the chain is calibrated on: HEDGE_HISTORY's rates, USD/JPY, Japan's net buying of foreign long-term bonds in USD bn and the Kim–Wright 10-year term premium. One row per month, oldest first; feed it to CALIBRATE_CHAIN.
+ * @customfunction CHAIN_HISTORY CHAIN_HISTORY
+ * @param {any[][]} start the first month: text like "2005-01" (the MoF monthly file's start), or any date in it.
+ * @param {any[][]} [end] the last month, as start. Default: the last complete calendar month.
+ * @param {any[][]} [basis] USD/JPY cross-currency basis added to the JPY leg, decimal, as in HEDGE_HISTORY. Default 0.
+ * @param {any[][]} [api_key] your FRED API key (free: https://fred.stlouisfed.org/docs/api/api_key.html). Default: in Sheets the key set with marginal-bid → Set FRED API key; Excel's proxy uses its own.
+ * @param {any[][]} [refresh] any value, not used in the result. Google Sheets keeps a result while the arguments stay the same: pass a cell that marginal-bid → Refresh live data sets to now (Excel refreshes from the task pane without it). Optional.
+ * @param {CustomFunctions.CancelableInvocation} invocation Excel's handle on this call: canceling it aborts the request
+ * @returns {Promise<any[][]>} header ["month", "jp_short", "jgb_10y", "us_3m", "us_10y", "usdjpy", "hedged_ust", "jgb_advantage", "japan_bond_buying_bn", "term_premium_10y"], then one row per month: month is its last day (a date); rates and the term premium decimals, usdjpy JPY per USD (the last observation within the month), japan_bond_buying_bn USD bn (plus = net purchases); "" where a month has no value, and in the cells computed from it
+ * @helpurl https://localhost:3000/help/chain_history.html
+ * @cancelable
+ */
+function CHAIN_HISTORY(start: any[][], end: any[][], basis: any[][], api_key: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  return excel("CHAIN_HISTORY", [start, end, basis, api_key, refresh], invocation) as Promise<any[][]>;
+}
+
+/**
  * Japan's marginal bid week by week: Japanese investors' net purchases of foreign bonds (or another flow) from the Ministry of Finance's weekly securities transactions, with 4- and 13-week sums, in JPY bn.
  * @customfunction JAPAN_FLOWS JAPAN_FLOWS
  * @param {any[][]} [weeks] how many weeks to show, 1 to 2000 (the file starts in 2005). Default 13.
@@ -561,4 +578,62 @@ function HEDGE_HISTORY(start: any[][], end: any[][], basis: any[][], api_key: an
  */
 function JAPAN_FLOWS(weeks: any[][], end: any[][], series: any[][], refresh: any[][], invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
   return excel("JAPAN_FLOWS", [weeks, end, series, refresh], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Ordinary least squares of one column on 1 to 10 others, with Newey–West (HAC) standard errors, which Excel's LINEST lacks and overlapping sums need. Rows with a blank are dropped; a header row names the terms.
+ * @customfunction REGRESS REGRESS
+ * @param {any[][]} y the dependent variable: one column (a header cell on top is allowed).
+ * @param {any[][]} x the regressors: 1 to 10 columns, the same rows as y (header cells on top are allowed).
+ * @param {any[][]} [hac_lags] Newey–West lags L, 0 (White's errors) to n − 1. Default ⌊4·(n/100)^(2/9)⌋; use 11 or more on overlapping 12-month sums.
+ * @param {any[][]} [intercept] TRUE to add an intercept (default), FALSE for a regression through the origin. Optional.
+ * @returns {any[][]} header ["term", "estimate", "std_error", "t_stat", "ci_low", "ci_high"], a row per term (intercept first), then r2, n and hac_lags
+ * @helpurl https://localhost:3000/help/regress.html
+ */
+function REGRESS(y: any[][], x: any[][], hac_lags?: any[][], intercept?: any[][]): any[][] {
+  return excel("REGRESS", [y, x, hac_lags, intercept]) as any[][];
+}
+
+/**
+ * The chain's four decisive links estimated on a CHAIN_HISTORY table, each with Newey–West errors. (more: Help on this function)
+ * @customfunction CALIBRATE_CHAIN CALIBRATE_CHAIN
+ * @param {any[][]} history a CHAIN_HISTORY table with its header row (columns found by name, in any order).
+ * @param {any[][]} [hac_lags] Newey–West lags for all four regressions. Default: REGRESS's for the two monthly ones, 12 for the two on 12-month sums.
+ * @returns {any[][]} header ["parameter", "estimate", "std_error", "ci_low", "ci_high", "t_stat", "r2", "n", "from", "to", "chain_default"] and one row per link; from and to are dates
+ * @helpurl https://localhost:3000/help/calibrate_chain.html
+ */
+function CALIBRATE_CHAIN(history: any[][], hac_lags?: any[][]): any[][] {
+  return excel("CALIBRATE_CHAIN", [history, hac_lags]) as any[][];
+}
+
+/**
+ * CHAIN's uncertainty from the calibration's: percentiles of the term premium, the US 10y and the growth P/E, and the share of each scenario. Each calibrated input is drawn as estimate + std_error·z; the draws are seeded, so the same in every host.
+ * @customfunction CHAIN_FAN CHAIN_FAN
+ * @param {any[][]} inputs a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values.
+ * @param {any[][]} calibration a table with parameter, estimate and std_error columns (CALIBRATE_CHAIN's, or typed by hand).
+ * @param {any[][]} [draws] how many draws, 100 to 100,000. Default 2000.
+ * @param {any[][]} [seed] the generator's seed, a whole number 0 to 2,147,483,647. Default 1.
+ * @returns {any[][]} header ["statistic", "term_premium_change", "us_10y", "pe_change_growth"], rows p05 … p95, mean, scenario A/B/C shares (us_10y column) and failed_draws
+ * @helpurl https://localhost:3000/help/chain_fan.html
+ */
+function CHAIN_FAN(inputs: any[][], calibration: any[][], draws?: any[][], seed?: any[][]): any[][] {
+  return excel("CHAIN_FAN", [inputs, calibration, draws, seed]) as any[][];
+}
+
+/**
+ * The meeting-by-meeting policy path a set of OIS quotes prices (what Bloomberg's WIRP shows): the overnight rate after each meeting, the move in bp and the implied probability of a step, for the BOJ (TONA OIS, 365) or the Fed (SOFR OIS, 360).
+ * @customfunction POLICY_PATH POLICY_PATH
+ * @param {any[][]} valuation_date the day the quotes start (a date, "2025-01-20" text or a serial).
+ * @param {any[][]} overnight_rate the overnight rate in force until the first decision takes effect (TONA, SOFR), decimal: 0.227% or 0.00227.
+ * @param {any[][]} ois_end_dates the end date of each OIS quote: a row or a column of 1 to 60 dates after valuation_date.
+ * @param {any[][]} ois_rates the OIS rate of each quote, simple over calendar days on a year_days basis, decimal: the same length as ois_end_dates.
+ * @param {any[][]} meeting_dates the policy meetings after valuation_date, strictly increasing: a row or a column of 1 to 40.
+ * @param {any[][]} [step_bp] the size of one policy move in bp; hike_probability = change_bp / step_bp. Default 25.
+ * @param {any[][]} [year_days] the OIS day-count denominator: 365 for TONA (the BOJ), 360 for SOFR (the Fed). Default 365. Unit: days.
+ * @param {any[][]} [effective_lag_days] calendar days from a meeting to the day its decision applies, 0 to 10. Default 1 (the next day).
+ * @returns {any[][]} header ["meeting", "effective", "rate_after", "change_bp", "cumulative_bp", "hike_probability", "quotes"], one row per meeting: the meeting and its effective day (dates), the overnight rate after it (decimal), its change and the change since today (bp), change_bp / step_bp (negative = a cut) and the quotes used; a meeting no quote prices keeps the rate, its probability ""
+ * @helpurl https://localhost:3000/help/policy_path.html
+ */
+function POLICY_PATH(valuation_date: any[][], overnight_rate: any[][], ois_end_dates: any[][], ois_rates: any[][], meeting_dates: any[][], step_bp?: any[][], year_days?: any[][], effective_lag_days?: any[][]): any[][] {
+  return excel("POLICY_PATH", [valuation_date, overnight_rate, ois_end_dates, ois_rates, meeting_dates, step_bp, year_days, effective_lag_days]) as any[][];
 }
