@@ -19,7 +19,7 @@ const BUILT_REGIONS: [start: string, end: string][] = [[RELEASE_TABLE_START, REL
 /** Sizes that are not figures of our build: page, the words around the figure, and the file that holds the same number. */
 const NOT_BUILD_FIGURES: { page: string; text: string; source: string; holds: string }[] = [
   // the bundle size limit the test enforces, not the size measured
-  { page: "docs/excel.md", text: "under 150 KB", source: "test/hosts/excel/es2016.test.ts", holds: "toBeLessThan(150 * 1024)" },
+  { page: "docs/excel.md", text: "under 170 KB", source: "test/hosts/excel/es2016.test.ts", holds: "toBeLessThan(170 * 1024)" },
   // the tolerance of the release table's check, stated beside the table
   { page: "docs/release.md", text: "0.5 KiB plus 2%", source: "test/release.test.ts", holds: "> 0.5 + 0.02 * (actual / 1024)" },
   // Apps Script CacheService's limit per value, which the chunked store works to
