@@ -15,7 +15,7 @@ import { MAX_REGRESSORS } from "../core/calibration/ols";
 import { MAX_SEED } from "../core/calibration/random";
 import { regressRows } from "../core/calibration/regress";
 import { defineFunctions } from "./define";
-import { CHAIN_INPUTS_BLOCK } from "./scenarios";
+import { CHAIN_INPUTS_ARG } from "./scenarios";
 
 /** REGRESS: the header rule spans both arguments, the rest is the core's. */
 function regress(y: DataBlock, x: DataBlock, hacLags?: number, intercept = true) {
@@ -123,13 +123,7 @@ export const CALIBRATION = defineFunctions([
       "CHAIN's uncertainty from the calibration's: percentiles of the term premium, the US 10y and the growth P/E, and the share of each scenario. Each calibrated input is drawn as estimate + std_error·z; the draws are seeded, so the same in every host.",
     source: "the transmission of CHAIN; note §6.3 (scenarios); docs/calibration.md",
     params: [
-      {
-        name: "inputs",
-        kind: "text",
-        shape: "inputs",
-        ...CHAIN_INPUTS_BLOCK,
-        help: "a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values",
-      },
+      CHAIN_INPUTS_ARG,
       { name: "calibration", kind: "factor", shape: "data", help: "a table with parameter, estimate and std_error columns (CALIBRATE_CHAIN's, or typed by hand)" },
       {
         name: "draws",

@@ -52,6 +52,15 @@ const inputSpec = (name: string) => CHAIN_INPUT_PARAMS.find((p) => p.name === na
 /** CHAIN's inputs as an argument: a block of named inputs, each read with its unit by the argument layer. */
 export const CHAIN_INPUTS_BLOCK = { entries: CHAIN_INPUT_PARAMS, entriesLabel: "CHAIN input" } as const;
 
+/** The `inputs` argument of the functions that run CHAIN on a block of named inputs. */
+export const CHAIN_INPUTS_ARG = {
+  name: "inputs",
+  kind: "text",
+  shape: "inputs",
+  ...CHAIN_INPUTS_BLOCK,
+  help: "a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values",
+} as const;
+
 /** CHAIN_SENSITIVITY: the sweep of one input over `points` values, each read with that input's unit. */
 function sensitivityOf(base: NamedInputs, inputName: string, from: number, to: number, points = 11) {
   const name = inputName.trim().toLowerCase();
@@ -186,13 +195,7 @@ export const SCENARIOS_CATALOG = defineFunctions([
       "CHAIN with one input swept from `from` to `to` in `points` even steps: per point the hedged UST, JGB advantage, bid cut, term premium, US 10y, scenario and P/E changes.",
     source: "the transmission of CHAIN; note §6.3 for the scenarios",
     params: [
-      {
-        name: "inputs",
-        kind: "text",
-        shape: "inputs",
-        ...CHAIN_INPUTS_BLOCK,
-        help: "a two-column range of CHAIN input names and values, as for CHAIN; blank: the note's values",
-      },
+      CHAIN_INPUTS_ARG,
       { name: "input_name", kind: "text", help: 'the CHAIN input to sweep, e.g. "hike_bp"', single: true },
       { name: "from", kind: "factor", help: "first value of the swept input, in its unit (50 for bp, 4.5% for a rate)", single: true, unit: "the swept input's" },
       { name: "to", kind: "factor", help: "last value of the swept input, in its unit", single: true, unit: "the swept input's" },
